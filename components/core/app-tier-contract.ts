@@ -1,0 +1,192 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Profile, enumValues } from "./enums";
+
+/** Where a container reads one secret value from: a key of a Kubernetes Secret. */
+export interface SecretKeyRefArgs {
+    /** Name of the Secret (e.g. `SharedSecret.secretName`). */
+    secretName: pulumi.Input<string>;
+    /** Key inside the Secret. */
+    key: string;
+}
+
+/** An HTTP GET probe on the app's container port. */
+export interface HttpProbeArgs {
+    /** Path to GET; must start with '/'. Defaults: liveness `/health/live`, readiness `/health/ready`, startup = the liveness path. */
+    path?: string;
+    /** Seconds before the first probe. Defaults (seed 000): liveness 5, readiness 10, startup 0. */
+    initialDelaySeconds?: number;
+    /** Seconds between probes. Defaults: liveness 10, readiness 5, startup 5. */
+    periodSeconds?: number;
+    /** Seconds before a probe times out. Defaults: liveness 2, readiness 5, startup 2. */
+    timeoutSeconds?: number;
+    /** Consecutive failures before acting. Defaults: liveness 3, readiness 2, startup 30 (150 s to start). */
+    failureThreshold?: number;
+}
+
+/** Health probes. Liveness and readiness are always set; startup only when given. */
+export interface AppTierProbesArgs {
+    /** Restarts a stuck process. Default `/health/live`, 5/10/2/3. */
+    liveness?: HttpProbeArgs;
+    /** Takes a pod out of the Service while it cannot serve. Default `/health/ready`, 10/5/5/2. */
+    readiness?: HttpProbeArgs;
+    /** Holds liveness off while a slow app starts. Default: none; when given, liveness path, period 5, threshold 30. */
+    startup?: HttpProbeArgs;
+}
+
+/** Horizontal Pod Autoscaler (autoscaling/v2) on CPU and memory utilisation. */
+export interface AppTierAutoscalingArgs {
+    /** Create the HPA. Default: true in production, false in development. */
+    enabled?: boolean;
+    /** Fewest pods the HPA keeps. Default 2 (seed 000). */
+    minReplicas?: number;
+    /** Most pods the HPA may run. Default 10 (seed 000). */
+    maxReplicas?: number;
+    /** Target average CPU utilisation, percent of requests. Default 70. */
+    cpuUtilization?: number;
+    /** Target average memory utilisation, percent of requests. Default 80. */
+    memoryUtilization?: number;
+}
+
+/** PodDisruptionBudget: keeps pods up during voluntary disruptions such as node drains. */
+export interface AppTierDisruptionBudgetArgs {
+    /**
+     * Create the PDB. Default: true when the app runs ≥ 2 pods (production), else false.
+     * Enabling it with one pod is an error: such a budget either blocks drains or protects nothing.
+     */
+    enabled?: boolean;
+    /** Pods that may be down at once. Default 1. Never 0 (blocks node drains), and below the replica floor. */
+    maxUnavailable?: number;
+}
+
+/** Deployment rolling-update strategy. */
+export interface AppTierRollingUpdateArgs {
+    /** Pods that may be unavailable during a rollout. Default 1 (0 when the app runs one pod). Must be below the replica floor. */
+    maxUnavailable?: number;
+    /** Extra pods a rollout may add. Default 1. */
+    maxSurge?: number;
+}
+
+/** Graceful shutdown: the preStop pause lets load balancers drop the pod before SIGTERM. */
+export interface AppTierShutdownArgs {
+    /** Seconds the preStop hook sleeps before the app gets SIGTERM. Default 5 (seed 000). */
+    preStopSleepSeconds?: number;
+    /** Seconds the app itself needs to drain after SIGTERM (e.g. SHUTDOWN_TIMEOUT). Default 45 (seed 000). */
+    appShutdownTimeoutSeconds?: number;
+    /** terminationGracePeriodSeconds. Default preStop + app timeout + 10 (60 with the defaults); must exceed preStop + app timeout. */
+    terminationGracePeriodSeconds?: number;
+    /**
+     * Command for an exec preStop hook instead of the native `sleep` action (Kubernetes ≥ 1.30),
+     * e.g. `["/bin/sh", "-c", "sleep 5"]` for clusters older than 1.30. Default: native sleep.
+     */
+    preStopCommand?: string[];
+}
+
+/** Spread of pods over zones (topology.kubernetes.io/zone) and hosts. */
+export interface AppTierZoneSpreadArgs {
+    /** Zones the pods must spread over (minDomains). Default 3 in production, 1 in development. */
+    minZones?: number;
+    /** DoNotSchedule rather than ScheduleAnyway on the zone constraint. Default: true in production. */
+    strict?: boolean;
+}
+
+/** CPU and memory for the app container. Requests drive scheduling and the HPA; limits cap a runaway pod. */
+export interface AppTierResourcesArgs {
+    /** Default "250m" (seed 000). */
+    cpuRequest?: string;
+    /** Default "256Mi". */
+    memoryRequest?: string;
+    /** Default "500m". */
+    cpuLimit?: string;
+    /** Default "512Mi". */
+    memoryLimit?: string;
+}
+
+/** An Ingress in front of the Service. */
+export interface AppTierIngressArgs {
+    /** Host name, e.g. "share.example.com". */
+    host: string;
+    /** Path prefix. Default "/". */
+    path?: string;
+    /** IngressClass name. Default: the cluster's default class. */
+    className?: string;
+    /** Secret with the TLS certificate for `host`. Required in production (encryption in transit). */
+    tlsSecretName?: string;
+    /** Extra annotations, e.g. for cert-manager or the ingress controller. Default none. */
+    annotations?: Record<string, string>;
+}
+
+/** Arguments of {@link AppTier}: a stateless HTTP app on Kubernetes. */
+export interface AppTierArgs {
+    /** Container image, e.g. "ghcr.io/acme/safeshare:1.4.2". Required, non-empty. */
+    image: string;
+    /** HA defaults to start from. Default `Profile.Production`. */
+    profile?: Profile;
+    /** app.kubernetes.io/name. Default: the component name. */
+    appName?: string;
+    /** app.kubernetes.io/part-of. Default: `appName`. */
+    partOf?: string;
+    /** Namespace of every object. Default "default". */
+    namespace?: pulumi.Input<string>;
+    /** Port the container listens on. Default 8080. */
+    port?: number;
+    /** Port the Service exposes. Default 80. */
+    servicePort?: number;
+    /** Container command (entrypoint) override. Default: the image's. */
+    command?: string[];
+    /** Container args override. Default: the image's. */
+    containerArgs?: string[];
+    /** Pods the Deployment starts with. Default 3 in production, 1 in development. With an HPA, the HPA owns the count afterwards. */
+    replicas?: number;
+    /** Autoscaling; see {@link AppTierAutoscalingArgs}. */
+    autoscaling?: AppTierAutoscalingArgs;
+    /** Disruption budget; see {@link AppTierDisruptionBudgetArgs}. */
+    disruptionBudget?: AppTierDisruptionBudgetArgs;
+    /** Rolling update; see {@link AppTierRollingUpdateArgs}. */
+    rollingUpdate?: AppTierRollingUpdateArgs;
+    /** Probes; see {@link AppTierProbesArgs}. */
+    probes?: AppTierProbesArgs;
+    /** Graceful shutdown; see {@link AppTierShutdownArgs}. */
+    shutdown?: AppTierShutdownArgs;
+    /** Zone and host spread; see {@link AppTierZoneSpreadArgs}. */
+    zoneSpread?: AppTierZoneSpreadArgs;
+    /** Requests and limits; see {@link AppTierResourcesArgs}. */
+    resources?: AppTierResourcesArgs;
+    /** Plain environment, delivered through a ConfigMap. Names that look like credentials are rejected: use `secretEnv`. Default none. */
+    env?: Record<string, string>;
+    /** Secret environment, each read through secretKeyRef. Default none. */
+    secretEnv?: Record<string, SecretKeyRefArgs>;
+    /** Sticky sessions on the Service (sessionAffinity ClientIP), e.g. for chunked uploads (seed 000). Default false. */
+    sessionAffinity?: boolean;
+    /** Ingress; default none. */
+    ingress?: AppTierIngressArgs;
+}
+
+/** {@link AppTierArgs} with every default applied and every value checked. */
+export interface ResolvedAppTier {
+    name: string;
+    image: string;
+    profile: Profile;
+    appName: string;
+    partOf: string;
+    namespace: pulumi.Input<string>;
+    port: number;
+    servicePort: number;
+    command?: string[];
+    containerArgs?: string[];
+    replicas: number;
+    /** The fewest pods the app can run with: min(replicas, HPA minReplicas). */
+    replicaFloor: number;
+    autoscaling?: Required<Omit<AppTierAutoscalingArgs, "enabled">>;
+    disruptionBudget?: { maxUnavailable: number };
+    rollingUpdate: Required<AppTierRollingUpdateArgs>;
+    probes: { liveness: Required<HttpProbeArgs>; readiness: Required<HttpProbeArgs>; startup?: Required<HttpProbeArgs> };
+    shutdown: Required<Omit<AppTierShutdownArgs, "preStopCommand">> & { preStopCommand?: string[] };
+    zoneSpread: Required<AppTierZoneSpreadArgs>;
+    resources: Required<AppTierResourcesArgs>;
+    env: Record<string, string>;
+    secretEnv: Record<string, SecretKeyRefArgs>;
+    sessionAffinity: boolean;
+    ingress?: AppTierIngressArgs & { path: string };
+}
+
+export const appTierProfiles = enumValues(Profile);

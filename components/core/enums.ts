@@ -1,0 +1,37 @@
+/**
+ * Modes are `as const` objects (not string-literal unions) so the package can be
+ * served to Python, Go, .NET and YAML: Pulumi's schema inference turns them into enums.
+ */
+
+/** How much high availability a component defaults to. */
+export const Profile = {
+    /** ≥ 3 zones, replicas, disruption budgets, autoscaling, strict zone spread. The default. */
+    Production: "production",
+    /** One replica, no budget, no autoscaler, best-effort spread. Only when asked for. */
+    Development: "development",
+} as const;
+export type Profile = (typeof Profile)[keyof typeof Profile];
+
+/** How a generated secret value is encoded. */
+export const SecretEncoding = {
+    /** Letters and digits (random.RandomPassword), for passwords and tokens. */
+    Password: "password",
+    /** Hex string of `length` random bytes (random.RandomBytes), e.g. an AES key. */
+    Hex: "hex",
+    /** Base64 string of `length` random bytes (random.RandomBytes). */
+    Base64: "base64",
+} as const;
+export type SecretEncoding = (typeof SecretEncoding)[keyof typeof SecretEncoding];
+
+/** Where a service runs. */
+export const Target = {
+    Kubernetes: "kubernetes",
+    Aws: "aws",
+    Gcp: "gcp",
+} as const;
+export type Target = (typeof Target)[keyof typeof Target];
+
+/** The values of an `as const` enum object, for validation messages. */
+export function enumValues<T extends Record<string, string>>(e: T): Array<T[keyof T]> {
+    return Object.values(e) as Array<T[keyof T]>;
+}

@@ -1,0 +1,9 @@
+import { Policies } from "@pulumi/policy";
+import { k8sHpaMinReplicas } from "./kubernetes/k8s-hpa-min-replicas";
+import { k8sMinReplicas } from "./kubernetes/k8s-min-replicas";
+import { k8sPdbCoverage } from "./kubernetes/k8s-pdb-coverage";
+import { k8sProbes } from "./kubernetes/k8s-probes";
+import { k8sSecretEnv } from "./kubernetes/k8s-secret-env";
+
+/** Every policy of the pack. Importing this does not start the analyzer (index.ts does). */
+export const policies: Policies = [k8sMinReplicas, k8sPdbCoverage, k8sProbes, k8sSecretEnv, k8sHpaMinReplicas];

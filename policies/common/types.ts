@@ -1,0 +1,58 @@
+/** Resource type tokens the pack judges (policies never import components). */
+export const K8s = {
+    Deployment: "kubernetes:apps/v1:Deployment",
+    StatefulSet: "kubernetes:apps/v1:StatefulSet",
+    Pdb: "kubernetes:policy/v1:PodDisruptionBudget",
+    Hpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
+    ConfigMap: "kubernetes:core/v1:ConfigMap",
+} as const;
+
+/** Workloads whose pods we count and protect. */
+export const workloadTypes: readonly string[] = [K8s.Deployment, K8s.StatefulSet];
+
+export interface LabelSelector {
+    matchLabels?: Record<string, string>;
+    matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+}
+
+export interface ObjectMeta {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+}
+
+export interface EnvVar {
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: unknown; configMapKeyRef?: unknown; fieldRef?: unknown; resourceFieldRef?: unknown };
+}
+
+export interface Probe { httpGet?: unknown; tcpSocket?: unknown; exec?: unknown; grpc?: unknown }
+
+export interface Container {
+    name: string;
+    ports?: Array<{ containerPort: number }>;
+    env?: EnvVar[];
+    livenessProbe?: Probe;
+    readinessProbe?: Probe;
+}
+
+export interface WorkloadProps {
+    metadata?: ObjectMeta;
+    spec?: {
+        replicas?: number;
+        selector?: LabelSelector;
+        template?: { metadata?: ObjectMeta; spec?: { containers?: Container[]; initContainers?: Container[] } };
+    };
+}
+
+export interface PdbProps {
+    metadata?: ObjectMeta;
+    spec?: { minAvailable?: number | string; maxUnavailable?: number | string; selector?: LabelSelector };
+}
+
+export interface HpaProps {
+    metadata?: ObjectMeta;
+    spec?: { minReplicas?: number; maxReplicas?: number; scaleTargetRef?: { kind?: string; name?: string } };
+}
