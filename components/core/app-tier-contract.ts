@@ -49,10 +49,7 @@ export interface AppTierAutoscalingArgs {
 
 /** PodDisruptionBudget: keeps pods up during voluntary disruptions such as node drains. */
 export interface AppTierDisruptionBudgetArgs {
-    /**
-     * Create the PDB. Default: true when the app runs ≥ 2 pods (production), else false.
-     * Enabling it with one pod is an error: such a budget either blocks drains or protects nothing.
-     */
+    /** Create the PDB. Default: true when the app runs ≥ 2 pods (production), else false. */
     enabled?: boolean;
     /** Pods that may be down at once. Default 1. Never 0 (blocks node drains), and below the replica floor. */
     maxUnavailable?: number;

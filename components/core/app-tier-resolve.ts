@@ -86,10 +86,11 @@ export function resolveAppTier(name: string, args: AppTierArgs): ResolvedAppTier
     if (budgetOn) {
         disruptionBudget = { maxUnavailable: budget.maxUnavailable ?? 1 };
         check.integer("disruptionBudget.maxUnavailable", disruptionBudget.maxUnavailable, 1);
-        check.require(disruptionBudget.maxUnavailable < replicaFloor, "disruptionBudget",
-            replicaFloor < 2
-                ? `needs at least 2 pods (the app runs ${replicaFloor}); a budget for one pod blocks node drains or protects nothing — raise replicas or set disruptionBudget.enabled false`
-                : `maxUnavailable must be below the replica floor (${replicaFloor}) so at least one pod stays up, got ${disruptionBudget.maxUnavailable}`);
+        // With one pod no budget can keep a pod without blocking drains; that is a weak
+        // setup, not a contradiction, and k8s-min-replicas reports it. From two pods on,
+        // a budget that lets every pod go protects nothing.
+        check.require(replicaFloor < 2 || disruptionBudget.maxUnavailable < replicaFloor, "disruptionBudget.maxUnavailable",
+            `must be below the replica floor (${replicaFloor}) so at least one pod stays up, got ${disruptionBudget.maxUnavailable}`);
     }
 
     const rollingUpdate = {

@@ -27,12 +27,26 @@ export function plain(v: Wire): any {
     return v;
 }
 
-/** Like {@link plain}, but every secret becomes `replacement`: what may be shown or written. */
-export function redacted(v: Wire, replacement = "[secret]"): any {
-    if (isSecret(v)) return replacement;
-    if (Array.isArray(v)) return v.map((x) => redacted(x, replacement));
+/**
+ * Like {@link plain}, but every value inside a secret becomes `replacement`: what may be
+ * shown or written. Keys and shapes stay, so a redacted Secret is still a valid object.
+ */
+export function redacted(v: Wire, replacement = "[secret]", inSecret = false): any {
+    if (isSecret(v)) return redacted(v.value, replacement, true);
+    if (Array.isArray(v)) return v.map((x) => redacted(x, replacement, inSecret));
     if (typeof v === "object" && v !== null) {
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redacted(x, replacement)]));
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redacted(x, replacement, inSecret)]));
+    }
+    return inSecret ? replacement : v;
+}
+
+/** The value with every unknown field left out (unknown array items become null). */
+export function withoutUnknowns(v: Wire): Wire {
+    const unknown = (x: Wire) => x === UNKNOWN || (isSecret(x) && x.value === UNKNOWN);
+    if (isSecret(v)) return secret(withoutUnknowns(v.value));
+    if (Array.isArray(v)) return v.map((x) => (unknown(x) ? null : withoutUnknowns(x)));
+    if (typeof v === "object" && v !== null) {
+        return Object.fromEntries(Object.entries(v).filter(([, x]) => !unknown(x)).map(([k, x]) => [k, withoutUnknowns(x)]));
     }
     return v;
 }
