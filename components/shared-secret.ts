@@ -81,7 +81,8 @@ export class SharedSecret extends pulumi.ComponentResource {
         this.secrets = providers.map((provider, i) => new k8s.core.v1.Secret(
             providers.length === 1 ? name : `${name}-${i}`,
             { metadata, type: "Opaque", stringData: this.values },
-            { parent: this, provider, additionalSecretOutputs: ["data", "stringData"] },
+            // The Kubernetes SDK already marks data and stringData as secret outputs.
+            { parent: this, provider },
         ));
         this.secretName = this.secrets[0].metadata.name;
         this.namespace = this.secrets[0].metadata.namespace;

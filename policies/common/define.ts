@@ -33,13 +33,33 @@ export function resourcePolicy<C extends object>(meta: Metadata & {
     };
 }
 
+/** An item whose values are unknown at preview: judged at update instead. */
+export interface Deferred {
+    resource: PolicyResource;
+    unknown: UnknownValueError;
+}
+
+/** Builds an item, or a {@link Deferred} when a value it reads is unknown at preview. */
+export function deferUnknown<T>(resource: PolicyResource, build: () => T): T | Deferred {
+    try {
+        return build();
+    } catch (err) {
+        if (err instanceof UnknownValueError) return { resource, unknown: err };
+        throw err;
+    }
+}
+
+export function isDeferred(item: object): item is Deferred {
+    return (item as Deferred).unknown instanceof UnknownValueError;
+}
+
 /**
  * A stack policy that judges items one by one. An item whose values are unknown at
  * preview is skipped; the others are still judged, and the analyzer is then told one
  * notice for the skipped ones. Items exempted from the policy are skipped.
  */
 export function stackPolicy<C extends object, T extends { resource: PolicyResource }>(meta: Metadata & {
-    items(resources: PolicyResource[]): T[];
+    items(resources: PolicyResource[]): Array<T | Deferred>;
     validate(item: T, all: T[], args: StackValidationArgs, config: C, report: (message: string) => void): void;
 }): StackValidationPolicy {
     const { items, validate, ...rest } = meta;
@@ -47,9 +67,13 @@ export function stackPolicy<C extends object, T extends { resource: PolicyResour
         ...rest,
         validateStack: (args, report) => {
             let unknown: UnknownValueError | undefined;
-            // Unknowns while collecting (e.g. an unknown selector) leave nothing to judge.
-            const all = items(args.resources);
-            for (const item of all) {
+            const collected = items(args.resources);
+            const all = collected.filter((i): i is T => !isDeferred(i));
+            for (const item of collected) {
+                if (isDeferred(item)) {
+                    unknown ??= item.unknown;
+                    continue;
+                }
                 try {
                     if (exemptionFrom(item.resource.props, meta.name)) continue;
                     validate(item, all, args, args.getConfig<C>(), (message) => report(message, item.resource.urn));

@@ -1,4 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
+import { Deferred, deferUnknown, isDeferred } from "./define";
 import { HpaProps, K8s, WorkloadProps, workloadTypes } from "./types";
 
 /** A Deployment or StatefulSet with the autoscaler that manages it, if any. */
@@ -43,21 +44,41 @@ export function describeFloor(w: Workload): string {
     return `${replicaFloor(w)} (${parts.join(", ")})`;
 }
 
-/** Every workload in the stack, joined to the HPA whose scaleTargetRef names it. */
-export function collectWorkloads(resources: PolicyResource[]): Workload[] {
-    const hpas = resources.filter((r) => r.type === K8s.Hpa).map((r) => r.props as HpaProps);
-    return resources.filter((r) => workloadTypes.includes(r.type)).map((resource) => {
+/** HPAs by `namespace/Kind/name` of the workload they scale; HPAs unknown at preview aside. */
+function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, HpaProps>; unknown?: Deferred } {
+    const byTarget = new Map<string, HpaProps>();
+    let unknown: Deferred | undefined;
+    for (const r of resources.filter((x) => x.type === K8s.Hpa)) {
+        const entry = deferUnknown(r, () => {
+            const props = r.props as HpaProps;
+            const ref = props.spec?.scaleTargetRef;
+            return { key: `${namespaceOf(props)}/${ref?.kind}/${ref?.name}`, props, min: props.spec?.minReplicas };
+        });
+        if (isDeferred(entry)) unknown ??= entry;
+        else byTarget.set(entry.key, entry.props);
+    }
+    return { byTarget, unknown };
+}
+
+/**
+ * Every workload in the stack, joined to the HPA whose scaleTargetRef names it. A workload
+ * with a value unknown at preview is deferred on its own; the others are still judged.
+ */
+export function collectWorkloads(resources: PolicyResource[]): Array<Workload | Deferred> {
+    const hpas = indexHpas(resources);
+    return resources.filter((r) => workloadTypes.includes(r.type)).map((resource) => deferUnknown(resource, () => {
         const props = resource.props as WorkloadProps;
         const kind = resource.type.split(":").pop()!;
         const name = nameOf(props, resource.name);
         const namespace = namespaceOf(props);
-        const hpa = hpas.find((h) => namespaceOf(h) === namespace
-            && h.spec?.scaleTargetRef?.kind === kind && h.spec?.scaleTargetRef?.name === name);
+        const hpa = hpas.byTarget.get(`${namespace}/${kind}/${name}`);
+        // An HPA unknown at preview may be the one that scales this workload.
+        if (!hpa && hpas.unknown) throw hpas.unknown.unknown;
         return {
             resource, kind, name, namespace, props,
             podLabels: props.spec?.template?.metadata?.labels ?? {},
             replicas: props.spec?.replicas,
             hpaMinReplicas: hpa ? (hpa.spec?.minReplicas ?? 1) : undefined,
         };
-    });
+    }));
 }

@@ -53,8 +53,14 @@ function kubernetes(ctx: MockContext): MockedResource {
         const clusterIP = ctx.preview ? UNKNOWN : `10.96.${parseInt(digest(ctx.urn, 2, "0123456789"), 10)}.${10 + parseInt(digest(ctx.urn + "ip", 2, "0123456789"), 10)}`;
         computed.spec = { ...(ctx.inputs.spec ?? {}), clusterIP };
     }
+    if (kind === "Secret" && ctx.inputs.stringData) {
+        // The API server folds stringData into base64 data.
+        const data = Object.fromEntries(Object.entries<string>(ctx.inputs.stringData)
+            .map(([k, v]) => [k, v === UNKNOWN ? UNKNOWN : Buffer.from(String(v)).toString("base64")]));
+        computed.data = ctx.inputs.stringData === UNKNOWN ? UNKNOWN : { ...(ctx.inputs.data ?? {}), ...data };
+    }
     if (!ctx.inputs.status) computed.status = ctx.preview ? UNKNOWN : {};
-    return { id: namespaced ? `${metadata.namespace}/${metadata.name}` : metadata.name, computed, secretOutputs: [] };
+    return { id: namespaced ? `${metadata.namespace}/${metadata.name}` : metadata.name, computed, secretOutputs: kind === "Secret" ? ["data", "stringData"] : [] };
 }
 
 function randomPassword(ctx: MockContext): MockedResource {
@@ -74,12 +80,18 @@ function randomBytes(ctx: MockContext): MockedResource {
     };
 }
 
+function randomInteger(ctx: MockContext): MockedResource {
+    // The smallest allowed value: deterministic, and the interesting edge for tests.
+    return { id: "none", computed: { result: ctx.preview ? UNKNOWN : Number(ctx.inputs.min) }, secretOutputs: [] };
+}
+
 /** Computed outputs for one registered resource. */
 export function mockResource(ctx: MockContext): MockedResource {
     if (ctx.type.startsWith("pulumi:providers:")) return { id: ctx.preview ? UNKNOWN : `${ctx.name}-provider`, computed: {}, secretOutputs: [] };
     if (ctx.type.startsWith("kubernetes:") && !ctx.type.startsWith("kubernetes:helm") && !ctx.type.startsWith("kubernetes:yaml")) return kubernetes(ctx);
     if (ctx.type === "random:index/randomPassword:RandomPassword") return randomPassword(ctx);
     if (ctx.type === "random:index/randomBytes:RandomBytes") return randomBytes(ctx);
+    if (ctx.type === "random:index/randomInteger:RandomInteger") return randomInteger(ctx);
     return { id: ctx.preview ? UNKNOWN : `${ctx.name}-${digest(ctx.urn, 8)}`, computed: {}, secretOutputs: [] };
 }
 

@@ -1,0 +1,55 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+
+/** Raw Kubernetes objects, for policy cases the components would never produce. */
+export interface WorkloadFixture {
+    replicas?: pulumi.Input<number>;
+    labels?: Record<string, string>;
+    namespace?: string;
+    annotations?: Record<string, string>;
+    containers?: k8s.types.input.core.v1.Container[];
+}
+
+export const servedContainer: k8s.types.input.core.v1.Container = {
+    name: "app",
+    image: "nginx:1.27",
+    ports: [{ containerPort: 8080 }],
+    readinessProbe: { httpGet: { path: "/ready", port: 8080 } },
+    livenessProbe: { httpGet: { path: "/live", port: 8080 } },
+};
+
+export function deployment(name: string, f: WorkloadFixture = {}): k8s.apps.v1.Deployment {
+    const labels = f.labels ?? { app: name };
+    return new k8s.apps.v1.Deployment(name, {
+        metadata: { name, namespace: f.namespace ?? "default", annotations: f.annotations },
+        spec: {
+            replicas: f.replicas,
+            selector: { matchLabels: labels },
+            template: { metadata: { labels }, spec: { containers: f.containers ?? [servedContainer] } },
+        },
+    });
+}
+
+export function statefulSet(name: string, f: WorkloadFixture = {}): k8s.apps.v1.StatefulSet {
+    const labels = f.labels ?? { app: name };
+    return new k8s.apps.v1.StatefulSet(name, {
+        metadata: { name, namespace: f.namespace ?? "default", annotations: f.annotations },
+        spec: {
+            replicas: f.replicas,
+            serviceName: name,
+            selector: { matchLabels: labels },
+            template: { metadata: { labels }, spec: { containers: f.containers ?? [servedContainer] } },
+        },
+    });
+}
+
+export function pdb(name: string, spec: k8s.types.input.policy.v1.PodDisruptionBudgetSpec, namespace = "default"): k8s.policy.v1.PodDisruptionBudget {
+    return new k8s.policy.v1.PodDisruptionBudget(name, { metadata: { name, namespace }, spec });
+}
+
+export function hpa(name: string, target: string, minReplicas: number | undefined, maxReplicas = 10): k8s.autoscaling.v2.HorizontalPodAutoscaler {
+    return new k8s.autoscaling.v2.HorizontalPodAutoscaler(name, {
+        metadata: { name, namespace: "default" },
+        spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: target }, minReplicas, maxReplicas },
+    });
+}
