@@ -36,8 +36,9 @@ async function main(): Promise<number> {
 
     const run = await step(`running stack "${args.stack}" under the mock engine (${mode})`, () => runStack(args.stack, { preview: !args.update }));
     const verdict = await step("judging it with the policy pack (Analyzer over gRPC)", () => evaluatePolicies(run.resources, policyConfig));
+    // Validated with real values (in memory only); written out redacted.
+    const schema = validateKubernetesObjects(kubernetesObjects(run.resources, false));
     const objects = kubernetesObjects(run.resources);
-    const schema = validateKubernetesObjects(objects);
     const exemptions = exemptionsIn(run.resources);
 
     const out = [

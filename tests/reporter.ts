@@ -13,9 +13,10 @@ class SummaryReporter extends Mocha.reporters.Spec {
         runner.on(Mocha.Runner.constants.EVENT_TEST_PASS, () => { passed++; });
         runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, () => { failed++; });
         runner.on(Mocha.Runner.constants.EVENT_TEST_PENDING, () => { pending++; });
+        // Registered after the spec reporter's epilogue, so it prints last; synchronously,
+        // because mocha's `exit` option ends the process right after this event.
         runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
-            // After the spec reporter's own epilogue.
-            setImmediate(() => console.log(`${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ""}`));
+            console.log(`${passed} passed, ${failed} failed${pending ? `, ${pending} skipped` : ""}`);
         });
     }
 }

@@ -1,0 +1,113 @@
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import Ajv2020 from "ajv/dist/2020";
+import { parse } from "yaml";
+import { policies } from "../policies/all-policies";
+import { runProgram } from "./harness/mock-engine";
+import { projectRoot } from "./harness/policy-runner";
+import { T, inputsOf, one } from "./helpers";
+
+const sharedDir = path.resolve(projectRoot, "../shared");
+const read = (p: string) => fs.readFileSync(path.join(projectRoot, p), "utf8");
+
+describe("project", () => {
+    it("Pulumi.yaml is valid against Pulumi's project schema (../shared/schemas)", () => {
+        const schemaPath = path.join(sharedDir, "schemas/pulumi-project.schema.json");
+        assert.ok(fs.existsSync(schemaPath), `missing ${schemaPath}: the Pulumi project schema comes from pulumi/pulumi sdk/go/common/workspace/project.json, provided in ../shared/schemas`);
+        const ajv = new Ajv2020({ strict: false, allErrors: true });
+        const validate = ajv.compile<Record<string, any>>(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
+        const project = parse(read("Pulumi.yaml"));
+        assert.ok(validate(project), ajv.errorsText(validate.errors));
+        assert.strictEqual(project.name, "pulumi-ha");
+        assert.strictEqual(project.runtime.name, "nodejs");
+        assert.strictEqual(project.main, "programs/");
+    });
+
+    it("every stack file sets only this project's config", () => {
+        for (const f of fs.readdirSync(projectRoot).filter((x) => /^Pulumi\..+\.yaml$/.test(x))) {
+            const keys = Object.keys(parse(read(f)).config ?? {});
+            assert.ok(keys.length > 0, f);
+            for (const k of keys) assert.match(k, /^pulumi-ha:/, `${f}: ${k}`);
+        }
+    });
+
+    it("package.json: name, exports with types, Node ≥ 20, TypeScript below 7, pinned @pulumi/pulumi", () => {
+        const pkg = JSON.parse(read("package.json"));
+        assert.strictEqual(pkg.name, "pulumi-ha");
+        assert.deepStrictEqual(pkg.exports["."], { types: "./dist/index.d.ts", default: "./dist/index.js" });
+        assert.strictEqual(pkg.engines.node, ">=20");
+        assert.match(pkg.devDependencies.typescript, /^~?5\./);
+        assert.strictEqual(pkg.dependencies["@pulumi/pulumi"], "3.248.0");
+        assert.ok(fs.existsSync(path.join(projectRoot, "package-lock.json")));
+    });
+
+    it("npm run build emits JavaScript and declarations that export the components", () => {
+        // Inside the project, so the emitted code resolves node_modules like a consumer's would.
+        fs.mkdirSync(path.join(projectRoot, "build"), { recursive: true });
+        const out = fs.mkdtempSync(path.join(projectRoot, "build", "dist-check-"));
+        try {
+            const tsc = path.join(projectRoot, "node_modules/typescript/bin/tsc");
+            const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", out], { cwd: projectRoot, encoding: "utf8" });
+            assert.strictEqual(r.status, 0, r.stdout + r.stderr);
+            const dts = fs.readFileSync(path.join(out, "index.d.ts"), "utf8");
+            for (const name of ["AppTier", "SharedSecret", "Profile", "SecretEncoding", "InvalidArgumentsError"]) assert.match(dts, new RegExp(`\\b${name}\\b`));
+            assert.ok(fs.existsSync(path.join(out, "app-tier.d.ts")));
+            // eslint-disable-next-line @typescript-eslint/no-var-requires
+            assert.strictEqual(typeof require(path.join(out, "index.js")).AppTier, "function");
+        } finally {
+            fs.rmSync(out, { recursive: true, force: true });
+        }
+    });
+
+    it("can be served to other languages: Pulumi infers a schema with pulumi-ha:index tokens", async function () {
+        this.timeout(120_000);
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        const { ComponentProvider } = require("@pulumi/pulumi/provider/experimental");
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        const ha = require("../components");
+        const schema = JSON.parse(await new ComponentProvider({ components: [ha.AppTier, ha.SharedSecret], dirname: projectRoot, name: "pulumi-ha" }).getSchema());
+        assert.deepStrictEqual(Object.keys(schema.resources).sort(), ["pulumi-ha:index:AppTier", "pulumi-ha:index:SharedSecret"]);
+        const appTier = schema.resources["pulumi-ha:index:AppTier"];
+        assert.deepStrictEqual(appTier.requiredInputs, ["image"]);
+        assert.deepStrictEqual(schema.types["pulumi-ha:index:Profile"].enum.map((e: any) => e.value), ["production", "development"]);
+        assert.match(appTier.inputProperties.replicas.description, /Default 3 in production/);
+        assert.strictEqual(parse(read("PulumiPlugin.yaml")).runtime, "nodejs");
+    });
+
+    it("the policy pack is a runnable CrossGuard pack with one policy per file, named after it", () => {
+        assert.strictEqual(parse(read("policies/PulumiPolicy.yaml")).runtime, "nodejs");
+        assert.match(JSON.parse(read("policies/package.json")).version, /^\d+\.\d+\.\d+$/);
+        assert.match(read("policies/index.ts"), /new PolicyPack\("pulumi-ha"/);
+        const files = fs.readdirSync(path.join(projectRoot, "policies/kubernetes")).filter((f) => /^k8s-.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, ""));
+        assert.deepStrictEqual(policies.map((p) => p.name).sort(), files.sort());
+        for (const p of policies) {
+            assert.ok(p.description.length > 20, p.name);
+            assert.ok(p.remediationSteps && p.remediationSteps.length > 20, p.name);
+            assert.ok(p.enforcementLevel, p.name);
+            assert.ok(p.configSchema && Object.keys(p.configSchema.properties).length > 0, `${p.name} has a config schema`);
+        }
+    });
+
+    it("the README's sample is examples/quickstart.ts, which compiles and runs", async () => {
+        const readme = read("README.md");
+        const sample = /```typescript\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf("## Use it in your own program")));
+        assert.ok(sample, "README has a typescript sample under '## Use it in your own program'");
+        assert.strictEqual(sample[1], read("examples/quickstart.ts"));
+        // tsc -p . compiled it (paths maps "pulumi-ha" to components/); run it as a user program would.
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        const Module = require("module");
+        const resolve = Module._resolveFilename;
+        Module._resolveFilename = function (request: string, ...rest: unknown[]) {
+            return resolve.call(this, request === "pulumi-ha" ? path.join(projectRoot, "build/components/index.js") : request, ...rest);
+        };
+        try {
+            const run = await runProgram(() => require("../examples/quickstart"));
+            assert.strictEqual(inputsOf(one(run, T.Deployment)).spec.template.spec.containers[0].image, "ghcr.io/acme/shop:2.3.1");
+            one(run, T.SharedSecret, "shop-secrets");
+        } finally {
+            Module._resolveFilename = resolve;
+        }
+    });
+});
