@@ -18,29 +18,25 @@ export const servedContainer: k8s.types.input.core.v1.Container = {
     livenessProbe: { httpGet: { path: "/live", port: 8080 } },
 };
 
-export function deployment(name: string, f: WorkloadFixture = {}): k8s.apps.v1.Deployment {
+function workload(name: string, f: WorkloadFixture) {
     const labels = f.labels ?? { app: name };
-    return new k8s.apps.v1.Deployment(name, {
+    return {
         metadata: { name, namespace: f.namespace ?? "default", annotations: f.annotations },
         spec: {
             replicas: f.replicas,
             selector: { matchLabels: labels },
             template: { metadata: { labels }, spec: { containers: f.containers ?? [servedContainer] } },
         },
-    });
+    };
+}
+
+export function deployment(name: string, f: WorkloadFixture = {}): k8s.apps.v1.Deployment {
+    return new k8s.apps.v1.Deployment(name, workload(name, f));
 }
 
 export function statefulSet(name: string, f: WorkloadFixture = {}): k8s.apps.v1.StatefulSet {
-    const labels = f.labels ?? { app: name };
-    return new k8s.apps.v1.StatefulSet(name, {
-        metadata: { name, namespace: f.namespace ?? "default", annotations: f.annotations },
-        spec: {
-            replicas: f.replicas,
-            serviceName: name,
-            selector: { matchLabels: labels },
-            template: { metadata: { labels }, spec: { containers: f.containers ?? [servedContainer] } },
-        },
-    });
+    const w = workload(name, f);
+    return new k8s.apps.v1.StatefulSet(name, { ...w, spec: { ...w.spec, serviceName: name } });
 }
 
 export function pdb(name: string, spec: k8s.types.input.policy.v1.PodDisruptionBudgetSpec, namespace = "default"): k8s.policy.v1.PodDisruptionBudget {

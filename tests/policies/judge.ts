@@ -13,7 +13,8 @@ export function usePolicyPack(): Judge {
     before(async () => { pack = await PolicyPackProcess.start(); });
     after(() => pack?.stop());
     return async (program, config = {}, preview = false) => {
-        const run = await runProgram(program, { preview });
+        // The program's value is not a stack output here: fixtures return resources.
+        const run = await runProgram(() => { program(); }, { preview });
         return pack!.evaluate(run.resources, config);
     };
 }
