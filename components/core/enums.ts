@@ -35,3 +35,28 @@ export type Target = (typeof Target)[keyof typeof Target];
 export function enumValues<T extends Record<string, string>>(e: T): Array<T[keyof T]> {
     return Object.values(e) as Array<T[keyof T]>;
 }
+
+/** Redis topology. */
+export const RedisMode = {
+    /** One primary, replicas, and 3 Sentinels for failover (seed 001). */
+    Replicated: "replicated",
+    /** Sharded Redis Cluster: masters each with replicas (seed 004: 3 + 3). */
+    Cluster: "cluster",
+} as const;
+export type RedisMode = (typeof RedisMode)[keyof typeof RedisMode];
+
+/** Redis-compatible engine. */
+export const RedisEngine = {
+    Redis: "redis",
+    Valkey: "valkey",
+} as const;
+export type RedisEngine = (typeof RedisEngine)[keyof typeof RedisEngine];
+
+/** Where object storage lives on Kubernetes. */
+export const ObjectStorageMode = {
+    /** A Rook Ceph object store in the cluster, replicated across zones. */
+    InCluster: "in-cluster",
+    /** An S3-compatible endpoint outside the cluster (MinIO, R2, Ceph RGW, S3), given with credentials. */
+    External: "external",
+} as const;
+export type ObjectStorageMode = (typeof ObjectStorageMode)[keyof typeof ObjectStorageMode];

@@ -1,0 +1,55 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ObjectStorageMode } from "./enums";
+import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
+
+/** An S3-compatible endpoint outside the cluster (mode External). */
+export interface ExternalS3Args {
+    /** Endpoint URL, e.g. "https://ACCOUNT.r2.cloudflarestorage.com". Must be https in production. */
+    endpoint: string;
+    /** Region. Default "us-east-1" ("auto" for R2). */
+    region?: string;
+    /** Access key id; made a Pulumi secret. */
+    accessKeyId: pulumi.Input<string>;
+    /** Secret access key; made a Pulumi secret. */
+    secretAccessKey: pulumi.Input<string>;
+    /** Path-style addressing (MinIO). Default false. */
+    forcePathStyle?: boolean;
+}
+
+/** Kubernetes (Rook Ceph) specifics for mode InCluster. */
+export interface ObjectStorageKubernetesArgs extends KubernetesPlacementArgs {
+    /** Namespace of the Rook CephCluster the object store joins. Default "rook-ceph". */
+    rookClusterNamespace?: string;
+    /** RGW gateway pods. Default 3 in production, 1 in development. */
+    gatewayInstances?: number;
+}
+
+/**
+ * Arguments of {@link ObjectStorage}: one contract for a Rook Ceph object store or an
+ * external S3 endpoint, S3 and GCS.
+ */
+export interface ObjectStorageArgs extends ServiceCommonArgs {
+    /** Where the bucket lives on Kubernetes. Default `ObjectStorageMode.InCluster`. */
+    mode?: ObjectStorageMode;
+    /** Bucket name. Default: the component name. */
+    bucket?: string;
+    /** Keep object versions. Default: true in production. */
+    versioning?: boolean;
+    /** Copies of each object across zones (in-cluster). Default 3 in production, 1 in development. */
+    replicas?: number;
+    /** The external endpoint (mode External). */
+    external?: ExternalS3Args;
+    /** Kubernetes specifics (mode InCluster). */
+    kubernetes?: ObjectStorageKubernetesArgs;
+}
+
+export interface ObjectStorageOutputs {
+    bucket: pulumi.Output<string>;
+    /** Endpoint URL clients use. */
+    endpoint: pulumi.Output<string>;
+    region: pulumi.Output<string>;
+    /** Kubernetes Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (workloads read it by secretKeyRef). */
+    credentialsSecretName: pulumi.Output<string>;
+    /** Namespace of that Secret. */
+    credentialsSecretNamespace: pulumi.Output<string>;
+}

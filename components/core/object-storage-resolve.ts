@@ -1,0 +1,48 @@
+import { ArgChecker } from "./arg-checker";
+import { ObjectStorageMode, enumValues } from "./enums";
+import { ExternalS3Args, ObjectStorageArgs } from "./object-storage-contract";
+import { ResolvedCommon, resolveCommon } from "./services-common";
+
+export interface ResolvedObjectStorage extends ResolvedCommon {
+    name: string;
+    mode: ObjectStorageMode;
+    bucket: string;
+    versioning: boolean;
+    replicas: number;
+    external?: ExternalS3Args & { region: string; forcePathStyle: boolean };
+    kubernetes: ObjectStorageArgs["kubernetes"] & { rookClusterNamespace: string; gatewayInstances: number };
+}
+
+const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** Applies profile defaults to {@link ObjectStorageArgs}; throws every problem at once. */
+export function resolveObjectStorage(name: string, args: ObjectStorageArgs): ResolvedObjectStorage {
+    const check = new ArgChecker(`ObjectStorage "${name}"`);
+    const common = resolveCommon(check, args);
+    const mode = args.mode ?? ObjectStorageMode.InCluster;
+    check.oneOf("mode", mode, enumValues(ObjectStorageMode));
+    const bucket = args.bucket ?? name;
+    check.require(bucketName.test(bucket), "bucket", `must be an S3 bucket name: 3-63 lower-case letters, digits, '.' and '-' (got ${JSON.stringify(bucket)})`);
+    const replicas = args.replicas ?? (common.production ? 3 : 1);
+    check.integer("replicas", replicas, 1, 10);
+    check.require(!common.production || replicas >= 3 || mode === ObjectStorageMode.External, "replicas",
+        `must be at least 3 in production (one copy per zone), got ${replicas}`);
+    const gatewayInstances = args.kubernetes?.gatewayInstances ?? (common.production ? 3 : 1);
+    check.integer("kubernetes.gatewayInstances", gatewayInstances, 1, 20);
+    let external: ResolvedObjectStorage["external"];
+    if (mode === ObjectStorageMode.External) {
+        if (check.require(!!args.external, "external", "is required in mode external: endpoint, accessKeyId and secretAccessKey")) {
+            external = { ...args.external!, region: args.external!.region ?? "us-east-1", forcePathStyle: args.external!.forcePathStyle ?? false };
+            check.require(/^https?:\/\/[^\s/]+/.test(external.endpoint), "external.endpoint", `must be an http(s) URL (got ${JSON.stringify(external.endpoint)})`);
+            check.require(!common.production || external.endpoint.startsWith("https://"), "external.endpoint",
+                "must be https in the production profile (encryption in transit)");
+        }
+    } else {
+        check.require(!args.external, "external", "is only for mode external");
+    }
+    check.throwIfAny();
+    return {
+        ...common, name, mode, bucket, versioning: args.versioning ?? common.production, replicas, external,
+        kubernetes: { ...args.kubernetes, rookClusterNamespace: args.kubernetes?.rookClusterNamespace ?? "rook-ceph", gatewayInstances },
+    };
+}

@@ -1,0 +1,93 @@
+import * as pulumi from "@pulumi/pulumi";
+import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
+
+/** Where base backups and WAL go: an S3-compatible bucket. */
+export interface BackupDestinationArgs {
+    /** Bucket name. */
+    bucket: pulumi.Input<string>;
+    /** Path prefix inside the bucket. Default: the cluster's name. */
+    path?: string;
+    /** S3 endpoint URL; omit for AWS S3. */
+    endpoint?: pulumi.Input<string>;
+    /** Region. Default "us-east-1". */
+    region?: pulumi.Input<string>;
+    /** Kubernetes Secret holding the access key pair. */
+    credentialsSecretName: pulumi.Input<string>;
+    /** Key of the access key id in that Secret. Default "AWS_ACCESS_KEY_ID". */
+    accessKeyIdKey?: string;
+    /** Key of the secret access key in that Secret. Default "AWS_SECRET_ACCESS_KEY". */
+    secretAccessKeyKey?: string;
+}
+
+/** Backups and point-in-time recovery. */
+export interface PostgresBackupArgs {
+    /** Take backups. Default: true in production. */
+    enabled?: boolean;
+    /** Days of backups (and WAL) kept. Default 7 (production minimum 7). */
+    retentionDays?: number;
+    /** Base backup schedule, six-field cron (seconds first). Default "0 0 2 * * *" (02:00 daily). */
+    schedule?: string;
+    /** Archive WAL continuously for point-in-time recovery. Default: true in production. */
+    pointInTimeRecovery?: boolean;
+    /** Where backups go. Required when backups are enabled. */
+    destination?: BackupDestinationArgs;
+}
+
+/** PgBouncer in front of the writer (seed 000). */
+export interface PostgresPoolerArgs {
+    /** Create the pooler. Default false. */
+    enabled?: boolean;
+    /** PgBouncer pods. Default 3 in production (2 in development). */
+    instances?: number;
+    /** Pool mode: "session" or "transaction". Default "transaction". */
+    poolMode?: string;
+}
+
+/** Kubernetes (CloudNativePG) specifics. */
+export interface PostgresKubernetesArgs extends KubernetesPlacementArgs {
+    /** Operand image. Default "ghcr.io/cloudnative-pg/postgresql:<version>". */
+    image?: string;
+}
+
+/**
+ * Arguments of {@link PostgresCluster}: one contract for CloudNativePG, Aurora/RDS Multi-AZ
+ * and Cloud SQL REGIONAL.
+ */
+export interface PostgresClusterArgs extends ServiceCommonArgs {
+    /** PostgreSQL major version. Default "17". */
+    version?: string;
+    /** Instances (primary + standbys). Default 3 in production, 1 in development. */
+    instances?: number;
+    /** Synchronous replication to one standby (zero data loss on failover). Default: true in production. Needs ≥ 2 instances. */
+    syncReplication?: boolean;
+    /** Volume size per instance. Default "20Gi". */
+    storageSize?: string;
+    /** Application database name. Default "app". */
+    database?: string;
+    /** Application role owning the database. Default "app". */
+    owner?: string;
+    /** Backups; see {@link PostgresBackupArgs}. */
+    backup?: PostgresBackupArgs;
+    /** Connection pooler; see {@link PostgresPoolerArgs}. */
+    pooler?: PostgresPoolerArgs;
+    /** Kubernetes specifics. */
+    kubernetes?: PostgresKubernetesArgs;
+}
+
+/** What a Postgres cluster gives its clients, on every target. */
+export interface PostgresOutputs {
+    /** Read-write endpoint host (CloudNativePG `-rw` service). */
+    writerEndpoint: pulumi.Output<string>;
+    /** Read-only endpoint host over the standbys (`-ro`). */
+    readerEndpoint: pulumi.Output<string>;
+    /** Any-instance endpoint host (`-r`). */
+    anyEndpoint: pulumi.Output<string>;
+    port: pulumi.Output<number>;
+    database: pulumi.Output<string>;
+    /** `{ username, password }`, a Pulumi secret. */
+    credentials: pulumi.Output<{ username: string; password: string }>;
+    /** postgres://… to the writer (through the pooler when there is one); a Pulumi secret. */
+    writerUrl: pulumi.Output<string>;
+    /** postgres://… to the readers; a Pulumi secret. */
+    readerUrl: pulumi.Output<string>;
+}

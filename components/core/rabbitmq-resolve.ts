@@ -1,0 +1,31 @@
+import { ArgChecker } from "./arg-checker";
+import { RabbitMQClusterArgs } from "./rabbitmq-contract";
+import { ResolvedCommon, resolveCommon } from "./services-common";
+
+export interface ResolvedRabbitMQ extends ResolvedCommon {
+    name: string;
+    nodes: number;
+    version: string;
+    quorumQueuesByDefault: boolean;
+    storageSize: string;
+    kubernetes: RabbitMQClusterArgs["kubernetes"] & { image: string };
+}
+
+/** Applies profile defaults to {@link RabbitMQClusterArgs}; throws every problem at once. */
+export function resolveRabbitMQ(name: string, args: RabbitMQClusterArgs): ResolvedRabbitMQ {
+    const check = new ArgChecker(`RabbitMQCluster "${name}"`);
+    const common = resolveCommon(check, args);
+    const nodes = args.nodes ?? (common.production ? 3 : 1);
+    check.integer("nodes", nodes, 1, 9);
+    check.require(!common.production || (nodes >= 3 && nodes % 2 === 1), "nodes",
+        `must be odd and at least 3 in production so quorum queues keep a majority (got ${nodes})`);
+    const version = args.version ?? "4.1.4";
+    const storageSize = args.storageSize ?? "10Gi";
+    check.quantity("storageSize", storageSize);
+    check.throwIfAny();
+    return {
+        ...common, name, nodes, version, storageSize,
+        quorumQueuesByDefault: args.quorumQueuesByDefault ?? true,
+        kubernetes: { ...args.kubernetes, image: args.kubernetes?.image ?? `rabbitmq:${version}-management` },
+    };
+}

@@ -1,0 +1,52 @@
+import * as pulumi from "@pulumi/pulumi";
+import { RedisEngine, RedisMode } from "./enums";
+import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
+
+/** Kubernetes (OT-Container-Kit redis-operator) specifics. */
+export interface RedisKubernetesArgs extends KubernetesPlacementArgs {
+    /** Redis image the operator runs. Default "quay.io/opstree/redis:v<version>"; required for the valkey engine. */
+    image?: string;
+    /** Sentinel image (replicated mode). Default "quay.io/opstree/redis-sentinel:v<version>". */
+    sentinelImage?: string;
+}
+
+/**
+ * Arguments of {@link RedisCluster}: one contract for the redis-operator, ElastiCache
+ * replication groups and Memorystore.
+ */
+export interface RedisClusterArgs extends ServiceCommonArgs {
+    /** Topology. Default `RedisMode.Replicated`. */
+    mode?: RedisMode;
+    /** Engine. Default `RedisEngine.Redis`. */
+    engine?: RedisEngine;
+    /** Engine version. Default "8.2.2". */
+    version?: string;
+    /** Cluster mode: masters (shards). Default 3; at least 3. */
+    shards?: number;
+    /** Cluster mode: replicas per master. Default 1. */
+    replicasPerShard?: number;
+    /** Replicated mode: Redis nodes (1 primary + replicas). Default 3 in production, 1 in development. */
+    nodes?: number;
+    /** Replicated mode: Sentinels. Default 3 (odd, for a quorum). */
+    sentinels?: number;
+    /** Append-only-file persistence on volumes. Default true. */
+    persistence?: boolean;
+    /** Volume size per node. Default "8Gi". */
+    storageSize?: string;
+    /** Kubernetes specifics. */
+    kubernetes?: RedisKubernetesArgs;
+}
+
+export interface RedisOutputs {
+    /** Host to write to (the cluster service, or the Sentinel-tracked primary's service). */
+    primaryEndpoint: pulumi.Output<string>;
+    /** Host for reads, when the topology has one. */
+    readerEndpoint?: pulumi.Output<string>;
+    /** Sentinel host (replicated mode). */
+    sentinelEndpoint?: pulumi.Output<string>;
+    port: pulumi.Output<number>;
+    /** The AUTH password, a Pulumi secret. */
+    authToken: pulumi.Output<string>;
+    /** redis://:token@host:port, a Pulumi secret. */
+    url: pulumi.Output<string>;
+}

@@ -1,0 +1,58 @@
+import { ArgChecker } from "./arg-checker";
+import { RedisEngine, RedisMode, enumValues } from "./enums";
+import { RedisClusterArgs } from "./redis-contract";
+import { ResolvedCommon, resolveCommon } from "./services-common";
+
+export interface ResolvedRedis extends ResolvedCommon {
+    name: string;
+    mode: RedisMode;
+    engine: RedisEngine;
+    version: string;
+    shards: number;
+    replicasPerShard: number;
+    nodes: number;
+    sentinels: number;
+    persistence: boolean;
+    storageSize: string;
+    kubernetes: RedisClusterArgs["kubernetes"] & { image: string; sentinelImage: string };
+}
+
+/** Applies profile defaults to {@link RedisClusterArgs}; throws every problem at once. */
+export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedis {
+    const check = new ArgChecker(`RedisCluster "${name}"`);
+    const common = resolveCommon(check, args);
+    const mode = args.mode ?? RedisMode.Replicated;
+    check.oneOf("mode", mode, enumValues(RedisMode));
+    const engine = args.engine ?? RedisEngine.Redis;
+    check.oneOf("engine", engine, enumValues(RedisEngine));
+    const version = args.version ?? "8.2.2";
+    const shards = args.shards ?? 3;
+    const replicasPerShard = args.replicasPerShard ?? 1;
+    const nodes = args.nodes ?? (common.production ? 3 : 1);
+    const sentinels = args.sentinels ?? 3;
+    if (mode === RedisMode.Cluster) {
+        check.integer("shards", shards, 3, 100);
+        check.integer("replicasPerShard", replicasPerShard, common.production ? 1 : 0, 5);
+    } else {
+        check.integer("nodes", nodes, 1, 20);
+        check.integer("sentinels", sentinels, 1, 9);
+        check.require(sentinels % 2 === 1, "sentinels", `must be odd so a majority can agree on failover (got ${sentinels})`);
+        check.require(!common.production || nodes >= 2, "nodes", `must be at least 2 in production (a primary and a replica to fail over to), got ${nodes}`);
+    }
+    const storageSize = args.storageSize ?? "8Gi";
+    check.quantity("storageSize", storageSize);
+    if (engine === RedisEngine.Valkey) {
+        check.require(!!args.kubernetes?.image, "kubernetes.image",
+            "is required for the valkey engine on Kubernetes: the redis-operator runs its own Redis images; give an operator-compatible Valkey image");
+    }
+    check.throwIfAny();
+    return {
+        ...common, name, mode, engine, version, shards, replicasPerShard, nodes, sentinels,
+        persistence: args.persistence ?? true, storageSize,
+        kubernetes: {
+            ...args.kubernetes,
+            image: args.kubernetes?.image ?? `quay.io/opstree/redis:v${version}`,
+            sentinelImage: args.kubernetes?.sentinelImage ?? `quay.io/opstree/redis-sentinel:v${version}`,
+        },
+    };
+}

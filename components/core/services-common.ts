@@ -1,0 +1,43 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ArgChecker } from "./arg-checker";
+import { Profile, Target, enumValues } from "./enums";
+
+/** Arguments every data service shares. */
+export interface ServiceCommonArgs {
+    /** Where the service runs. Default `Target.Kubernetes` (the only target implemented so far). */
+    target?: Target;
+    /** HA defaults to start from. Default `Profile.Production`. */
+    profile?: Profile;
+    /** Protect the service from `pulumi destroy` and replacement (Pulumi `protect`). Default: true in production. */
+    deletionProtection?: boolean;
+}
+
+/** Kubernetes placement every data service shares. */
+export interface KubernetesPlacementArgs {
+    /** Namespace of the service's objects. Default "default". */
+    namespace?: pulumi.Input<string>;
+    /** StorageClass for persistent volumes. Default: the cluster's default class. */
+    storageClass?: string;
+}
+
+export interface ResolvedCommon {
+    target: Target;
+    profile: Profile;
+    production: boolean;
+    deletionProtection: boolean;
+}
+
+export const implementedTargets: Target[] = [Target.Kubernetes];
+
+/** Checks and defaults the shared arguments. */
+export function resolveCommon(check: ArgChecker, args: ServiceCommonArgs): ResolvedCommon {
+    const target = args.target ?? Target.Kubernetes;
+    if (check.oneOf("target", target, enumValues(Target))) {
+        check.require(implementedTargets.includes(target), "target",
+            `"${target}" is not implemented yet; implemented: ${implementedTargets.map((t) => `"${t}"`).join(", ")}`);
+    }
+    const profile = args.profile ?? Profile.Production;
+    check.oneOf("profile", profile, enumValues(Profile));
+    const production = profile !== Profile.Development;
+    return { target, profile, production, deletionProtection: args.deletionProtection ?? production };
+}

@@ -1,0 +1,81 @@
+import * as fs from "fs";
+import * as path from "path";
+import Ajv, { ValidateFunction } from "ajv";
+import { parseAllDocuments } from "yaml";
+import { KubernetesObject, SchemaProblem } from "./k8s-validate";
+import { projectRoot } from "./policy-runner";
+
+/** The operators' CRDs, pinned with the operator versions we install (../shared/crds/README.md). */
+export const crdDir = path.resolve(projectRoot, "../shared/crds");
+export const crdFolders = [
+    "cloudnative-pg-v1.30.0",
+    "plugin-barman-cloud-v0.14.0",
+    "rabbitmq-cluster-operator-v2.22.3",
+    "redis-operator-v0.26.0",
+    "rook-ceph-v1.20.6",
+];
+
+/**
+ * Kubernetes structural schemas are OpenAPI v3 with extensions; turn the ones that change
+ * validation into JSON Schema: int-or-string, nullable, and embedded resources.
+ */
+function toJsonSchema(node: any): any {
+    if (Array.isArray(node)) return node.map(toJsonSchema);
+    if (!node || typeof node !== "object") return node;
+    const out: any = {};
+    for (const [k, v] of Object.entries(node)) out[k] = k === "enum" || k === "default" || k === "example" ? v : toJsonSchema(v);
+    if (out["x-kubernetes-int-or-string"]) {
+        delete out.type;
+        out.anyOf = [{ type: "integer" }, { type: "string" }];
+    }
+    if (out.nullable && typeof out.type === "string") out.type = [out.type, "null"];
+    return out;
+}
+
+let validators: Map<string, ValidateFunction> | undefined;
+
+/** apiVersion/kind → validator of the whole object, from every served version of every CRD. */
+export function loadCrdValidators(): Map<string, ValidateFunction> {
+    if (validators) return validators;
+    const missing = crdFolders.filter((f) => !fs.existsSync(path.join(crdDir, f)));
+    if (missing.length > 0) {
+        throw new Error(`missing CRD folders in ${crdDir}: ${missing.join(", ")} — they are the operators' CRDs copied from their release tags (see ../shared/crds/README.md)`);
+    }
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    validators = new Map();
+    for (const folder of crdFolders) {
+        for (const file of fs.readdirSync(path.join(crdDir, folder)).filter((f) => f.endsWith(".yaml"))) {
+            for (const doc of parseAllDocuments(fs.readFileSync(path.join(crdDir, folder, file), "utf8"))) {
+                const crd: any = doc.toJS();
+                if (crd?.kind !== "CustomResourceDefinition") continue;
+                for (const version of crd.spec.versions) {
+                    if (!version.served || !version.schema) continue;
+                    const key = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
+                    validators.set(key, ajv.compile(toJsonSchema(version.schema.openAPIV3Schema)));
+                }
+            }
+        }
+    }
+    return validators;
+}
+
+/** Validates custom resources against their CRD; a kind no pinned CRD defines is a problem too. */
+export function validateCustomResources(objects: KubernetesObject[]): { problems: SchemaProblem[]; validated: number } {
+    const all = loadCrdValidators();
+    const problems: SchemaProblem[] = [];
+    let validated = 0;
+    for (const o of objects) {
+        const md = o.manifest.metadata ?? {};
+        const object = `${o.kind} ${md.namespace ? `${md.namespace}/` : ""}${md.name} (${o.resource.name})`;
+        const validate = all.get(`${o.apiVersion}/${o.kind}`);
+        if (!validate) {
+            problems.push({ object, path: "/", message: `no pinned CRD defines ${o.apiVersion} ${o.kind}` });
+            continue;
+        }
+        validated++;
+        if (!validate(o.manifest)) {
+            for (const e of validate.errors ?? []) problems.push({ object, path: e.instancePath || "/", message: `${e.message}${e.params && "allowedValues" in e.params ? ` (${(e.params as any).allowedValues.join(", ")})` : ""}` });
+        }
+    }
+    return { problems, validated };
+}
