@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppTierAutoscalingArgs, Profile } from "../components";
+import { AppTierAutoscalingArgs, ObjectStorageArgs, PostgresClusterArgs, Profile, RabbitMQClusterArgs, RedisClusterArgs } from "../components";
 
 /** Topologies a stack can build (`pulumi-ha:topology`). */
-export const topologies = ["safeshare"] as const;
+export const topologies = ["gotrs", "safeshare"] as const;
 export type Topology = (typeof topologies)[number];
 
 /** The app as a stack configures it (`pulumi-ha:app`). */
@@ -21,19 +21,32 @@ export interface AppConfig {
     tlsSecretName?: string;
 }
 
+/**
+ * Per-service overrides (`pulumi-ha:postgres`, `:redis`, `:rabbitmq`, `:objectStorage`):
+ * merged over the topology's own settings; the components validate every value.
+ */
+export interface ServicesConfig {
+    postgres?: Partial<PostgresClusterArgs>;
+    redis?: Partial<RedisClusterArgs>;
+    rabbitmq?: Partial<RabbitMQClusterArgs>;
+    objectStorage?: Partial<ObjectStorageArgs>;
+}
+
 export interface StackConfig {
     topology: Topology;
     profile: Profile;
     namespace: string;
     app: AppConfig;
+    services: ServicesConfig;
 }
 
 const appKeys: Array<keyof AppConfig> = ["image", "replicas", "disruptionBudget", "autoscaling", "host", "tlsSecretName"];
+const serviceKeys: Array<keyof ServicesConfig> = ["postgres", "redis", "rabbitmq", "objectStorage"];
 
 /** Reads and checks the stack's config; a bad value is an error naming the key and what it allows. */
 export function readStackConfig(): StackConfig {
     const config = new pulumi.Config();
-    const topology = config.get("topology") ?? "safeshare";
+    const topology = config.get("topology") ?? "gotrs";
     if (!(topologies as readonly string[]).includes(topology)) {
         throw new Error(`config pulumi-ha:topology must be one of ${topologies.join(", ")} (got "${topology}")`);
     }
@@ -46,5 +59,14 @@ export function readStackConfig(): StackConfig {
     if (unknown.length > 0) {
         throw new Error(`config pulumi-ha:app has unknown keys ${unknown.join(", ")}; allowed: ${appKeys.join(", ")}`);
     }
-    return { topology: topology as Topology, profile: profile as Profile, namespace: config.get("namespace") ?? "default", app };
+    const services: ServicesConfig = {};
+    for (const key of serviceKeys) {
+        const value = config.getObject<Record<string, unknown>>(key);
+        if (value === undefined) continue;
+        if (typeof value !== "object" || value === null || Array.isArray(value)) {
+            throw new Error(`config pulumi-ha:${key} must be an object of ${key} arguments (got ${JSON.stringify(value)})`);
+        }
+        Object.assign(services, { [key]: value });
+    }
+    return { topology: topology as Topology, profile: profile as Profile, namespace: config.get("namespace") ?? "default", app, services };
 }

@@ -62,6 +62,11 @@ export class ArgChecker {
         return this.require(ok, arg, `must be a DNS label: lower-case letters, digits and '-', at most 63 characters (got ${JSON.stringify(value)})`);
     }
 
+    dnsSubdomain(arg: string, value: string): boolean {
+        const ok = value.length <= 253 && value.split(".").every((l) => dnsLabel.test(l));
+        return this.require(ok, arg, `must be a Kubernetes object name: lower-case letters, digits, '-' and '.', at most 253 characters (got ${JSON.stringify(value)})`);
+    }
+
     httpPath(arg: string, value: string): boolean {
         const ok = typeof value === "string" && value.startsWith("/") && !/\s/.test(value);
         return this.require(ok, arg, `must be an HTTP path starting with '/' (got ${JSON.stringify(value)})`);
@@ -79,6 +84,20 @@ export class ArgChecker {
     secretKey(arg: string, value: string): boolean {
         const ok = secretKey.test(value) && value.length <= 253;
         return this.require(ok, arg, `must be a Secret key: letters, digits, '-', '_' or '.' (got ${JSON.stringify(value)})`);
+    }
+
+    /**
+     * Runs another component's resolver and records its problems under `prefix`
+     * (e.g. "postgres."), so a composite reports every nested problem in one error.
+     */
+    nested<T>(prefix: string, resolve: () => T): T | undefined {
+        try {
+            return resolve();
+        } catch (e) {
+            if (!(e instanceof InvalidArgumentsError)) throw e;
+            for (const problem of e.problems) this.problems.push(`${prefix}${problem}`);
+            return undefined;
+        }
     }
 
     /** Throws every recorded problem at once; does nothing when there are none. */

@@ -8,10 +8,15 @@ export interface ExternalS3Args {
     endpoint: string;
     /** Region. Default "us-east-1" ("auto" for R2). */
     region?: string;
-    /** Access key id; made a Pulumi secret. */
-    accessKeyId: pulumi.Input<string>;
+    /**
+     * An existing Kubernetes Secret (same namespace) holding AWS_ACCESS_KEY_ID and
+     * AWS_SECRET_ACCESS_KEY, e.g. synced by external-secrets. Give this or the key pair.
+     */
+    credentialsSecretName?: string;
+    /** Access key id; made a Pulumi secret and written to a new Secret. With `secretAccessKey`, instead of `credentialsSecretName`. */
+    accessKeyId?: pulumi.Input<string>;
     /** Secret access key; made a Pulumi secret. */
-    secretAccessKey: pulumi.Input<string>;
+    secretAccessKey?: pulumi.Input<string>;
     /** Path-style addressing (MinIO). Default false. */
     forcePathStyle?: boolean;
 }

@@ -31,7 +31,14 @@ export function resolveObjectStorage(name: string, args: ObjectStorageArgs): Res
     check.integer("kubernetes.gatewayInstances", gatewayInstances, 1, 20);
     let external: ResolvedObjectStorage["external"];
     if (mode === ObjectStorageMode.External) {
-        if (check.require(!!args.external, "external", "is required in mode external: endpoint, accessKeyId and secretAccessKey")) {
+        if (check.require(!!args.external, "external", "is required in mode external: endpoint, and credentialsSecretName or accessKeyId + secretAccessKey")) {
+            const e = args.external!;
+            const pair = e.accessKeyId !== undefined && e.secretAccessKey !== undefined;
+            const partialPair = (e.accessKeyId === undefined) !== (e.secretAccessKey === undefined);
+            check.require(!partialPair, "external.accessKeyId/secretAccessKey", "give both keys of the pair, or neither");
+            check.require(partialPair || pair !== !!e.credentialsSecretName, "external.credentialsSecretName",
+                pair ? "give either credentialsSecretName or the key pair, not both" : "is required unless accessKeyId and secretAccessKey are given");
+            if (e.credentialsSecretName) check.dnsSubdomain("external.credentialsSecretName", e.credentialsSecretName);
             external = { ...args.external!, region: args.external!.region ?? "us-east-1", forcePathStyle: args.external!.forcePathStyle ?? false };
             check.require(/^https?:\/\/[^\s/]+/.test(external.endpoint), "external.endpoint", `must be an http(s) URL (got ${JSON.stringify(external.endpoint)})`);
             check.require(!common.production || external.endpoint.startsWith("https://"), "external.endpoint",

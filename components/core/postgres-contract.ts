@@ -9,8 +9,6 @@ export interface BackupDestinationArgs {
     path?: string;
     /** S3 endpoint URL; omit for AWS S3. */
     endpoint?: pulumi.Input<string>;
-    /** Region. Default "us-east-1". */
-    region?: pulumi.Input<string>;
     /** Kubernetes Secret holding the access key pair. */
     credentialsSecretName: pulumi.Input<string>;
     /** Key of the access key id in that Secret. Default "AWS_ACCESS_KEY_ID". */

@@ -49,7 +49,7 @@ export function resolvePostgres(name: string, args: PostgresClusterArgs): Resolv
                 retentionDays, schedule,
                 pointInTimeRecovery: args.backup?.pointInTimeRecovery ?? common.production,
                 destination: {
-                    bucket: d!.bucket, path: d!.path ?? name, endpoint: d!.endpoint, region: d!.region ?? "us-east-1",
+                    bucket: d!.bucket, path: d!.path ?? name, endpoint: d!.endpoint,
                     credentialsSecretName: d!.credentialsSecretName,
                     accessKeyIdKey: d!.accessKeyIdKey ?? "AWS_ACCESS_KEY_ID",
                     secretAccessKeyKey: d!.secretAccessKeyKey ?? "AWS_SECRET_ACCESS_KEY",

@@ -31,6 +31,8 @@ export interface RedisClusterArgs extends ServiceCommonArgs {
     sentinels?: number;
     /** Append-only-file persistence on volumes. Default true. */
     persistence?: boolean;
+    /** What Redis drops when memory is full: a `maxmemory-policy` such as "allkeys-lru". Default "noeviction" (Redis's own: writes fail rather than data vanish). */
+    evictionPolicy?: string;
     /** Volume size per node. Default "8Gi". */
     storageSize?: string;
     /** Kubernetes specifics. */

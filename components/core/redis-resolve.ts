@@ -1,5 +1,5 @@
 import { ArgChecker } from "./arg-checker";
-import { RedisEngine, RedisMode, enumValues } from "./enums";
+import { RedisEngine, RedisMode, Target, enumValues } from "./enums";
 import { RedisClusterArgs } from "./redis-contract";
 import { ResolvedCommon, resolveCommon } from "./services-common";
 
@@ -14,8 +14,11 @@ export interface ResolvedRedis extends ResolvedCommon {
     sentinels: number;
     persistence: boolean;
     storageSize: string;
+    evictionPolicy: string;
     kubernetes: RedisClusterArgs["kubernetes"] & { image: string; sentinelImage: string };
 }
+
+const evictionPolicies = ["noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random", "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl"];
 
 /** Applies profile defaults to {@link RedisClusterArgs}; throws every problem at once. */
 export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedis {
@@ -33,6 +36,8 @@ export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedi
     if (mode === RedisMode.Cluster) {
         check.integer("shards", shards, 3, 100);
         check.integer("replicasPerShard", replicasPerShard, common.production ? 1 : 0, 5);
+        check.require(common.target !== Target.Kubernetes || replicasPerShard === 1, "replicasPerShard",
+            `must be 1 on target "kubernetes": the redis-operator pairs one follower with each leader (got ${replicasPerShard})`);
     } else {
         check.integer("nodes", nodes, 1, 20);
         check.integer("sentinels", sentinels, 1, 9);
@@ -45,10 +50,12 @@ export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedi
         check.require(!!args.kubernetes?.image, "kubernetes.image",
             "is required for the valkey engine on Kubernetes: the redis-operator runs its own Redis images; give an operator-compatible Valkey image");
     }
+    const evictionPolicy = args.evictionPolicy ?? "noeviction";
+    check.oneOf("evictionPolicy", evictionPolicy, evictionPolicies);
     check.throwIfAny();
     return {
         ...common, name, mode, engine, version, shards, replicasPerShard, nodes, sentinels,
-        persistence: args.persistence ?? true, storageSize,
+        persistence: args.persistence ?? true, storageSize, evictionPolicy,
         kubernetes: {
             ...args.kubernetes,
             image: args.kubernetes?.image ?? `quay.io/opstree/redis:v${version}`,

@@ -18,6 +18,8 @@ export interface KubernetesPlacementArgs {
     namespace?: pulumi.Input<string>;
     /** StorageClass for persistent volumes. Default: the cluster's default class. */
     storageClass?: string;
+    /** app.kubernetes.io/part-of label of its objects. Default: the component name. */
+    partOf?: string;
 }
 
 export interface ResolvedCommon {

@@ -1,8 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
+import { standardLabels } from "../../core/labels";
+import { KubernetesPlacementArgs } from "../../core/services-common";
+import { BackendScope } from "../backend";
 
-/** What every backend function gets from its component. */
+/** A backend scope resolved for Kubernetes: where objects go and how they are labelled. */
 export interface Scope {
     /** The public component: every child's parent. */
     parent: pulumi.ComponentResource;
@@ -15,14 +18,22 @@ export interface Scope {
     opts: pulumi.CustomResourceOptions;
 }
 
-export function scopeOf(parent: pulumi.ComponentResource, name: string, namespace: pulumi.Input<string> | undefined,
-    labels: Record<string, string>, protect: boolean, opts?: pulumi.ComponentResourceOptions): Scope {
+/** Kubernetes scope of a service: namespace "default" unless given; the recommended labels. */
+export function scopeOf(base: BackendScope, component: string, placement: KubernetesPlacementArgs | undefined): Scope {
     return {
-        parent, name, labels,
-        namespace: namespace ?? "default",
-        // The component's dependsOn (e.g. the operators) must hold back the custom resources
-        // themselves: Pulumi does not pass a component's dependsOn to its children.
-        opts: { parent, protect, dependsOn: opts?.dependsOn },
+        parent: base.parent,
+        name: base.name,
+        namespace: placement?.namespace ?? "default",
+        labels: standardLabels({ appName: base.name, instance: base.name, component, partOf: placement?.partOf ?? base.name }),
+        opts: { parent: base.parent, protect: base.protect, dependsOn: base.dependsOn },
+    };
+}
+
+/** The scope's dependsOn plus `more`: for a resource that waits for siblings as well as the operators. */
+export function after(scope: Scope, ...more: pulumi.Resource[]): pulumi.CustomResourceOptions {
+    const base = scope.opts.dependsOn;
+    return {
+        dependsOn: pulumi.output(base ?? []).apply((d) => [...(Array.isArray(d) ? d : [d]), ...more]),
     };
 }
 
@@ -56,15 +67,23 @@ export function serviceHost(service: pulumi.Input<string>, namespace: pulumi.Inp
     return pulumi.interpolate`${service}.${namespace}.svc.cluster.local`;
 }
 
-/** A zone topology spread constraint over pods with `labels` (operators leave spread to us). */
+/**
+ * A zone topology spread constraint over pods with `labels` (operators leave spread to
+ * us). Strict (production): at most one pod more in any zone, counted over at least 3
+ * zones, so pods cannot collapse into one zone while the others are empty.
+ */
 export function zoneSpread(labels: Record<string, string>, strict: boolean): Record<string, unknown> {
     return {
         maxSkew: 1,
-        topologyKey: "topology.kubernetes.io/zone",
+        topologyKey: zoneKey,
         whenUnsatisfiable: strict ? "DoNotSchedule" : "ScheduleAnyway",
+        minDomains: strict ? 3 : undefined,
         labelSelector: { matchLabels: labels },
     };
 }
+
+/** The well-known zone label of nodes. */
+export const zoneKey = "topology.kubernetes.io/zone";
 
 /** A PersistentVolumeClaim template for operators that take one. */
 export function volumeClaim(size: string, storageClass?: string): Record<string, unknown> {
@@ -75,4 +94,15 @@ export function volumeClaim(size: string, storageClass?: string): Record<string,
             resources: { requests: { storage: size } },
         },
     };
+}
+
+/**
+ * A PodDisruptionBudget for an operator's pods when the operator makes none: one pod
+ * down at a time, and unhealthy pods never block a drain.
+ */
+export function disruptionBudget(scope: Scope, suffix: string, selector: Record<string, string>): k8s.policy.v1.PodDisruptionBudget {
+    return new k8s.policy.v1.PodDisruptionBudget(`${scope.name}-${suffix}`, {
+        metadata: { namespace: scope.namespace, labels: scope.labels },
+        spec: { maxUnavailable: 1, selector: { matchLabels: selector }, unhealthyPodEvictionPolicy: "AlwaysAllow" },
+    }, { parent: scope.parent });
 }

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PostgresOutputs } from "../../core/postgres-contract";
 import { ResolvedPostgres } from "../../core/postgres-resolve";
-import { Scope, customResource, password, secret, serviceHost } from "./common";
+import { BackendScope } from "../backend";
+import { Scope, after, customResource, password, scopeOf, secret, serviceHost } from "./common";
 
 const barmanPlugin = "barman-cloud.cloudnative-pg.io";
 
@@ -16,7 +17,6 @@ function objectStore(scope: Scope, pg: ResolvedPostgres) {
             s3Credentials: {
                 accessKeyId: { name: d.credentialsSecretName, key: d.accessKeyIdKey },
                 secretAccessKey: { name: d.credentialsSecretName, key: d.secretAccessKeyKey },
-                region: { name: d.credentialsSecretName, key: "AWS_REGION" },
             },
             wal: { compression: "gzip", maxParallel: 4 },
             data: { compression: "gzip" },
@@ -31,7 +31,8 @@ function objectStore(scope: Scope, pg: ResolvedPostgres) {
  * required), PDBs by the operator (enablePDB), WAL archiving and base backups through the
  * Barman Cloud plugin, and a PgBouncer Pooler when asked.
  */
-export function kubernetesPostgres(scope: Scope, pg: ResolvedPostgres): PostgresOutputs {
+export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): PostgresOutputs {
+    const scope = scopeOf(base, "database", pg.kubernetes);
     const appPassword = password(scope, "app-password");
     const credentials = secret(scope, "app-credentials", `${pg.name}-app`, { username: pg.owner, password: appPassword }, "kubernetes.io/basic-auth");
 
@@ -56,7 +57,7 @@ export function kubernetesPostgres(scope: Scope, pg: ResolvedPostgres): Postgres
         plugins: store
             ? [{ name: barmanPlugin, isWALArchiver: pg.backup!.pointInTimeRecovery, parameters: { barmanObjectName: `${pg.name}-backups` } }]
             : undefined,
-    }, { opts: { dependsOn: pulumi.output(scope.opts.dependsOn ?? []).apply((d) => [...(Array.isArray(d) ? d : [d]), credentials, ...(store ? [store] : [])]) } });
+    }, { opts: after(scope, credentials, ...(store ? [store] : [])) });
 
     if (store) {
         customResource(scope, "daily-backup", "postgresql.cnpg.io/v1", "ScheduledBackup", {

@@ -1,0 +1,14 @@
+import { Target } from "../core/enums";
+import { Backend } from "./backend";
+import { kubernetesBackend } from "./kubernetes";
+
+const backends: Partial<Record<Target, Backend>> = {
+    [Target.Kubernetes]: kubernetesBackend,
+};
+
+/** The backend of a target. Arguments were validated first, so a missing one is a bug. */
+export function backendFor(target: Target): Backend {
+    const backend = backends[target];
+    if (!backend) throw new Error(`internal: no backend for target "${target}" (resolveCommon should have rejected it)`);
+    return backend;
+}

@@ -1,0 +1,70 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { ObjectStorageMode } from "../../core/enums";
+import { ObjectStorageOutputs } from "../../core/object-storage-contract";
+import { ResolvedObjectStorage } from "../../core/object-storage-resolve";
+import { BackendScope } from "../backend";
+import { Scope, after, customResource, scopeOf, secret, zoneSpread } from "./common";
+
+/**
+ * ObjectStorage on Kubernetes. In-cluster: a Rook `CephObjectStore` whose pools keep
+ * `replicas` copies with zone as the failure domain, RGW gateways spread over zones, a
+ * bucket StorageClass and an `ObjectBucketClaim` (Rook writes the bucket's access keys
+ * to a Secret named after the claim). External: the endpoint and keys you give, the keys
+ * stored in a Secret so workloads read them by secretKeyRef.
+ */
+export function kubernetesObjectStorage(base: BackendScope, store: ResolvedObjectStorage): ObjectStorageOutputs {
+    const scope = scopeOf(base, "object-storage", store.kubernetes);
+    return store.mode === ObjectStorageMode.External ? external(scope, store) : rook(scope, store);
+}
+
+function external(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutputs {
+    const ext = store.external!;
+    const keys = ext.credentialsSecretName ? undefined : secret(scope, "credentials", `${store.name}-s3`, {
+        AWS_ACCESS_KEY_ID: ext.accessKeyId!,
+        AWS_SECRET_ACCESS_KEY: ext.secretAccessKey!,
+    });
+    return {
+        bucket: pulumi.output(store.bucket),
+        endpoint: pulumi.output(ext.endpoint),
+        region: pulumi.output(ext.region),
+        credentialsSecretName: keys ? keys.metadata.name : pulumi.output(ext.credentialsSecretName!),
+        credentialsSecretNamespace: keys ? keys.metadata.namespace : pulumi.output(scope.namespace),
+    };
+}
+
+function rook(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutputs {
+    const rookNamespace = store.kubernetes.rookClusterNamespace;
+    // Zone as the failure domain: each of the `replicas` copies sits in a different zone.
+    const pool = { failureDomain: store.production ? "zone" : "host", replicated: { size: store.replicas } };
+    const objectStore = customResource({ ...scope, namespace: rookNamespace }, "", "ceph.rook.io/v1", "CephObjectStore", {
+        metadataPool: pool,
+        dataPool: pool,
+        // Deleting the store must not delete the data.
+        preservePoolsOnDelete: true,
+        gateway: {
+            port: 80,
+            instances: store.kubernetes.gatewayInstances,
+            placement: { topologySpreadConstraints: [zoneSpread({ app: "rook-ceph-rgw", rook_object_store: store.name }, store.production)] },
+        },
+    });
+    const storageClass = new k8s.storage.v1.StorageClass(`${store.name}-buckets`, {
+        metadata: { labels: scope.labels },
+        provisioner: `${rookNamespace}.ceph.rook.io/bucket`,
+        // Retain: removing the claim must not delete the bucket in production.
+        reclaimPolicy: store.production ? "Retain" : "Delete",
+        parameters: { objectStoreName: store.name, objectStoreNamespace: rookNamespace },
+    }, { parent: scope.parent, dependsOn: [objectStore] });
+    const claim = customResource(scope, "bucket", "objectbucket.io/v1alpha1", "ObjectBucketClaim", {
+        bucketName: store.bucket,
+        storageClassName: storageClass.metadata.name,
+    }, { opts: after(scope, storageClass) });
+    return {
+        bucket: pulumi.output(store.bucket),
+        endpoint: pulumi.output(`http://rook-ceph-rgw-${store.name}.${rookNamespace}.svc.cluster.local:80`),
+        region: pulumi.output("us-east-1"),
+        // Rook writes AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY to a Secret named after the claim.
+        credentialsSecretName: claim.metadata.name,
+        credentialsSecretNamespace: claim.metadata.namespace,
+    };
+}

@@ -1,0 +1,69 @@
+import * as pulumi from "@pulumi/pulumi";
+import { RabbitMQOutputs } from "../../core/rabbitmq-contract";
+import { ResolvedRabbitMQ } from "../../core/rabbitmq-resolve";
+import { BackendScope } from "../backend";
+import { after, customResource, disruptionBudget, password, scopeOf, secret, serviceHost, zoneSpread } from "./common";
+
+const amqpPort = 5672;
+const managementPort = 15672;
+const username = "app";
+
+/**
+ * RabbitMQCluster on the RabbitMQ Cluster Operator: a `RabbitmqCluster` of `nodes`
+ * with quorum queues as the default queue type, pause-minority partition handling,
+ * strict zone spread (the operator's own spread is best-effort), default-user
+ * credentials generated here and given to the operator as an external secret, and a
+ * PodDisruptionBudget (the operator makes none).
+ */
+export function kubernetesRabbitMQ(base: BackendScope, mq: ResolvedRabbitMQ): RabbitMQOutputs {
+    const scope = scopeOf(base, "queue", mq.kubernetes);
+    const pass = password(scope, "password");
+    const credentials = secret(scope, "default-user", `${mq.name}-default-user`, {
+        username,
+        password: pass,
+        // The operator reads the default user from this file of the external secret.
+        "default_user.conf": pulumi.interpolate`default_user = ${username}\ndefault_pass = ${pass}\n`,
+    });
+    // The operator labels the cluster's pods with app.kubernetes.io/name = <cluster name>.
+    const podSelector = { "app.kubernetes.io/name": mq.name };
+    customResource(scope, "", "rabbitmq.com/v1beta1", "RabbitmqCluster", {
+        replicas: mq.nodes,
+        image: mq.kubernetes.image,
+        persistence: { storage: mq.storageSize, storageClassName: mq.kubernetes.storageClass },
+        secretBackend: { externalSecret: { name: credentials.metadata.name } },
+        rabbitmq: { additionalConfig: rabbitmqConf(mq) },
+        override: {
+            statefulSet: {
+                spec: {
+                    template: {
+                        spec: {
+                            // A strategic-merge patch: the container is matched by name, nothing else changes.
+                            containers: [{ name: "rabbitmq" }],
+                            topologySpreadConstraints: [zoneSpread(podSelector, mq.production)],
+                        },
+                    },
+                },
+            },
+        },
+    }, { opts: after(scope, credentials) });
+    if (mq.nodes > 1) disruptionBudget(scope, "pdb", podSelector);
+
+    const host = serviceHost(mq.name, scope.namespace);
+    return {
+        amqpEndpoint: host,
+        managementEndpoint: pulumi.interpolate`http://${host}:${managementPort}`,
+        port: pulumi.output(amqpPort),
+        credentials: pulumi.secret(pass.apply((p) => ({ username, password: p }))),
+        url: pulumi.secret(pulumi.interpolate`amqp://${username}:${pass}@${host}:${amqpPort}/`),
+    };
+}
+
+function rabbitmqConf(mq: ResolvedRabbitMQ): string {
+    return [
+        // Quorum queues replicate every message to a majority of nodes (seed 004).
+        ...(mq.quorumQueuesByDefault ? ["default_queue_type = quorum"] : []),
+        // The minority side of a partition stops rather than diverging (automatic healing).
+        "cluster_partition_handling = pause_minority",
+        "",
+    ].join("\n");
+}

@@ -1,0 +1,111 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { RedisMode } from "../../core/enums";
+import { RedisOutputs } from "../../core/redis-contract";
+import { ResolvedRedis } from "../../core/redis-resolve";
+import { SharedSecret } from "../../shared-secret";
+import { BackendScope } from "../backend";
+import { Scope, after, customResource, scopeOf, serviceHost, volumeClaim, zoneSpread } from "./common";
+
+const apiVersion = "redis.redis.opstreelabs.in/v1beta2";
+const redisPort = 6379;
+// The operator creates a PDB only when asked (`pdb.enabled`): ask for one pod down at a time.
+const operatorPdb = { enabled: true, maxUnavailable: 1 };
+
+/**
+ * RedisCluster on the OT-Container-Kit redis-operator. Replicated mode: a
+ * `RedisReplication` (primary + replicas) watched by a `RedisSentinel` (quorum = majority).
+ * Cluster mode: a `RedisCluster` of `shards` leaders and their followers. Either way: the
+ * AUTH password from a SharedSecret, append-only persistence on volumes, operator PDBs and
+ * zone spread on every pod set.
+ */
+export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): RedisOutputs {
+    const scope = scopeOf(base, "cache", redis.kubernetes);
+    const auth = new SharedSecret(`${redis.name}-auth`, {
+        generated: { password: {} },
+        partOf: scope.labels["app.kubernetes.io/part-of"],
+        kubernetes: { namespace: scope.namespace },
+    }, { parent: scope.parent });
+    const redisSecret = { name: auth.secretName, key: "password" };
+    const config = new k8s.core.v1.ConfigMap(`${redis.name}-config`, {
+        metadata: { namespace: scope.namespace, labels: scope.labels },
+        // The operator appends this file to redis.conf.
+        data: { "redis-additional.conf": redisConf(redis) },
+    }, { parent: scope.parent });
+    const common = {
+        kubernetesConfig: { image: redis.kubernetes.image, imagePullPolicy: "IfNotPresent", redisSecret },
+        redisConfig: { additionalRedisConfig: config.metadata.name },
+        storage: redis.persistence ? { volumeClaimTemplate: volumeClaim(redis.storageSize, redis.kubernetes.storageClass) } : undefined,
+    };
+    const opts = after(scope, auth, config);
+    const password = auth.values.apply((v) => v.password);
+    const url = (host: pulumi.Output<string>) => pulumi.secret(pulumi.interpolate`redis://:${password}@${host}:${redisPort}`);
+
+    if (redis.mode === RedisMode.Cluster) {
+        const spreadOver = (role: "leader" | "follower", replicas: number) => ({
+            replicas,
+            pdb: operatorPdb,
+            topologySpreadConstraints: [zoneSpread({ app: `${redis.name}-${role}` }, redis.production)],
+        });
+        customResource(scope, "", apiVersion, "RedisCluster", {
+            ...common,
+            clusterSize: redis.shards,
+            clusterVersion: "v7",
+            persistenceEnabled: redis.persistence,
+            redisLeader: spreadOver("leader", redis.shards),
+            redisFollower: spreadOver("follower", redis.shards * redis.replicasPerShard),
+        }, { opts });
+        const primary = serviceHost(`${redis.name}-leader`, scope.namespace);
+        return {
+            primaryEndpoint: primary,
+            readerEndpoint: serviceHost(`${redis.name}-follower`, scope.namespace),
+            port: pulumi.output(redisPort),
+            authToken: password,
+            url: url(primary),
+        };
+    }
+
+    const replication = customResource(scope, "", apiVersion, "RedisReplication", {
+        ...common,
+        clusterSize: redis.nodes,
+        pdb: operatorPdb,
+        topologySpreadConstraints: [zoneSpread({ app: redis.name }, redis.production)],
+    }, { opts });
+    sentinels(scope, redis, redisSecret, replication);
+    const primary = serviceHost(`${redis.name}-master`, scope.namespace);
+    return {
+        primaryEndpoint: primary,
+        readerEndpoint: serviceHost(`${redis.name}-replica`, scope.namespace),
+        sentinelEndpoint: serviceHost(`${redis.name}-sentinel`, scope.namespace),
+        port: pulumi.output(redisPort),
+        authToken: password,
+        url: url(primary),
+    };
+}
+
+/** Sentinels watching the replication; a majority must agree before a failover. */
+function sentinels(scope: Scope, redis: ResolvedRedis, redisSecret: { name: pulumi.Output<string>; key: string }, replication: pulumi.Resource) {
+    customResource(scope, "sentinel", apiVersion, "RedisSentinel", {
+        clusterSize: redis.sentinels,
+        kubernetesConfig: { image: redis.kubernetes.sentinelImage, imagePullPolicy: "IfNotPresent", redisSecret },
+        redisSentinelConfig: {
+            redisReplicationName: redis.name,
+            masterGroupName: "mymaster",
+            redisPort: String(redisPort),
+            quorum: String(Math.floor(redis.sentinels / 2) + 1),
+            redisReplicationPassword: { secretKeyRef: redisSecret },
+        },
+        pdb: operatorPdb,
+        topologySpreadConstraints: [zoneSpread({ app: `${redis.name}-sentinel` }, redis.production)],
+    }, { opts: { dependsOn: [replication] } });
+}
+
+/** Append-only persistence (seed 004: "data persistence with AOF") and the eviction policy of a cache. */
+function redisConf(redis: ResolvedRedis): string {
+    return [
+        `appendonly ${redis.persistence ? "yes" : "no"}`,
+        "appendfsync everysec",
+        `maxmemory-policy ${redis.evictionPolicy}`,
+        "",
+    ].join("\n");
+}

@@ -1,0 +1,35 @@
+import * as pulumi from "@pulumi/pulumi";
+import { backendFor } from "./backends";
+import { backendScope } from "./backends/backend";
+import { RabbitMQClusterArgs, RabbitMQOutputs } from "./core/rabbitmq-contract";
+import { resolveRabbitMQ } from "./core/rabbitmq-resolve";
+
+/**
+ * A highly available RabbitMQ cluster: 3 nodes over 3 zones, quorum queues by default,
+ * pause-minority partition handling, generated credentials, a disruption budget.
+ * On Kubernetes: the RabbitMQ Cluster Operator.
+ *
+ * Arguments are checked before anything is registered (`InvalidArgumentsError`).
+ * With `target` Kubernetes, pass `KubernetesOperators.rabbitmq` in `dependsOn`.
+ */
+export class RabbitMQCluster extends pulumi.ComponentResource implements RabbitMQOutputs {
+    public readonly amqpEndpoint: pulumi.Output<string>;
+    public readonly managementEndpoint: pulumi.Output<string>;
+    public readonly port: pulumi.Output<number>;
+    /** `{ username, password }`, a Pulumi secret. */
+    public readonly credentials: pulumi.Output<{ username: string; password: string }>;
+    /** amqp://user:password@host:5672/, a Pulumi secret. */
+    public readonly url: pulumi.Output<string>;
+
+    constructor(name: string, args: RabbitMQClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        const mq = resolveRabbitMQ(name, args);
+        super("pulumi-ha:index:RabbitMQCluster", name, {}, opts);
+        const out = backendFor(mq.target).rabbitmq(backendScope(this, name, mq.deletionProtection, opts), mq);
+        this.amqpEndpoint = out.amqpEndpoint;
+        this.managementEndpoint = out.managementEndpoint;
+        this.port = out.port;
+        this.credentials = out.credentials;
+        this.url = out.url;
+        this.registerOutputs({ ...out });
+    }
+}

@@ -1,0 +1,38 @@
+import * as pulumi from "@pulumi/pulumi";
+import { backendFor } from "./backends";
+import { backendScope } from "./backends/backend";
+import { RedisClusterArgs, RedisOutputs } from "./core/redis-contract";
+import { resolveRedis } from "./core/redis-resolve";
+
+/**
+ * Highly available Redis (or Valkey): `replicated` — a primary, replicas and 3 Sentinels
+ * that fail over by majority (seed 001) — or `cluster` — 3 masters each with a replica
+ * (seed 004). Persistence on, AUTH password generated once, pods spread over zones.
+ * On Kubernetes: the OT-Container-Kit redis-operator.
+ *
+ * Arguments are checked before anything is registered (`InvalidArgumentsError`).
+ * With `target` Kubernetes, pass `KubernetesOperators.redis` in `dependsOn`.
+ */
+export class RedisCluster extends pulumi.ComponentResource implements RedisOutputs {
+    public readonly primaryEndpoint: pulumi.Output<string>;
+    public readonly readerEndpoint?: pulumi.Output<string>;
+    public readonly sentinelEndpoint?: pulumi.Output<string>;
+    public readonly port: pulumi.Output<number>;
+    /** The AUTH password, a Pulumi secret. */
+    public readonly authToken: pulumi.Output<string>;
+    /** redis://:token@host:port, a Pulumi secret. */
+    public readonly url: pulumi.Output<string>;
+
+    constructor(name: string, args: RedisClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        const redis = resolveRedis(name, args);
+        super("pulumi-ha:index:RedisCluster", name, {}, opts);
+        const out = backendFor(redis.target).redis(backendScope(this, name, redis.deletionProtection, opts), redis);
+        this.primaryEndpoint = out.primaryEndpoint;
+        this.readerEndpoint = out.readerEndpoint;
+        this.sentinelEndpoint = out.sentinelEndpoint;
+        this.port = out.port;
+        this.authToken = out.authToken;
+        this.url = out.url;
+        this.registerOutputs({ ...out });
+    }
+}

@@ -1,0 +1,53 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ObjectStorageMode, Platform, RedisEngine, RedisMode } from "../../components";
+import { StackConfig } from "../config";
+import { stackNamespace } from "./namespace";
+
+/**
+ * GOTRS (seed 004) on Kubernetes: the app at 3–20 pods (HPA on CPU 70 % / memory 80 %,
+ * session affinity for WebSockets), a 3-instance CloudNativePG cluster with synchronous
+ * replication and point-in-time recovery, a 3 + 3 Redis cluster (AOF, allkeys-lru),
+ * 3 RabbitMQ nodes with quorum queues, and a Rook Ceph object store for uploads and
+ * Postgres backups — every service on its operator, all wired into one Secret.
+ */
+export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> {
+    const ns = stackNamespace("gotrs", cfg.namespace);
+    const s = cfg.services;
+    const platform = new Platform("gotrs", {
+        profile: cfg.profile,
+        namespace: ns,
+        app: {
+            image: cfg.app.image,
+            port: 8080,
+            replicas: cfg.app.replicas,
+            autoscaling: { minReplicas: 3, maxReplicas: 20, cpuUtilization: 70, memoryUtilization: 80, ...cfg.app.autoscaling },
+            disruptionBudget: cfg.app.disruptionBudget === undefined ? undefined : { enabled: cfg.app.disruptionBudget },
+            resources: { cpuRequest: "500m", memoryRequest: "512Mi", cpuLimit: "2", memoryLimit: "2Gi" },
+            sessionAffinity: true,
+            env: { GOTRS_ENV: "production" },
+            ingress: cfg.app.host ? { host: cfg.app.host, tlsSecretName: cfg.app.tlsSecretName } : undefined,
+        },
+        postgres: {
+            instances: 3,
+            syncReplication: true,
+            storageSize: "50Gi",
+            database: "gotrs",
+            owner: "gotrs",
+            backup: { retentionDays: 14, pointInTimeRecovery: true },
+            ...s.postgres,
+        },
+        redis: { mode: RedisMode.Cluster, engine: RedisEngine.Redis, shards: 3, replicasPerShard: 1, evictionPolicy: "allkeys-lru", ...s.redis },
+        rabbitmq: { nodes: 3, quorumQueuesByDefault: true, ...s.rabbitmq },
+        objectStorage: { mode: ObjectStorageMode.InCluster, bucket: "gotrs-attachments", ...s.objectStorage },
+    });
+    return {
+        namespace: ns,
+        url: platform.url,
+        secretName: platform.secretName,
+        databaseWriter: platform.postgres!.writerEndpoint,
+        databaseReader: platform.postgres!.readerEndpoint,
+        redis: platform.redis!.primaryEndpoint,
+        amqp: platform.rabbitmq!.amqpEndpoint,
+        bucket: platform.objectStorage!.bucket,
+    };
+}
