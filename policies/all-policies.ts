@@ -1,4 +1,9 @@
 import { Policies } from "@pulumi/policy";
+import { k8sCnpgBackups } from "./kubernetes/k8s-cnpg-backups";
+import { k8sCnpgHa } from "./kubernetes/k8s-cnpg-ha";
+import { k8sDataZoneSpread } from "./kubernetes/k8s-data-zone-spread";
+import { k8sRabbitmqReplicas } from "./kubernetes/k8s-rabbitmq-replicas";
+import { k8sRedisFailover } from "./kubernetes/k8s-redis-failover";
 import { k8sHpaMinReplicas } from "./kubernetes/k8s-hpa-min-replicas";
 import { k8sMinReplicas } from "./kubernetes/k8s-min-replicas";
 import { k8sPdbCoverage } from "./kubernetes/k8s-pdb-coverage";
@@ -6,4 +11,6 @@ import { k8sProbes } from "./kubernetes/k8s-probes";
 import { k8sSecretEnv } from "./kubernetes/k8s-secret-env";
 
 /** Every policy of the pack. Importing this does not start the analyzer (index.ts does). */
-export const policies: Policies = [k8sMinReplicas, k8sPdbCoverage, k8sProbes, k8sSecretEnv, k8sHpaMinReplicas];
+export const policies: Policies = [k8sMinReplicas, k8sPdbCoverage, k8sProbes, k8sSecretEnv, k8sHpaMinReplicas,
+    k8sCnpgHa, k8sCnpgBackups, k8sRabbitmqReplicas, k8sRedisFailover, k8sDataZoneSpread,
+];

@@ -7,6 +7,7 @@
  */
 import * as fs from "fs";
 import { exemptionsOf } from "../policies/common/exemptions";
+import { crdFolders, validateCustomResources } from "../tests/harness/crd-validate";
 import { kubernetesObjects, kubernetesSchemaVersion, validateKubernetesObjects } from "../tests/harness/k8s-validate";
 import { ProgramError, RecordedResource } from "../tests/harness/mock-engine";
 import { PolicyConfigFile, evaluatePolicies } from "../tests/harness/policy-runner";
@@ -38,6 +39,7 @@ async function main(): Promise<number> {
     const verdict = await step("judging it with the policy pack (Analyzer over gRPC)", () => evaluatePolicies(run.resources, policyConfig));
     // Validated with real values (in memory only); written out redacted.
     const schema = validateKubernetesObjects(kubernetesObjects(run.resources, false));
+    const crds = validateCustomResources(schema.unknownKinds);
     const objects = kubernetesObjects(run.resources);
     const exemptions = exemptionsIn(run.resources);
 
@@ -49,9 +51,10 @@ async function main(): Promise<number> {
         `Resources: ${run.resources.length}`,
         ...renderCounts(run.resources),
         "",
-        `Kubernetes schema (${kubernetesSchemaVersion}): ${schema.validated} object(s) validated, ${schema.problems.length} problem(s)`
-            + (schema.unknownKinds.length ? `, ${schema.unknownKinds.length} custom resource(s) not covered` : ""),
+        `Kubernetes schema (${kubernetesSchemaVersion}): ${schema.validated} object(s) validated, ${schema.problems.length} problem(s)`,
         ...schema.problems.map((p) => `  ${p.object} ${p.path}: ${p.message}`),
+        `Operator CRD schemas (${crdFolders.join(", ")}): ${crds.validated} custom resource(s) validated, ${crds.problems.length} problem(s)`,
+        ...crds.problems.map((p) => `  ${p.object} ${p.path}: ${p.message}`),
         "",
         ...renderVerdict(verdict, exemptions),
     ];
@@ -61,11 +64,11 @@ async function main(): Promise<number> {
     if (args.jsonFile) {
         fs.writeFileSync(args.jsonFile, planJson(args.stack, mode, run.resources, {
             counts: Object.fromEntries(renderCounts(run.resources).map((l) => l.trim().split(/\s+/).reverse())),
-            verdict, exemptions, schemaProblems: schema.problems,
+            verdict, exemptions, schemaProblems: [...schema.problems, ...crds.problems],
         }));
         console.log(`Wrote the plan to ${args.jsonFile}`);
     }
-    return verdict.mandatory.length > 0 || schema.problems.length > 0 ? 1 : 0;
+    return verdict.mandatory.length > 0 || schema.problems.length > 0 || crds.problems.length > 0 ? 1 : 0;
 }
 
 main().then(

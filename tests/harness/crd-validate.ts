@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import Ajv, { ValidateFunction } from "ajv";
+import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { parseAllDocuments } from "yaml";
 import { KubernetesObject, SchemaProblem } from "./k8s-validate";
 import { projectRoot } from "./policy-runner";
@@ -17,7 +17,7 @@ export const crdFolders = [
 
 /**
  * Kubernetes structural schemas are OpenAPI v3 with extensions; turn the ones that change
- * validation into JSON Schema: int-or-string, nullable, and embedded resources.
+ * validation into JSON Schema: int-or-string, nullable, and strict (unknown) fields.
  */
 function toJsonSchema(node: any): any {
     if (Array.isArray(node)) return node.map(toJsonSchema);
@@ -29,6 +29,13 @@ function toJsonSchema(node: any): any {
         out.anyOf = [{ type: "integer" }, { type: "string" }];
     }
     if (out.nullable && typeof out.type === "string") out.type = [out.type, "null"];
+    // Unknown fields are errors, as with the API server's strict field validation
+    // (kubectl's default): a misspelt field must not pass silently.
+    if (out.properties && out.additionalProperties === undefined && !out["x-kubernetes-preserve-unknown-fields"]) {
+        out.additionalProperties = false;
+    }
+    // Ajv reads `nullable` itself and rejects it without a `type`; it is folded in above.
+    delete out.nullable;
     return out;
 }
 
@@ -51,7 +58,10 @@ export function loadCrdValidators(): Map<string, ValidateFunction> {
                 for (const version of crd.spec.versions) {
                     if (!version.served || !version.schema) continue;
                     const key = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
-                    validators.set(key, ajv.compile(toJsonSchema(version.schema.openAPIV3Schema)));
+                    const schema = toJsonSchema(version.schema.openAPIV3Schema);
+                    // The API server accepts these on every object, whether the CRD lists them or not.
+                    schema.properties = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...schema.properties };
+                    validators.set(key, ajv.compile(schema));
                 }
             }
         }
@@ -74,8 +84,15 @@ export function validateCustomResources(objects: KubernetesObject[]): { problems
         }
         validated++;
         if (!validate(o.manifest)) {
-            for (const e of validate.errors ?? []) problems.push({ object, path: e.instancePath || "/", message: `${e.message}${e.params && "allowedValues" in e.params ? ` (${(e.params as any).allowedValues.join(", ")})` : ""}` });
+            for (const e of validate.errors ?? []) problems.push({ object, path: e.instancePath || "/", message: errorMessage(e) });
         }
     }
     return { problems, validated };
+}
+
+function errorMessage(e: ErrorObject): string {
+    const params = e.params as Record<string, unknown>;
+    if (Array.isArray(params.allowedValues)) return `${e.message} (${params.allowedValues.join(", ")})`;
+    if (typeof params.additionalProperty === "string") return `unknown field "${params.additionalProperty}"`;
+    return e.message ?? "invalid";
 }

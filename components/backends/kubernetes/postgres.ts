@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PostgresOutputs } from "../../core/postgres-contract";
 import { ResolvedPostgres } from "../../core/postgres-resolve";
 import { BackendScope } from "../backend";
-import { Scope, after, customResource, password, scopeOf, secret, serviceHost } from "./common";
+import { Scope, after, customResource, disruptionBudget, password, scopeOf, secret, serviceHost, zoneSpread } from "./common";
 
 const barmanPlugin = "barman-cloud.cloudnative-pg.io";
 
@@ -34,7 +34,7 @@ function objectStore(scope: Scope, pg: ResolvedPostgres) {
 export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): PostgresOutputs {
     const scope = scopeOf(base, "database", pg.kubernetes);
     const appPassword = password(scope, "app-password");
-    const credentials = secret(scope, "app-credentials", `${pg.name}-app`, { username: pg.owner, password: appPassword }, "kubernetes.io/basic-auth");
+    const credentials = secret(scope, "app-credentials", `${pg.name}-app-credentials`, { username: pg.owner, password: appPassword }, "kubernetes.io/basic-auth");
 
     const store = pg.backup ? objectStore(scope, pg) : undefined;
     const cluster = customResource(scope, "", "postgresql.cnpg.io/v1", "Cluster", {
@@ -71,18 +71,9 @@ export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): Po
         }, { name: `${pg.name}-daily`, opts: { dependsOn: [cluster] } });
     }
 
-    let writerHost = serviceHost(`${pg.name}-rw`, scope.namespace);
-    let writerPort = 5432;
-    if (pg.pooler) {
-        customResource(scope, "pooler", "postgresql.cnpg.io/v1", "Pooler", {
-            cluster: { name: pg.name },
-            instances: pg.pooler.instances,
-            type: "rw",
-            pgbouncer: { poolMode: pg.pooler.poolMode, parameters: { max_client_conn: "1000", default_pool_size: "25" } },
-        }, { name: `${pg.name}-pooler-rw`, opts: { dependsOn: [cluster] } });
-        writerHost = serviceHost(`${pg.name}-pooler-rw`, scope.namespace);
-        writerPort = 5432;
-    }
+    const writerHost = serviceHost(`${pg.name}-rw`, scope.namespace);
+    // Clients go through PgBouncer when there is one; writerEndpoint stays the -rw service.
+    const clientHost = pg.pooler ? pooler(scope, pg, cluster) : writerHost;
     const readerHost = serviceHost(`${pg.name}-ro`, scope.namespace);
     const url = (host: pulumi.Output<string>, port: number) =>
         pulumi.secret(pulumi.interpolate`postgres://${pg.owner}:${appPassword}@${host}:${port}/${pg.database}?sslmode=require`);
@@ -93,7 +84,30 @@ export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): Po
         port: pulumi.output(5432),
         database: pulumi.output(pg.database),
         credentials: pulumi.secret(pulumi.all([pg.owner, appPassword]).apply(([username, pw]) => ({ username, password: pw }))),
-        writerUrl: url(writerHost, writerPort),
+        writerUrl: url(clientHost, 5432),
         readerUrl: url(readerHost, 5432),
     };
+}
+
+/**
+ * PgBouncer in front of the writer (seed 000), its pods spread over zones. CloudNativePG
+ * makes no PDB for a Pooler's Deployment, so one is made here. Returns the pooler's host.
+ */
+function pooler(scope: Scope, pg: ResolvedPostgres, cluster: pulumi.Resource): pulumi.Output<string> {
+    const name = `${pg.name}-pooler-rw`;
+    // CloudNativePG labels a pooler's pods with cnpg.io/poolerName.
+    const pods = { "cnpg.io/poolerName": name };
+    customResource(scope, "pooler", "postgresql.cnpg.io/v1", "Pooler", {
+        cluster: { name: pg.name },
+        instances: pg.pooler!.instances,
+        type: "rw",
+        pgbouncer: { poolMode: pg.pooler!.poolMode, parameters: { max_client_conn: "1000", default_pool_size: "25" } },
+        template: {
+            metadata: { labels: pods },
+            // A strategic-merge patch onto the operator's pod: the container is matched by name.
+            spec: { containers: [{ name: "pgbouncer" }], topologySpreadConstraints: [zoneSpread(pods, pg.production)] },
+        },
+    }, { name, opts: { dependsOn: [cluster] } });
+    if (pg.pooler!.instances > 1) disruptionBudget(scope, "pooler-pdb", pods);
+    return serviceHost(name, scope.namespace);
 }

@@ -1,0 +1,40 @@
+/** Resource types of the operators' custom resources, as Pulumi names them. */
+export const crTypes = {
+    cnpgCluster: "kubernetes:postgresql.cnpg.io/v1:Cluster",
+    cnpgScheduledBackup: "kubernetes:postgresql.cnpg.io/v1:ScheduledBackup",
+    barmanObjectStore: "kubernetes:barmancloud.cnpg.io/v1:ObjectStore",
+    rabbitmqCluster: "kubernetes:rabbitmq.com/v1beta1:RabbitmqCluster",
+    redisStandalone: "kubernetes:redis.redis.opstreelabs.in/v1beta2:Redis",
+    redisReplication: "kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisReplication",
+    redisSentinel: "kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisSentinel",
+    redisCluster: "kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisCluster",
+    statefulSet: "kubernetes:apps/v1:StatefulSet",
+} as const;
+
+/** The CloudNativePG plugin that archives WAL and takes base backups. */
+export const barmanPlugin = "barman-cloud.cloudnative-pg.io";
+
+export const zoneKey = "topology.kubernetes.io/zone";
+
+/** `namespace/name` of an object ("default" when the namespace is not set). */
+export function objectKey(props: any): string {
+    return `${props?.metadata?.namespace ?? "default"}/${props?.metadata?.name}`;
+}
+
+/** Whether a pod spec (or an operator's pod settings) spreads over zones; `hard` demands it be enforced, not preferred. */
+export function spreadsOverZones(pod: any, hard: boolean): boolean {
+    const constraints: any[] = pod?.topologySpreadConstraints ?? [];
+    if (constraints.some((c) => c?.topologyKey === zoneKey && (!hard || (c.whenUnsatisfiable ?? "DoNotSchedule") === "DoNotSchedule"))) return true;
+    const anti = pod?.affinity?.podAntiAffinity;
+    const required: any[] = anti?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
+    const preferred: any[] = anti?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+    return required.some((t) => t?.topologyKey === zoneKey)
+        || (!hard && preferred.some((p) => p?.podAffinityTerm?.topologyKey === zoneKey));
+}
+
+/** Days of a retention policy such as "30d", "4w" or "3m" (CloudNativePG's format); undefined if unreadable. */
+export function retentionDays(policy: unknown): number | undefined {
+    const m = /^(\d+)([dwm])$/.exec(String(policy ?? ""));
+    if (!m) return undefined;
+    return Number(m[1]) * { d: 1, w: 7, m: 30 }[m[2] as "d" | "w" | "m"];
+}

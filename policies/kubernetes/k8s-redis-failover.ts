@@ -1,0 +1,58 @@
+import { PolicyResource } from "@pulumi/policy";
+import { deferUnknown, stackPolicy } from "../common/define";
+import { crTypes, objectKey } from "../common/operators";
+
+export interface RedisFailoverConfig { minSentinels?: number }
+
+interface RedisItem {
+    resource: PolicyResource;
+    kind: string;
+    key: string;
+    spec: any;
+    /** Sentinel counts watching this replication. */
+    sentinels: number[];
+}
+
+function collect(resources: PolicyResource[]) {
+    const watchers = resources.filter((r) => r.type === crTypes.redisSentinel).map((r) => ({
+        watches: `${r.props.metadata?.namespace ?? "default"}/${r.props.spec?.redisSentinelConfig?.redisReplicationName}`,
+        size: r.props.spec?.clusterSize ?? 0,
+    }));
+    const kinds = new Map<string, string>([
+        [crTypes.redisStandalone, "Redis"], [crTypes.redisReplication, "RedisReplication"], [crTypes.redisCluster, "RedisCluster"],
+    ]);
+    return resources.filter((r) => kinds.has(r.type)).map((resource) => deferUnknown<RedisItem>(resource, () => {
+        const key = objectKey(resource.props);
+        return { resource, kind: kinds.get(resource.type)!, key, spec: resource.props.spec ?? {}, sentinels: watchers.filter((w) => w.watches === key).map((w) => w.size) };
+    }));
+}
+
+/** Redis on the OT redis-operator can fail over: Sentinels by majority, or a cluster with a replica per master. */
+export const k8sRedisFailover = stackPolicy<RedisFailoverConfig, RedisItem>({
+    name: "k8s-redis-failover",
+    description: "Redis has automatic failover: a RedisReplication of at least 2 nodes watched by at least `minSentinels` Sentinels (RedisSentinel, or the embedded spec.sentinel), or a RedisCluster of at least 3 masters with at least one replica per master. A standalone Redis has none.",
+    remediationSteps: "Use RedisCluster with mode `replicated` (3 nodes + 3 Sentinels) or `cluster` (3 shards, replicasPerShard 1).",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    configSchema: {
+        properties: { minSentinels: { type: "integer", minimum: 1, default: 3, description: "Fewest Sentinels watching a replication." } },
+    },
+    items: collect,
+    validate: (r, _all, _args, config, report) => {
+        const minSentinels = config.minSentinels ?? 3;
+        if (r.kind === "Redis") {
+            report(`Redis ${r.key} is standalone: nothing takes over when its pod or node fails.`);
+        } else if (r.kind === "RedisReplication") {
+            if ((r.spec.clusterSize ?? 0) < 2) report(`RedisReplication ${r.key} has ${r.spec.clusterSize ?? 0} node(s): no replica to fail over to.`);
+            const sentinels = Math.max(0, r.spec.sentinel?.size ?? 0, ...r.sentinels);
+            if (sentinels < minSentinels) {
+                report(`RedisReplication ${r.key} is watched by ${sentinels} Sentinel(s); needs at least ${minSentinels} (a RedisSentinel whose redisReplicationName names it).`);
+            }
+        } else {
+            const masters = r.spec.clusterSize ?? 0;
+            const followers = r.spec.redisFollower?.replicas ?? masters;
+            if (masters < 3) report(`RedisCluster ${r.key} has ${masters} master(s); a Redis cluster needs at least 3 to elect a failover.`);
+            if (followers < masters) report(`RedisCluster ${r.key} has ${followers} replica(s) for ${masters} masters; every master needs one.`);
+        }
+    },
+});
