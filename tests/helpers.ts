@@ -34,4 +34,28 @@ export const T = {
     Ingress: "kubernetes:networking.k8s.io/v1:Ingress",
     RandomBytes: "random:index/randomBytes:RandomBytes",
     RandomPassword: "random:index/randomPassword:RandomPassword",
+    StorageClass: "kubernetes:storage.k8s.io/v1:StorageClass",
+    HelmRelease: "kubernetes:helm.sh/v3:Release",
+    ConfigFile: "kubernetes:yaml/v2:ConfigFile",
+    PostgresCluster: "pulumi-ha:index:PostgresCluster",
+    RedisCluster: "pulumi-ha:index:RedisCluster",
+    RabbitMQCluster: "pulumi-ha:index:RabbitMQCluster",
+    ObjectStorage: "pulumi-ha:index:ObjectStorage",
+    Platform: "pulumi-ha:index:Platform",
+    KubernetesOperators: "pulumi-ha:index:KubernetesOperators",
+    CnpgCluster: "kubernetes:postgresql.cnpg.io/v1:Cluster",
+    ScheduledBackup: "kubernetes:postgresql.cnpg.io/v1:ScheduledBackup",
+    Pooler: "kubernetes:postgresql.cnpg.io/v1:Pooler",
+    BarmanObjectStore: "kubernetes:barmancloud.cnpg.io/v1:ObjectStore",
+    RedisClusterCR: "kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisCluster",
+    RedisReplication: "kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisReplication",
+    RedisSentinel: "kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisSentinel",
+    RabbitmqClusterCR: "kubernetes:rabbitmq.com/v1beta1:RabbitmqCluster",
+    CephObjectStore: "kubernetes:ceph.rook.io/v1:CephObjectStore",
+    ObjectBucketClaim: "kubernetes:objectbucket.io/v1alpha1:ObjectBucketClaim",
 } as const;
+
+/** The types of a component's direct children, sorted. */
+export function childTypes(run: RunResult, parent: RecordedResource): string[] {
+    return run.resources.filter((r) => r.parent === parent.urn).map((r) => r.type).sort();
+}

@@ -20,6 +20,7 @@ export function resolveRabbitMQ(name: string, args: RabbitMQClusterArgs): Resolv
     check.require(!common.production || (nodes >= 3 && nodes % 2 === 1), "nodes",
         `must be odd and at least 3 in production so quorum queues keep a majority (got ${nodes})`);
     const version = args.version ?? "4.1.4";
+    check.require(/^\d+\.\d+(\.\d+)?$/.test(version), "version", `must be a version such as "4.1.4" (got ${JSON.stringify(version)})`);
     const storageSize = args.storageSize ?? "10Gi";
     check.quantity("storageSize", storageSize);
     check.throwIfAny();

@@ -29,6 +29,7 @@ export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedi
     const engine = args.engine ?? RedisEngine.Redis;
     check.oneOf("engine", engine, enumValues(RedisEngine));
     const version = args.version ?? "8.2.2";
+    check.require(/^\d+\.\d+(\.\d+)?$/.test(version), "version", `must be a version such as "8.2.2" (got ${JSON.stringify(version)})`);
     const shards = args.shards ?? 3;
     const replicasPerShard = args.replicasPerShard ?? 1;
     const nodes = args.nodes ?? (common.production ? 3 : 1);

@@ -1,0 +1,98 @@
+import * as assert from "assert";
+import { ObjectStorage, ObjectStorageArgs, ObjectStorageMode, Profile } from "../../components";
+import { RunResult, runProgram } from "../harness/mock-engine";
+import { isSecret, plain, redacted } from "../harness/wire";
+import { T, childTypes, inputsOf, one, ofType } from "../helpers";
+import { expectRejected, expectValidObjects } from "./services";
+
+// The inputs sent to the Kubernetes provider and their validity against Rook's CRDs,
+// not that Rook provisions a bucket on a cluster.
+
+function runStorage(args: ObjectStorageArgs = {}): Promise<RunResult> {
+    return runProgram(() => { new ObjectStorage("files", { kubernetes: { namespace: "apps" }, ...args }); });
+}
+
+const external = { endpoint: "https://acct.r2.cloudflarestorage.com", region: "auto" };
+
+describe("ObjectStorage (Kubernetes)", () => {
+    describe("in cluster: Rook Ceph (default)", () => {
+        let run: RunResult;
+        before(async () => { run = await runStorage(); });
+
+        it("registers a CephObjectStore, a bucket StorageClass and an ObjectBucketClaim", () => {
+            assert.deepStrictEqual(childTypes(run, one(run, T.ObjectStorage)), [T.CephObjectStore, T.ObjectBucketClaim, T.StorageClass].sort());
+        });
+
+        it("keeps 3 copies with zone as the failure domain, 3 gateways spread over zones, pools kept on delete", () => {
+            const store = inputsOf(one(run, T.CephObjectStore));
+            assert.strictEqual(store.metadata.namespace, "rook-ceph");
+            const pool = { failureDomain: "zone", replicated: { size: 3 } };
+            assert.deepStrictEqual([store.spec.metadataPool, store.spec.dataPool, store.spec.preservePoolsOnDelete], [pool, pool, true]);
+            assert.strictEqual(store.spec.gateway.instances, 3);
+            assert.strictEqual(store.spec.gateway.placement.topologySpreadConstraints[0].topologyKey, "topology.kubernetes.io/zone");
+        });
+
+        it("claims the bucket in the app's namespace through a Retain StorageClass of that store", () => {
+            const sc = inputsOf(one(run, T.StorageClass));
+            assert.deepStrictEqual([sc.provisioner, sc.reclaimPolicy, sc.parameters], ["rook-ceph.ceph.rook.io/bucket", "Retain", { objectStoreName: "files", objectStoreNamespace: "rook-ceph" }]);
+            const claim = inputsOf(one(run, T.ObjectBucketClaim));
+            assert.deepStrictEqual([claim.metadata.namespace, claim.spec.bucketName, claim.spec.storageClassName], ["apps", "files", plain(one(run, T.StorageClass).outputs).metadata.name]);
+        });
+
+        it("outputs the in-cluster gateway endpoint and the claim's Secret (Rook writes the keys there)", () => {
+            const out = plain(one(run, T.ObjectStorage).outputs);
+            assert.deepStrictEqual([out.bucket, out.endpoint, out.credentialsSecretName, out.credentialsSecretNamespace],
+                ["files", "http://rook-ceph-rgw-files.rook-ceph.svc.cluster.local:80", "files", "apps"]);
+        });
+
+        it("protects the store and the claim; objects valid against the Kubernetes schema and Rook CRDs", () => {
+            assert.strictEqual(one(run, T.CephObjectStore).options.protect, true);
+            assert.strictEqual(one(run, T.ObjectBucketClaim).options.protect, true);
+            assert.deepStrictEqual(expectValidObjects(run), { core: 1, custom: 2 });
+        });
+    });
+
+    it("external with a key pair: the keys go to a Secret and stay Pulumi secrets everywhere", async () => {
+        const run = await runStorage({ mode: ObjectStorageMode.External, bucket: "safeshare-files", external: { ...external, accessKeyId: "AKIAEXAMPLEKEYID", secretAccessKey: "very-secret-access-key" } });
+        assert.deepStrictEqual(childTypes(run, one(run, T.ObjectStorage)), [T.Secret]);
+        const secret = one(run, T.Secret);
+        assert.ok(isSecret(secret.inputs.stringData));
+        assert.deepStrictEqual(plain(secret.inputs).stringData, { AWS_ACCESS_KEY_ID: "AKIAEXAMPLEKEYID", AWS_SECRET_ACCESS_KEY: "very-secret-access-key" });
+        for (const r of run.resources) {
+            assert.ok(!JSON.stringify([redacted(r.inputs), redacted(r.outputs)]).includes("very-secret-access-key"), `${r.type} ${r.name} shows the key`);
+        }
+        const out = plain(one(run, T.ObjectStorage).outputs);
+        assert.deepStrictEqual([out.bucket, out.endpoint, out.region, out.credentialsSecretName], ["safeshare-files", external.endpoint, "auto", "files-s3"]);
+        expectValidObjects(run);
+    });
+
+    it("external with an existing Secret: nothing is created, outputs name that Secret", async () => {
+        const run = await runStorage({ mode: ObjectStorageMode.External, external: { ...external, credentialsSecretName: "r2-keys" } });
+        assert.deepStrictEqual(childTypes(run, one(run, T.ObjectStorage)), []);
+        assert.deepStrictEqual(plain(one(run, T.ObjectStorage).outputs).credentialsSecretName, "r2-keys");
+    });
+
+    it("development: one copy per host, one gateway, Delete reclaim", async () => {
+        const run = await runStorage({ profile: Profile.Development });
+        const store = inputsOf(one(run, T.CephObjectStore)).spec;
+        assert.deepStrictEqual([store.dataPool, store.gateway.instances], [{ failureDomain: "host", replicated: { size: 1 } }, 1]);
+        assert.strictEqual(inputsOf(one(run, T.StorageClass)).reclaimPolicy, "Delete");
+        assert.strictEqual(ofType(run, T.Secret).length, 0);
+    });
+
+    describe("rejects bad arguments before registering anything", () => {
+        const reject = (args: ObjectStorageArgs, ...patterns: RegExp[]) => expectRejected(() => { new ObjectStorage("files", args); }, ...patterns);
+        const ext = ObjectStorageMode.External;
+        it("fewer than 3 copies in production", () => reject({ replicas: 2 }, /^replicas: must be at least 3 in production \(one copy per zone\), got 2/));
+        it("a bad bucket name", () => reject({ bucket: "Bad_Bucket" }, /^bucket: must be an S3 bucket name/));
+        it("external mode without its endpoint", () => reject({ mode: ext }, /^external: is required in mode external/));
+        it("plain http in production", () => reject({ mode: ext, external: { endpoint: "http://minio:9000", credentialsSecretName: "k" } }, /^external\.endpoint: must be https in the production profile/));
+        it("neither keys nor a Secret", () => reject({ mode: ext, external }, /^external\.credentialsSecretName: is required unless accessKeyId and secretAccessKey are given/));
+        it("both keys and a Secret", () => reject({ mode: ext, external: { ...external, credentialsSecretName: "k", accessKeyId: "a", secretAccessKey: "b" } }, /^external\.credentialsSecretName: give either credentialsSecretName or the key pair, not both/));
+        it("half a key pair", () => reject({ mode: ext, external: { ...external, accessKeyId: "a" } }, /^external\.accessKeyId\/secretAccessKey: give both keys of the pair, or neither/));
+        it("external settings in in-cluster mode, and an unknown mode", async () => {
+            await reject({ external: { ...external, credentialsSecretName: "k" } }, /^external: is only for mode external/);
+            await reject({ mode: "minio" as ObjectStorageMode }, /^mode: must be one of "in-cluster", "external" \(got "minio"\)/);
+        });
+    });
+});

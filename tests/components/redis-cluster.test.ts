@@ -1,0 +1,118 @@
+import * as assert from "assert";
+import { RedisCluster, RedisClusterArgs, RedisEngine, RedisMode, Profile } from "../../components";
+import { RunResult, runProgram } from "../harness/mock-engine";
+import { isSecret, plain } from "../harness/wire";
+import { T, childTypes, inputsOf, one } from "../helpers";
+import { expectPasswordsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
+
+// The inputs sent to the Kubernetes provider and their validity against the
+// redis-operator's CRDs, not that the operator reconciles them on a cluster.
+
+const zone = "topology.kubernetes.io/zone";
+
+function runRedis(args: RedisClusterArgs = {}): Promise<RunResult> {
+    return runProgram(() => { new RedisCluster("cache", { kubernetes: { namespace: "data" }, ...args }); });
+}
+
+describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
+    describe("replicated mode (default, seed 001)", () => {
+        let run: RunResult;
+        before(async () => { run = await runRedis(); });
+
+        it("registers a RedisReplication, a RedisSentinel, the redis.conf ConfigMap and the AUTH SharedSecret", () => {
+            assert.deepStrictEqual(childTypes(run, one(run, T.RedisCluster)),
+                [T.ConfigMap, T.RedisReplication, T.RedisSentinel, T.SharedSecret].sort());
+        });
+
+        it("runs 3 Redis nodes and 3 Sentinels with quorum 2 watching them, both with operator PDBs", () => {
+            const repl = inputsOf(one(run, T.RedisReplication));
+            const sentinel = inputsOf(one(run, T.RedisSentinel));
+            assert.strictEqual(repl.spec.clusterSize, 3);
+            assert.strictEqual(sentinel.spec.clusterSize, 3);
+            assert.deepStrictEqual(sentinel.spec.redisSentinelConfig.redisReplicationName, "cache");
+            assert.strictEqual(sentinel.spec.redisSentinelConfig.quorum, "2");
+            assert.deepStrictEqual(repl.spec.pdb, { enabled: true, maxUnavailable: 1 });
+            assert.deepStrictEqual(sentinel.spec.pdb, { enabled: true, maxUnavailable: 1 });
+        });
+
+        it("spreads Redis and Sentinel pods over at least 3 zones, strictly", () => {
+            const repl = inputsOf(one(run, T.RedisReplication)).spec.topologySpreadConstraints[0];
+            const sentinel = inputsOf(one(run, T.RedisSentinel)).spec.topologySpreadConstraints[0];
+            assert.deepStrictEqual(repl, { maxSkew: 1, topologyKey: zone, whenUnsatisfiable: "DoNotSchedule", minDomains: 3, labelSelector: { matchLabels: { app: "cache" } } });
+            assert.deepStrictEqual(sentinel.labelSelector.matchLabels, { app: "cache-sentinel" });
+        });
+
+        it("turns on append-only persistence on 8Gi volumes", () => {
+            const repl = inputsOf(one(run, T.RedisReplication)).spec;
+            assert.strictEqual(repl.storage.volumeClaimTemplate.spec.resources.requests.storage, "8Gi");
+            assert.match(inputsOf(one(run, T.ConfigMap)).data["redis-additional.conf"], /^appendonly yes\nappendfsync everysec\nmaxmemory-policy noeviction\n$/);
+            assert.strictEqual(repl.redisConfig.additionalRedisConfig, plain(one(run, T.ConfigMap).outputs).metadata.name);
+        });
+
+        it("takes the AUTH password from its SharedSecret, for Redis and the Sentinels alike", () => {
+            const secretName = plain(one(run, T.SharedSecret).outputs).secretName;
+            assert.strictEqual(secretName, "cache-auth");
+            assert.deepStrictEqual(inputsOf(one(run, T.RedisReplication)).spec.kubernetesConfig.redisSecret, { name: "cache-auth", key: "password" });
+            assert.deepStrictEqual(inputsOf(one(run, T.RedisSentinel)).spec.redisSentinelConfig.redisReplicationPassword, { secretKeyRef: { name: "cache-auth", key: "password" } });
+        });
+
+        it("outputs the primary, replica and Sentinel hosts, and a secret token and URL", () => {
+            const out = one(run, T.RedisCluster).outputs;
+            assert.deepStrictEqual(plain([out.primaryEndpoint, out.readerEndpoint, out.sentinelEndpoint]),
+                ["cache-master.data.svc.cluster.local", "cache-replica.data.svc.cluster.local", "cache-sentinel.data.svc.cluster.local"]);
+            assert.ok(isSecret(out.authToken) && isSecret(out.url));
+            assert.match(plain(out.url), /^redis:\/\/:[A-Za-z0-9]{32}@cache-master\.data\.svc\.cluster\.local:6379$/);
+            expectPasswordsOnlyInSecrets(run);
+        });
+
+        it("protects the Redis resources and emits objects valid against the Kubernetes schema and CRDs", () => {
+            assert.strictEqual(one(run, T.RedisReplication).options.protect, true);
+            assert.deepStrictEqual(expectValidObjects(run), { core: 2, custom: 2 });
+        });
+    });
+
+    describe("cluster mode (seed 004)", () => {
+        let run: RunResult;
+        before(async () => { run = await runRedis({ mode: RedisMode.Cluster, evictionPolicy: "allkeys-lru" }); });
+
+        it("runs 3 leaders and 3 followers, each set with an operator PDB and a strict zone spread", () => {
+            const spec = inputsOf(one(run, T.RedisClusterCR)).spec;
+            assert.deepStrictEqual([spec.clusterSize, spec.clusterVersion, spec.persistenceEnabled], [3, "v7", true]);
+            for (const [role, set] of [["leader", spec.redisLeader], ["follower", spec.redisFollower]]) {
+                assert.strictEqual(set.replicas, 3);
+                assert.deepStrictEqual(set.pdb, { enabled: true, maxUnavailable: 1 });
+                assert.deepStrictEqual(set.topologySpreadConstraints[0].labelSelector.matchLabels, { app: `cache-${role}` });
+                assert.strictEqual(set.topologySpreadConstraints[0].whenUnsatisfiable, "DoNotSchedule");
+            }
+            assert.match(inputsOf(one(run, T.ConfigMap)).data["redis-additional.conf"], /maxmemory-policy allkeys-lru/);
+        });
+
+        it("outputs the leader service and a secret URL; CRs valid", () => {
+            const out = one(run, T.RedisCluster).outputs;
+            assert.strictEqual(plain(out.primaryEndpoint), "cache-leader.data.svc.cluster.local");
+            assert.match(plain(out.url), /@cache-leader\.data\.svc\.cluster\.local:6379$/);
+            assert.deepStrictEqual(expectValidObjects(run), { core: 2, custom: 1 });
+        });
+    });
+
+    it("runs Valkey from the image given, and development relaxes spread and count", async () => {
+        const run = await runRedis({ engine: RedisEngine.Valkey, profile: Profile.Development, kubernetes: { image: "ghcr.io/acme/valkey-ot:8.1" } });
+        const spec = inputsOf(one(run, T.RedisReplication)).spec;
+        assert.deepStrictEqual([spec.kubernetesConfig.image, spec.clusterSize, spec.topologySpreadConstraints[0].whenUnsatisfiable], ["ghcr.io/acme/valkey-ot:8.1", 1, "ScheduleAnyway"]);
+        assert.ok(!one(run, T.RedisReplication).options.protect);
+    });
+
+    describe("rejects bad arguments before registering anything", () => {
+        const reject = (args: RedisClusterArgs, ...patterns: RegExp[]) => expectRejected(() => { new RedisCluster("cache", args); }, ...patterns);
+
+        it("cluster mode with fewer than 3 shards", () => reject({ mode: RedisMode.Cluster, shards: 2 }, /^shards: must be an integer from 3 to 100 \(got 2\)/));
+        it("cluster mode without replicas in production", () => reject({ mode: RedisMode.Cluster, replicasPerShard: 0 }, /^replicasPerShard: must be an integer from 1 to 5/, /^replicasPerShard: must be 1 on target "kubernetes"/));
+        it("two replicas per shard on Kubernetes", () => reject({ mode: RedisMode.Cluster, replicasPerShard: 2 }, /^replicasPerShard: must be 1 on target "kubernetes": the redis-operator pairs one follower with each leader \(got 2\)/));
+        it("an even number of Sentinels", () => reject({ sentinels: 2 }, /^sentinels: must be odd so a majority can agree on failover \(got 2\)/));
+        it("a single node in production", () => reject({ nodes: 1 }, /^nodes: must be at least 2 in production/));
+        it("valkey without an image", () => reject({ engine: RedisEngine.Valkey }, /^kubernetes\.image: is required for the valkey engine/));
+        it("an unknown mode, engine and eviction policy", () => reject({ mode: "sharded" as RedisMode, engine: "keydb" as RedisEngine, evictionPolicy: "lru" },
+            /^mode: must be one of "replicated", "cluster" \(got "sharded"\)/, /^engine: must be one of "redis", "valkey"/, /^evictionPolicy: must be one of "noeviction", "allkeys-lru"/));
+        it("a bad version and storage size", () => reject({ version: "8", storageSize: "big" }, /^version: must be/, /^storageSize: must be a Kubernetes quantity/));
+    });
+});

@@ -1,0 +1,51 @@
+import * as assert from "assert";
+import { InvalidArgumentsError } from "../../components";
+import { validateCustomResources } from "../harness/crd-validate";
+import { kubernetesObjects, validateKubernetesObjects } from "../harness/k8s-validate";
+import { ProgramError, RunResult, runProgram } from "../harness/mock-engine";
+import { plain, redacted } from "../harness/wire";
+import { T, ofType } from "../helpers";
+
+/** Runs a program that must be rejected; returns the problems and what got registered. */
+export async function rejected(program: () => void): Promise<{ problems: string[]; registered: string[] }> {
+    try {
+        await runProgram(program);
+    } catch (err) {
+        assert.ok(err instanceof ProgramError, `expected ProgramError, got ${err}`);
+        assert.ok(err.reason instanceof InvalidArgumentsError, `expected InvalidArgumentsError, got ${err.reason}`);
+        return { problems: err.reason.problems, registered: err.resources.map((r) => r.type) };
+    }
+    assert.fail("expected the arguments to be rejected");
+}
+
+/** Asserts the program is rejected before anything but the Stack registers, with exactly a problem matching each pattern. */
+export async function expectRejected(program: () => void, ...patterns: RegExp[]): Promise<string[]> {
+    const { problems, registered } = await rejected(program);
+    assert.deepStrictEqual(registered, [T.Stack], "nothing but the Stack may be registered");
+    for (const p of patterns) assert.ok(problems.some((x) => p.test(x)), `no problem matches ${p}: ${JSON.stringify(problems)}`);
+    assert.strictEqual(problems.length, patterns.length, `expected ${patterns.length} problem(s): ${JSON.stringify(problems)}`);
+    return problems;
+}
+
+/** Every Kubernetes object valid against the Kubernetes schema, every custom resource against its operator's CRD. */
+export function expectValidObjects(run: RunResult): { core: number; custom: number } {
+    const schema = validateKubernetesObjects(kubernetesObjects(run.resources, false));
+    assert.deepStrictEqual(schema.problems, []);
+    const crds = validateCustomResources(schema.unknownKinds);
+    assert.deepStrictEqual(crds.problems, []);
+    return { core: schema.validated, custom: crds.validated };
+}
+
+/**
+ * The values of every generated password, and proof none of them appears anywhere the
+ * run recorded outside a secret (inputs and outputs of every resource, incl. the Stack).
+ */
+export function expectPasswordsOnlyInSecrets(run: RunResult): string[] {
+    const passwords = ofType(run, T.RandomPassword).map((r) => plain(r.outputs).result as string);
+    assert.ok(passwords.length > 0 && passwords.every((p) => typeof p === "string" && p.length >= 16), "passwords were generated");
+    for (const r of run.resources) {
+        const shown = JSON.stringify([redacted(r.inputs), redacted(r.outputs)]);
+        for (const p of passwords) assert.ok(!shown.includes(p), `${r.type} ${r.name} shows a password outside a secret`);
+    }
+    return passwords;
+}
