@@ -14,7 +14,7 @@ export { RabbitMQCluster } from "./rabbitmq-cluster";
 export type { RabbitMQClusterArgs, RabbitMQOutputs, RabbitMQKubernetesArgs } from "./core/rabbitmq-contract";
 export { ObjectStorage } from "./object-storage";
 export type { ObjectStorageArgs, ObjectStorageOutputs, ObjectStorageKubernetesArgs, ExternalS3Args } from "./core/object-storage-contract";
-export type { ServiceCommonArgs, KubernetesPlacementArgs } from "./core/services-common";
+export type { ServiceCommonArgs, KubernetesPlacementArgs, ServiceCredentials } from "./core/services-common";
 export { KubernetesOperators } from "./kubernetes-operators";
 export type { KubernetesOperatorsArgs } from "./kubernetes-operators";
 export { Platform, platformEnv } from "./platform";

@@ -12,7 +12,7 @@ import { RabbitMQClusterArgs } from "./core/rabbitmq-contract";
 import { resolveRabbitMQ } from "./core/rabbitmq-resolve";
 import { RedisClusterArgs } from "./core/redis-contract";
 import { resolveRedis } from "./core/redis-resolve";
-import { KubernetesPlacementArgs, ServiceCommonArgs, resolveCommon } from "./core/services-common";
+import { KubernetesPlacementArgs, ServiceCommonArgs, implementedTargets, resolveCommon } from "./core/services-common";
 import { KubernetesOperators, KubernetesOperatorsArgs } from "./kubernetes-operators";
 import { ObjectStorage } from "./object-storage";
 import { PostgresCluster } from "./postgres-cluster";
@@ -76,34 +76,43 @@ const defaultAppSecrets: Record<string, GeneratedSecretArgs> = {
  * Every argument of every part is checked before anything is registered.
  */
 export class Platform extends pulumi.ComponentResource {
-    public readonly app: AppTier;
-    /** The Secret every app replica reads its connection settings from. */
-    public readonly secrets: SharedSecret;
-    public readonly operators?: KubernetesOperators;
-    public readonly postgres?: PostgresCluster;
-    public readonly redis?: RedisCluster;
-    public readonly rabbitmq?: RabbitMQCluster;
-    public readonly objectStorage?: ObjectStorage;
+    // No component references as fields: other languages cannot receive one (Pulumi's
+    // schema inference rejects it, private or not). The outputs clients need are below.
     /** The app's URL. */
     public readonly url: pulumi.Output<string>;
-    /** Name of the connection Secret. */
+    /** The app's Service. */
+    public readonly serviceName: pulumi.Output<string>;
+    /** Name of the Secret every app replica reads its connection settings from. */
     public readonly secretName: pulumi.Output<string>;
+    /** Postgres writer host (-rw), when declared. */
+    public readonly databaseWriterEndpoint?: pulumi.Output<string>;
+    /** Postgres reader host (-ro), when declared. */
+    public readonly databaseReaderEndpoint?: pulumi.Output<string>;
+    /** Redis primary host, when declared. */
+    public readonly redisEndpoint?: pulumi.Output<string>;
+    /** RabbitMQ AMQP host, when declared. */
+    public readonly amqpEndpoint?: pulumi.Output<string>;
+    /** Bucket name, when object storage is declared. */
+    public readonly bucket?: pulumi.Output<string>;
 
     constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planPlatform(name, args);
         super("pulumi-ha:index:Platform", name, {}, opts);
         const child = { parent: this };
 
-        if (plan.target === Target.Kubernetes && (args.installOperators ?? true)) {
-            this.operators = new KubernetesOperators(`${name}-operators`, { ...plan.neededOperators, ...args.operators }, child);
-        }
+        const operators = plan.target === Target.Kubernetes && (args.installOperators ?? true)
+            ? new KubernetesOperators(`${name}-operators`, { ...plan.neededOperators, ...args.operators }, child)
+            : undefined;
         const after = (deps?: pulumi.Resource[]) => ({ parent: this, dependsOn: deps && deps.length > 0 ? deps : undefined });
 
+        let store: ObjectStorage | undefined;
+        let pg: PostgresCluster | undefined;
+        let redis: RedisCluster | undefined;
+        let mq: RabbitMQCluster | undefined;
         const env: Record<string, pulumi.Input<string>> = {};
         const refs: Record<string, SecretKeyRefArgs> = {};
         if (plan.objectStorage) {
-            const store = new ObjectStorage(`${name}-storage`, plan.objectStorage, after(this.operators?.objectStorage));
-            this.objectStorage = store;
+            store = new ObjectStorage(`${name}-storage`, plan.objectStorage, after(operators?.objectStorage));
             env[platformEnv.s3Endpoint] = store.endpoint;
             env[platformEnv.s3Bucket] = store.bucket;
             env[platformEnv.s3Region] = store.region;
@@ -112,35 +121,44 @@ export class Platform extends pulumi.ComponentResource {
             refs[platformEnv.s3SecretAccessKey] = { secretName: store.credentialsSecretName, key: "AWS_SECRET_ACCESS_KEY" };
         }
         if (plan.postgres) {
-            const pgArgs = this.objectStorage && plan.backupToObjectStorage
-                ? { ...plan.postgres, backup: { ...plan.postgres.backup, destination: backupDestination(this.objectStorage) } }
+            const pgArgs = store && plan.backupToObjectStorage
+                ? { ...plan.postgres, backup: { ...plan.postgres.backup, destination: backupDestination(store) } }
                 : plan.postgres;
-            const pg = new PostgresCluster(`${name}-postgres`, pgArgs, after(this.operators?.postgres));
-            this.postgres = pg;
+            pg = new PostgresCluster(`${name}-postgres`, pgArgs, after(operators?.postgres));
             env[platformEnv.databaseUrl] = pg.writerUrl;
             env[platformEnv.databaseReadUrl] = pg.readerUrl;
         }
         if (plan.redis) {
-            this.redis = new RedisCluster(`${name}-redis`, plan.redis, after(this.operators?.redis));
-            env[platformEnv.redisUrl] = this.redis.url;
+            redis = new RedisCluster(`${name}-redis`, plan.redis, after(operators?.redis));
+            env[platformEnv.redisUrl] = redis.url;
         }
         if (plan.rabbitmq) {
-            this.rabbitmq = new RabbitMQCluster(`${name}-rabbitmq`, plan.rabbitmq, after(this.operators?.rabbitmq));
-            env[platformEnv.amqpUrl] = this.rabbitmq.url;
+            mq = new RabbitMQCluster(`${name}-rabbitmq`, plan.rabbitmq, after(operators?.rabbitmq));
+            env[platformEnv.amqpUrl] = mq.url;
         }
 
-        this.secrets = new SharedSecret(`${name}-env`, {
+        const secrets = new SharedSecret(`${name}-env`, {
             generated: plan.appSecrets,
             values: env,
             partOf: name,
             kubernetes: { namespace: plan.namespace },
         }, child);
-        for (const key of this.secrets.keys) refs[key] = this.secrets.ref(key);
+        for (const key of secrets.keys) refs[key] = secrets.ref(key);
 
-        this.app = new AppTier(name, { ...plan.app, secretEnv: { ...args.app.secretEnv, ...refs } }, child);
-        this.url = this.app.url;
-        this.secretName = this.secrets.secretName;
-        this.registerOutputs({ url: this.url, secretName: this.secretName });
+        const app = new AppTier(name, { ...plan.app, secretEnv: { ...args.app.secretEnv, ...refs } }, child);
+        this.url = app.url;
+        this.serviceName = app.serviceName;
+        this.secretName = secrets.secretName;
+        this.databaseWriterEndpoint = pg?.writerEndpoint;
+        this.databaseReaderEndpoint = pg?.readerEndpoint;
+        this.redisEndpoint = redis?.primaryEndpoint;
+        this.amqpEndpoint = mq?.amqpEndpoint;
+        this.bucket = store?.bucket;
+        this.registerOutputs({
+            url: this.url, serviceName: this.serviceName, secretName: this.secretName,
+            databaseWriterEndpoint: this.databaseWriterEndpoint, databaseReaderEndpoint: this.databaseReaderEndpoint,
+            redisEndpoint: this.redisEndpoint, amqpEndpoint: this.amqpEndpoint, bucket: this.bucket,
+        });
     }
 }
 
@@ -174,6 +192,8 @@ interface PlatformPlan {
 function planPlatform(name: string, args: PlatformArgs): PlatformPlan {
     const check = new ArgChecker(`Platform "${name}"`);
     const common = resolveCommon(check, { target: args.target, profile: args.profile });
+    // Every part inherits the target: an unusable one would be reported once per part.
+    if (!implementedTargets.includes(common.target)) check.throwIfAny();
     const namespace = args.namespace ?? "default";
     const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(a: T | undefined): T | undefined => a && {
         ...a,

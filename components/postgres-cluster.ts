@@ -3,6 +3,7 @@ import { backendFor } from "./backends";
 import { backendScope } from "./backends/backend";
 import { PostgresClusterArgs, PostgresOutputs } from "./core/postgres-contract";
 import { resolvePostgres } from "./core/postgres-resolve";
+import { ServiceCredentials } from "./core/services-common";
 
 /**
  * A highly available PostgreSQL cluster: 3 instances over 3 zones, synchronous
@@ -20,7 +21,7 @@ export class PostgresCluster extends pulumi.ComponentResource implements Postgre
     public readonly port: pulumi.Output<number>;
     public readonly database: pulumi.Output<string>;
     /** `{ username, password }`, a Pulumi secret. */
-    public readonly credentials: pulumi.Output<{ username: string; password: string }>;
+    public readonly credentials: pulumi.Output<ServiceCredentials>;
     /** postgres://… to the writer; a Pulumi secret. */
     public readonly writerUrl: pulumi.Output<string>;
     /** postgres://… to the readers; a Pulumi secret. */

@@ -3,6 +3,7 @@ import { backendFor } from "./backends";
 import { backendScope } from "./backends/backend";
 import { RabbitMQClusterArgs, RabbitMQOutputs } from "./core/rabbitmq-contract";
 import { resolveRabbitMQ } from "./core/rabbitmq-resolve";
+import { ServiceCredentials } from "./core/services-common";
 
 /**
  * A highly available RabbitMQ cluster: 3 nodes over 3 zones, quorum queues by default,
@@ -17,7 +18,7 @@ export class RabbitMQCluster extends pulumi.ComponentResource implements RabbitM
     public readonly managementEndpoint: pulumi.Output<string>;
     public readonly port: pulumi.Output<number>;
     /** `{ username, password }`, a Pulumi secret. */
-    public readonly credentials: pulumi.Output<{ username: string; password: string }>;
+    public readonly credentials: pulumi.Output<ServiceCredentials>;
     /** amqp://user:password@host:5672/, a Pulumi secret. */
     public readonly url: pulumi.Output<string>;
 

@@ -67,8 +67,12 @@ describe("project", () => {
         const { ComponentProvider } = require("@pulumi/pulumi/provider/experimental");
         // eslint-disable-next-line @typescript-eslint/no-var-requires
         const ha = require("../components");
-        const schema = JSON.parse(await new ComponentProvider({ components: [ha.AppTier, ha.SharedSecret], dirname: projectRoot, name: "pulumi-ha" }).getSchema());
-        assert.deepStrictEqual(Object.keys(schema.resources).sort(), ["pulumi-ha:index:AppTier", "pulumi-ha:index:SharedSecret"]);
+        const classes = ["AppTier", "SharedSecret", "PostgresCluster", "RedisCluster", "RabbitMQCluster", "ObjectStorage", "KubernetesOperators", "Platform"];
+        const schema = JSON.parse(await new ComponentProvider({ components: classes.map((c) => ha[c]), dirname: projectRoot, name: "pulumi-ha" }).getSchema());
+        assert.deepStrictEqual(Object.keys(schema.resources).sort(), classes.map((c) => `pulumi-ha:index:${c}`).sort());
+        assert.deepStrictEqual(schema.types["pulumi-ha:index:RedisMode"].enum.map((e: any) => e.value), ["replicated", "cluster"]);
+        assert.deepStrictEqual(schema.resources["pulumi-ha:index:Platform"].requiredInputs, ["app"]);
+        assert.ok(schema.resources["pulumi-ha:index:PostgresCluster"].properties.writerUrl.secret !== false);
         const appTier = schema.resources["pulumi-ha:index:AppTier"];
         assert.deepStrictEqual(appTier.requiredInputs, ["image"]);
         assert.deepStrictEqual(schema.types["pulumi-ha:index:Profile"].enum.map((e: any) => e.value), ["production", "development"]);

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
+import { KubernetesPlacementArgs, ServiceCommonArgs, ServiceCredentials } from "./services-common";
 
 /** Where base backups and WAL go: an S3-compatible bucket. */
 export interface BackupDestinationArgs {
@@ -83,7 +83,7 @@ export interface PostgresOutputs {
     port: pulumi.Output<number>;
     database: pulumi.Output<string>;
     /** `{ username, password }`, a Pulumi secret. */
-    credentials: pulumi.Output<{ username: string; password: string }>;
+    credentials: pulumi.Output<ServiceCredentials>;
     /** postgres://… to the writer (through the pooler when there is one); a Pulumi secret. */
     writerUrl: pulumi.Output<string>;
     /** postgres://… to the readers; a Pulumi secret. */

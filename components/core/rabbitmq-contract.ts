@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
+import { KubernetesPlacementArgs, ServiceCommonArgs, ServiceCredentials } from "./services-common";
 
 /** Kubernetes (RabbitMQ Cluster Operator) specifics. */
 export interface RabbitMQKubernetesArgs extends KubernetesPlacementArgs {
@@ -31,7 +31,7 @@ export interface RabbitMQOutputs {
     managementEndpoint: pulumi.Output<string>;
     port: pulumi.Output<number>;
     /** `{ username, password }`, a Pulumi secret. */
-    credentials: pulumi.Output<{ username: string; password: string }>;
+    credentials: pulumi.Output<ServiceCredentials>;
     /** amqp://user:password@host:5672/, a Pulumi secret. */
     url: pulumi.Output<string>;
 }

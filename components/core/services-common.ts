@@ -43,3 +43,9 @@ export function resolveCommon(check: ArgChecker, args: ServiceCommonArgs): Resol
     const production = profile !== Profile.Development;
     return { target, profile, production, deletionProtection: args.deletionProtection ?? production };
 }
+
+/** A service's login, always held as a Pulumi secret. */
+export interface ServiceCredentials {
+    username: string;
+    password: string;
+}

@@ -44,10 +44,10 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
         namespace: ns,
         url: platform.url,
         secretName: platform.secretName,
-        databaseWriter: platform.postgres!.writerEndpoint,
-        databaseReader: platform.postgres!.readerEndpoint,
-        redis: platform.redis!.primaryEndpoint,
-        amqp: platform.rabbitmq!.amqpEndpoint,
-        bucket: platform.objectStorage!.bucket,
+        databaseWriter: platform.databaseWriterEndpoint!,
+        databaseReader: platform.databaseReaderEndpoint!,
+        redis: platform.redisEndpoint!,
+        amqp: platform.amqpEndpoint!,
+        bucket: platform.bucket!,
     };
 }

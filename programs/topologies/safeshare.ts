@@ -45,5 +45,5 @@ export function safeshare(cfg: StackConfig): Record<string, pulumi.Output<unknow
         redis: { mode: RedisMode.Replicated, nodes: 3, sentinels: 3, ...s.redis },
         objectStorage: { mode: ObjectStorageMode.External, bucket: "safeshare-files", ...s.objectStorage },
     });
-    return { namespace: ns, url: platform.url, serviceName: platform.app.serviceName, secretName: platform.secretName };
+    return { namespace: ns, url: platform.url, serviceName: platform.serviceName, secretName: platform.secretName };
 }

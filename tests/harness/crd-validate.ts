@@ -39,20 +39,21 @@ function toJsonSchema(node: any): any {
     return out;
 }
 
-let validators: Map<string, ValidateFunction> | undefined;
+const cache = new Map<string, Map<string, ValidateFunction>>();
 
-/** apiVersion/kind → validator of the whole object, from every served version of every CRD. */
-export function loadCrdValidators(): Map<string, ValidateFunction> {
-    if (validators) return validators;
-    const missing = crdFolders.filter((f) => !fs.existsSync(path.join(crdDir, f)));
+/** apiVersion/kind → validator of the whole object, from every served version of every CRD in `dir`. */
+export function loadCrdValidators(dir = crdDir): Map<string, ValidateFunction> {
+    const cached = cache.get(dir);
+    if (cached) return cached;
+    const missing = crdFolders.filter((f) => !fs.existsSync(path.join(dir, f)));
     if (missing.length > 0) {
-        throw new Error(`missing CRD folders in ${crdDir}: ${missing.join(", ")} — they are the operators' CRDs copied from their release tags (see ../shared/crds/README.md)`);
+        throw new Error(`missing CRD folders in ${dir}: ${missing.join(", ")} — they are the operators' CRDs copied from their release tags (see ../shared/crds/README.md); custom resources cannot be validated without them`);
     }
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    validators = new Map();
+    const validators = new Map<string, ValidateFunction>();
     for (const folder of crdFolders) {
-        for (const file of fs.readdirSync(path.join(crdDir, folder)).filter((f) => f.endsWith(".yaml"))) {
-            for (const doc of parseAllDocuments(fs.readFileSync(path.join(crdDir, folder, file), "utf8"))) {
+        for (const file of fs.readdirSync(path.join(dir, folder)).filter((f) => f.endsWith(".yaml"))) {
+            for (const doc of parseAllDocuments(fs.readFileSync(path.join(dir, folder, file), "utf8"))) {
                 const crd: any = doc.toJS();
                 if (crd?.kind !== "CustomResourceDefinition") continue;
                 for (const version of crd.spec.versions) {
@@ -66,12 +67,13 @@ export function loadCrdValidators(): Map<string, ValidateFunction> {
             }
         }
     }
+    cache.set(dir, validators);
     return validators;
 }
 
 /** Validates custom resources against their CRD; a kind no pinned CRD defines is a problem too. */
-export function validateCustomResources(objects: KubernetesObject[]): { problems: SchemaProblem[]; validated: number } {
-    const all = loadCrdValidators();
+export function validateCustomResources(objects: KubernetesObject[], dir = crdDir): { problems: SchemaProblem[]; validated: number } {
+    const all = loadCrdValidators(dir);
     const problems: SchemaProblem[] = [];
     let validated = 0;
     for (const o of objects) {

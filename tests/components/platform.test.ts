@@ -1,0 +1,157 @@
+import * as assert from "assert";
+import { ObjectStorageMode, Platform, PlatformArgs, RedisMode, Target } from "../../components";
+import { RunResult, runProgram } from "../harness/mock-engine";
+import { isSecret, plain } from "../harness/wire";
+import { T, childTypes, inputsOf, one, ofType } from "../helpers";
+import { expectPasswordsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
+
+// What the Platform registers and wires, under the mock engine; not a deployment.
+
+const full: PlatformArgs = {
+    namespace: "shop",
+    app: { image: "ghcr.io/acme/shop:1.0.0" },
+    postgres: {},
+    redis: { mode: RedisMode.Cluster },
+    rabbitmq: {},
+    objectStorage: { mode: ObjectStorageMode.InCluster, bucket: "shop-files" },
+};
+
+function runPlatform(args: PlatformArgs = full): Promise<RunResult> {
+    return runProgram(() => { new Platform("shop", args); });
+}
+
+const connectionKeys = ["AMQP_URL", "DATABASE_READ_URL", "DATABASE_URL", "REDIS_URL", "S3_BUCKET", "S3_ENDPOINT", "S3_REGION"];
+
+describe("Platform (Kubernetes)", () => {
+    describe("an app with Postgres, Redis, RabbitMQ and object storage", () => {
+        let run: RunResult;
+        before(async () => { run = await runPlatform(); });
+
+        it("creates the operators, each service, one SharedSecret and the AppTier under one component", () => {
+            assert.deepStrictEqual(childTypes(run, one(run, T.Platform)), [
+                T.AppTier, T.KubernetesOperators, T.ObjectStorage, T.PostgresCluster, T.RabbitMQCluster, T.RedisCluster, T.SharedSecret,
+            ].sort());
+            const operators = childTypes(run, one(run, T.KubernetesOperators));
+            assert.deepStrictEqual(operators, [T.HelmRelease, T.HelmRelease, T.HelmRelease, T.HelmRelease, T.HelmRelease, T.ConfigFile].sort());
+            assert.deepStrictEqual(ofType(run, T.HelmRelease).map((r) => plain(r.inputs).chart).sort(),
+                ["cert-manager", "cloudnative-pg", "plugin-barman-cloud", "redis-operator", "rook-ceph"]);
+        });
+
+        it("holds one Secret with every connection setting and the app's generated secrets (JWT, encryption key)", () => {
+            const env = ofType(run, T.SharedSecret).find((s) => s.name === "shop-env")!;
+            const secret = ofType(run, T.Secret).find((s) => s.parent === env.urn)!;
+            assert.ok(isSecret(secret.inputs.stringData));
+            const data = plain(secret.inputs).stringData;
+            assert.deepStrictEqual(Object.keys(data).sort(), [...connectionKeys, "ENCRYPTION_KEY", "JWT_SECRET"].sort());
+            assert.match(data.DATABASE_URL, /^postgres:\/\/app:[A-Za-z0-9]{32}@shop-postgres-rw\.shop\.svc\.cluster\.local:5432\/app\?sslmode=require$/);
+            assert.match(data.DATABASE_READ_URL, /@shop-postgres-ro\.shop\.svc/);
+            assert.match(data.REDIS_URL, /^redis:\/\/:[A-Za-z0-9]{32}@shop-redis-leader\.shop\.svc\.cluster\.local:6379$/);
+            assert.match(data.AMQP_URL, /^amqp:\/\/app:[A-Za-z0-9]{32}@shop-rabbitmq\.shop\.svc\.cluster\.local:5672\/$/);
+            assert.deepStrictEqual([data.S3_BUCKET, data.S3_ENDPOINT], ["shop-files", "http://rook-ceph-rgw-shop-storage.rook-ceph.svc.cluster.local:80"]);
+            assert.match(data.ENCRYPTION_KEY, /^[0-9a-f]{64}$/);
+            assert.strictEqual(data.JWT_SECRET.length, 64);
+        });
+
+        it("the same password reaches Postgres and the app: DATABASE_URL carries the Cluster's own credentials", () => {
+            const pgSecret = ofType(run, T.Secret).find((s) => s.name === "shop-postgres-app-credentials")!;
+            const { password } = plain(pgSecret.inputs).stringData;
+            const env = plain(ofType(run, T.Secret).find((s) => s.name === "shop-env")!.inputs).stringData;
+            assert.ok(env.DATABASE_URL.includes(`:${password}@`));
+        });
+
+        it("gives the app every setting only through secretKeyRef (no literal, no ConfigMap)", () => {
+            const container = inputsOf(one(run, T.Deployment)).spec.template.spec.containers[0];
+            const byName = Object.fromEntries(container.env.map((e: any) => [e.name, e]));
+            for (const key of [...connectionKeys, "ENCRYPTION_KEY", "JWT_SECRET"]) {
+                assert.deepStrictEqual(byName[key], { name: key, valueFrom: { secretKeyRef: { name: "shop-env", key } } }, key);
+            }
+            // The bucket keys stay in the claim's Secret, which Rook writes.
+            assert.deepStrictEqual(byName.AWS_ACCESS_KEY_ID.valueFrom.secretKeyRef, { name: "shop-storage", key: "AWS_ACCESS_KEY_ID" });
+            assert.deepStrictEqual(byName.AWS_SECRET_ACCESS_KEY.valueFrom.secretKeyRef, { name: "shop-storage", key: "AWS_SECRET_ACCESS_KEY" });
+            assert.ok(container.env.every((e: any) => e.value === undefined), "no env var has a literal value");
+        });
+
+        it("backs Postgres up to the platform's bucket with the bucket's keys", () => {
+            const store = inputsOf(one(run, T.BarmanObjectStore)).spec.configuration;
+            assert.strictEqual(store.destinationPath, "s3://shop-files/postgres");
+            assert.strictEqual(store.endpointURL, "http://rook-ceph-rgw-shop-storage.rook-ceph.svc.cluster.local:80");
+            assert.deepStrictEqual(store.s3Credentials.secretAccessKey, { name: "shop-storage", key: "AWS_SECRET_ACCESS_KEY" });
+        });
+
+        it("makes each service's custom resources wait for its operator", () => {
+            const release = (chart: string) => ofType(run, T.HelmRelease).find((r) => plain(r.inputs).chart === chart)!.urn;
+            assert.ok(one(run, T.CnpgCluster).dependencies.includes(release("cloudnative-pg")));
+            assert.ok(one(run, T.CnpgCluster).dependencies.includes(release("plugin-barman-cloud")));
+            assert.ok(one(run, T.RedisClusterCR).dependencies.includes(release("redis-operator")));
+            assert.ok(one(run, T.RabbitmqClusterCR).dependencies.includes(one(run, T.ConfigFile).urn));
+            assert.ok(one(run, T.CephObjectStore).dependencies.includes(release("rook-ceph")));
+            const barman = ofType(run, T.HelmRelease).find((r) => plain(r.inputs).chart === "plugin-barman-cloud")!;
+            assert.ok(barman.dependencies.includes(release("cert-manager")), "the Barman plugin waits for cert-manager");
+        });
+
+        it("puts everything in the platform's namespace, labelled part-of the platform", () => {
+            for (const t of [T.CnpgCluster, T.RedisClusterCR, T.RabbitmqClusterCR, T.ObjectBucketClaim, T.Deployment]) {
+                const md = inputsOf(one(run, t)).metadata;
+                assert.deepStrictEqual([md.namespace, md.labels["app.kubernetes.io/part-of"]], ["shop", "shop"], t);
+            }
+        });
+
+        it("keeps every password and URL secret in every recorded input and output", () => {
+            assert.strictEqual(expectPasswordsOnlyInSecrets(run).length, 4);
+            const out = one(run, T.Platform).outputs;
+            assert.deepStrictEqual(plain([out.databaseWriterEndpoint, out.redisEndpoint, out.amqpEndpoint, out.bucket]),
+                ["shop-postgres-rw.shop.svc.cluster.local", "shop-redis-leader.shop.svc.cluster.local", "shop-rabbitmq.shop.svc.cluster.local", "shop-files"]);
+        });
+
+        it("emits objects valid against the Kubernetes schema and every operator's CRD", () => {
+            assert.deepStrictEqual(expectValidObjects(run), { core: 11, custom: 7 });
+        });
+    });
+
+    it("installs only what the declared services need, or nothing when the cluster runs them already", async () => {
+        const small = await runPlatform({ app: full.app, redis: {} });
+        assert.deepStrictEqual(ofType(small, T.HelmRelease).map((r) => plain(r.inputs).chart), ["redis-operator"]);
+        assert.strictEqual(ofType(small, T.ConfigFile).length, 0);
+        const data = plain(ofType(small, T.Secret).find((s) => s.name === "shop-env")!.inputs).stringData;
+        assert.deepStrictEqual(Object.keys(data).sort(), ["ENCRYPTION_KEY", "JWT_SECRET", "REDIS_URL"]);
+        const none = await runPlatform({ ...full, installOperators: false });
+        assert.strictEqual(ofType(none, T.KubernetesOperators).length, 0);
+        assert.strictEqual(ofType(none, T.HelmRelease).length, 0);
+    });
+
+    it("takes the app's own secrets and an external bucket", async () => {
+        const run = await runPlatform({
+            app: full.app, appSecrets: { SESSION_KEY: { length: 48 } },
+            objectStorage: { mode: ObjectStorageMode.External, external: { endpoint: "https://minio.example.com", credentialsSecretName: "minio-keys" } },
+        });
+        const data = plain(ofType(run, T.Secret).find((s) => s.name === "shop-env")!.inputs).stringData;
+        assert.deepStrictEqual(Object.keys(data).sort(), ["S3_BUCKET", "S3_ENDPOINT", "S3_REGION", "SESSION_KEY"]);
+        assert.strictEqual(ofType(run, T.KubernetesOperators).length, 1);
+        assert.strictEqual(ofType(run, T.HelmRelease).length, 0, "an external bucket needs no operator");
+    });
+
+    describe("rejects bad arguments of any part before registering anything", () => {
+        it("lists every problem of every service and the app, prefixed by the part", () => expectRejected(() => {
+            new Platform("shop", {
+                app: { image: "", secretEnv: { DATABASE_URL: { secretName: "mine", key: "url" } } },
+                postgres: { instances: 1 },
+                rabbitmq: { nodes: 4 },
+                redis: { mode: RedisMode.Cluster, shards: 2 },
+            });
+        },
+        /^postgres\.syncReplication: needs at least 2 instances/,
+        /^postgres\.backup\.destination: is required when backups are enabled/,
+        /^redis\.shards: must be an integer from 3 to 100/,
+        /^rabbitmq\.nodes: must be odd and at least 3/,
+        /^app\.secretEnv\.DATABASE_URL: is set by the Platform from its services/,
+        /^app\.image: must be a non-empty string/));
+
+        it("an app secret named like a connection setting, and a bad key", () => expectRejected(() => {
+            new Platform("shop", { app: full.app, appSecrets: { REDIS_URL: {}, "bad key": {} } });
+        }, /^appSecrets\.REDIS_URL: is set by the Platform/, /^appSecrets\.bad key: must be a Secret key/));
+
+        it("a target whose backend is a later issue", () => expectRejected(() => {
+            new Platform("shop", { ...full, target: Target.Gcp });
+        }, /^target: "gcp" is not implemented yet/));
+    });
+});
