@@ -37,7 +37,7 @@ export const k8sDataZoneSpread = resourcePolicy<DataZoneSpreadConfig>({
         const spec = props.spec ?? {};
         const kind = args.type.split(":").pop();
         const what = `${kind} ${objectKey(props)}`;
-        const how = hard ? "an enforced zone spread" : "a zone spread";
+        const how = hard ? "enforced zone spread" : "zone spread";
         if (args.type === crTypes.cnpgCluster) {
             const a = spec.affinity ?? {};
             // CloudNativePG's anti-affinity is per host unless topologyKey says otherwise.

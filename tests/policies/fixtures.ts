@@ -49,3 +49,14 @@ export function hpa(name: string, target: string, minReplicas: number | undefine
         spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: target }, minReplicas, maxReplicas },
     });
 }
+
+/** An operator's custom resource, named `name` (Pulumi and Kubernetes alike), in "default". */
+export function customResource(name: string, apiVersion: string, kind: string, spec: Record<string, unknown>, annotations?: Record<string, string>): k8s.apiextensions.CustomResource {
+    return new k8s.apiextensions.CustomResource(name, { apiVersion, kind, metadata: { name, namespace: "default", annotations }, spec });
+}
+
+export const cnpg = "postgresql.cnpg.io/v1";
+export const otRedis = "redis.redis.opstreelabs.in/v1beta2";
+
+/** Backup settings a PostgresCluster fixture needs in production. */
+export const backupTo = { destination: { bucket: "b", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } };
