@@ -1,10 +1,13 @@
 /**
- * Benchmark (not a test): how long the offline plan of `local` takes, and what the policy
+ * Benchmark (not a test): how long the offline plans of `local` (GOTRS) and `safeshare`
+ * take and how many resources they register, with the share of each step; and what the policy
  * pack costs per resource on synthetic stacks of 1,000 and 10,000 Kubernetes resources.
  * Time is printed as measured on this machine and, more usefully, as ratios within this
  * one run: per-resource cost at 10,000 over that at 1,000 should stay near 1 (linear).
  */
 import { performance } from "perf_hooks";
+import { validateCustomResources } from "../tests/harness/crd-validate";
+import { kubernetesObjects, validateKubernetesObjects } from "../tests/harness/k8s-validate";
 import { RecordedResource } from "../tests/harness/mock-engine";
 import { PolicyPackProcess, evaluatePolicies } from "../tests/harness/policy-runner";
 import { runStack } from "../tests/harness/stacks";
@@ -46,10 +49,20 @@ export function syntheticStack(count: number): RecordedResource[] {
     return out.slice(0, count);
 }
 
+function pct(part: number, total: number): string {
+    return `${(100 * part / total).toFixed(0)} %`;
+}
+
 async function main(): Promise<void> {
-    const [run, programMs] = await timed(() => runStack("local", { preview: true }));
-    const [, policyMs] = await timed(() => evaluatePolicies(run.resources));
-    console.log(`plan of local: ${run.resources.length} resources; program under the mock engine ${programMs.toFixed(0)} ms, policy pack (start + judge + stop) ${policyMs.toFixed(0)} ms`);
+    for (const stack of ["local", "safeshare"]) {
+        const [run, programMs] = await timed(() => runStack(stack, { preview: true }));
+        const [, policyMs] = await timed(() => evaluatePolicies(run.resources));
+        const [custom, schemaMs] = await timed(async () => validateCustomResources(validateKubernetesObjects(kubernetesObjects(run.resources, false)).unknownKinds));
+        const total = programMs + policyMs + schemaMs;
+        console.log(`plan of ${stack}: ${run.resources.length} resources registered (${custom.validated} custom resources); `
+            + `${total.toFixed(0)} ms = program under the mock engine ${pct(programMs, total)}, policy pack (start + judge + stop) ${pct(policyMs, total)}, `
+            + `Kubernetes + CRD schema validation ${pct(schemaMs, total)}`);
+    }
 
     const pack = await PolicyPackProcess.start();
     try {

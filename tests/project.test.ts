@@ -94,12 +94,11 @@ describe("project", () => {
         }
     });
 
-    it("the README's sample is examples/quickstart.ts, which compiles and runs", async () => {
+    it("the README's samples are examples/quickstart.ts and examples/platform.ts, which compile and run", async () => {
         const readme = read("README.md");
-        const sample = /```typescript\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf("## Use it in your own program")));
-        assert.ok(sample, "README has a typescript sample under '## Use it in your own program'");
-        assert.strictEqual(sample[1], read("examples/quickstart.ts"));
-        // tsc -p . compiled it (paths maps "pulumi-ha" to components/); run it as a user program would.
+        const samples = [...readme.slice(readme.indexOf("## Use it in your own program")).matchAll(/```typescript\n([\s\S]*?)```/g)].map((m) => m[1]);
+        assert.deepStrictEqual(samples, [read("examples/quickstart.ts"), read("examples/platform.ts")], "README samples under '## Use it in your own program' are the examples, verbatim");
+        // tsc -p . compiled them (paths maps "pulumi-ha" to components/); run them as a user program would.
         // eslint-disable-next-line @typescript-eslint/no-var-requires
         const Module = require("module");
         const resolve = Module._resolveFilename;
@@ -107,9 +106,12 @@ describe("project", () => {
             return resolve.call(this, request === "pulumi-ha" ? path.join(projectRoot, "build/components/index.js") : request, ...rest);
         };
         try {
-            const run = await runProgram(() => require("../examples/quickstart"));
-            assert.strictEqual(inputsOf(one(run, T.Deployment)).spec.template.spec.containers[0].image, "ghcr.io/acme/shop:2.3.1");
-            one(run, T.SharedSecret, "shop-secrets");
+            const quickstart = await runProgram(() => require("../examples/quickstart"));
+            assert.strictEqual(inputsOf(one(quickstart, T.Deployment)).spec.template.spec.containers[0].image, "ghcr.io/acme/shop:2.3.1");
+            one(quickstart, T.SharedSecret, "shop-secrets");
+            const platform = await runProgram(() => require("../examples/platform"));
+            one(platform, T.Platform, "shop");
+            for (const t of [T.CnpgCluster, T.RedisClusterCR, T.RabbitmqClusterCR, T.Deployment]) one(platform, t);
         } finally {
             Module._resolveFilename = resolve;
         }

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as k8s from "@pulumi/kubernetes";
-import { crdDir, crdFolders, loadCrdValidators, validateCustomResources } from "./crd-validate";
+import { crdDir, crdFolders, loadCrdSchemas, validateCustomResources } from "./crd-validate";
 import { kubernetesObjects, validateKubernetesObjects } from "./k8s-validate";
 import { runProgram } from "./mock-engine";
 
@@ -16,16 +16,16 @@ async function problemsOf(apiVersion: string, kind: string, spec: Record<string,
 
 describe("CRD validator (operators' schemas in ../shared/crds)", () => {
     it(`finds the pinned CRD folders in ${crdDir} (they are test data, read in place)`, () => {
-        const validators = loadCrdValidators();
+        const schemas = loadCrdSchemas();
         for (const key of [
             "postgresql.cnpg.io/v1/Cluster", "postgresql.cnpg.io/v1/ScheduledBackup", "postgresql.cnpg.io/v1/Pooler", "barmancloud.cnpg.io/v1/ObjectStore",
             "rabbitmq.com/v1beta1/RabbitmqCluster", "redis.redis.opstreelabs.in/v1beta2/RedisCluster", "redis.redis.opstreelabs.in/v1beta2/RedisReplication",
             "redis.redis.opstreelabs.in/v1beta2/RedisSentinel", "ceph.rook.io/v1/CephObjectStore", "objectbucket.io/v1alpha1/ObjectBucketClaim",
-        ]) assert.ok(validators.has(key), key);
+        ]) assert.ok(schemas.has(key), key);
     });
 
     it("fails, saying where the CRDs come from, when a folder is missing", () => {
-        assert.throws(() => loadCrdValidators("/nonexistent/crds"),
+        assert.throws(() => loadCrdSchemas("/nonexistent/crds"),
             new RegExp(`missing CRD folders in /nonexistent/crds: ${crdFolders[0]}.*copied from their release tags \\(see \\.\\./shared/crds/README\\.md\\)`));
     });
 

@@ -39,18 +39,19 @@ function toJsonSchema(node: any): any {
     return out;
 }
 
-const cache = new Map<string, Map<string, ValidateFunction>>();
+const schemaCache = new Map<string, Map<string, object>>();
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+const compiled = new Map<object, ValidateFunction>();
 
-/** apiVersion/kind → validator of the whole object, from every served version of every CRD in `dir`. */
-export function loadCrdValidators(dir = crdDir): Map<string, ValidateFunction> {
-    const cached = cache.get(dir);
+/** apiVersion/kind → JSON Schema of the whole object, from every served version of every CRD in `dir`. */
+export function loadCrdSchemas(dir = crdDir): Map<string, object> {
+    const cached = schemaCache.get(dir);
     if (cached) return cached;
     const missing = crdFolders.filter((f) => !fs.existsSync(path.join(dir, f)));
     if (missing.length > 0) {
         throw new Error(`missing CRD folders in ${dir}: ${missing.join(", ")} — they are the operators' CRDs copied from their release tags (see ../shared/crds/README.md); custom resources cannot be validated without them`);
     }
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    const validators = new Map<string, ValidateFunction>();
+    const schemas = new Map<string, object>();
     for (const folder of crdFolders) {
         for (const file of fs.readdirSync(path.join(dir, folder)).filter((f) => f.endsWith(".yaml"))) {
             for (const doc of parseAllDocuments(fs.readFileSync(path.join(dir, folder, file), "utf8"))) {
@@ -58,33 +59,40 @@ export function loadCrdValidators(dir = crdDir): Map<string, ValidateFunction> {
                 if (crd?.kind !== "CustomResourceDefinition") continue;
                 for (const version of crd.spec.versions) {
                     if (!version.served || !version.schema) continue;
-                    const key = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
                     const schema = toJsonSchema(version.schema.openAPIV3Schema);
                     // The API server accepts these on every object, whether the CRD lists them or not.
                     schema.properties = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...schema.properties };
-                    validators.set(key, ajv.compile(schema));
+                    schemas.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, schema);
                 }
             }
         }
     }
-    cache.set(dir, validators);
-    return validators;
+    schemaCache.set(dir, schemas);
+    return schemas;
+}
+
+/** A compiled validator, compiled on first use: the pinned CRDs define ~80 kinds, a stack uses a handful. */
+function validatorOf(schema: object): ValidateFunction {
+    let validate = compiled.get(schema);
+    if (!validate) compiled.set(schema, validate = ajv.compile(schema));
+    return validate;
 }
 
 /** Validates custom resources against their CRD; a kind no pinned CRD defines is a problem too. */
 export function validateCustomResources(objects: KubernetesObject[], dir = crdDir): { problems: SchemaProblem[]; validated: number } {
-    const all = loadCrdValidators(dir);
+    const all = loadCrdSchemas(dir);
     const problems: SchemaProblem[] = [];
     let validated = 0;
     for (const o of objects) {
         const md = o.manifest.metadata ?? {};
         const object = `${o.kind} ${md.namespace ? `${md.namespace}/` : ""}${md.name} (${o.resource.name})`;
-        const validate = all.get(`${o.apiVersion}/${o.kind}`);
-        if (!validate) {
+        const schema = all.get(`${o.apiVersion}/${o.kind}`);
+        if (!schema) {
             problems.push({ object, path: "/", message: `no pinned CRD defines ${o.apiVersion} ${o.kind}` });
             continue;
         }
         validated++;
+        const validate = validatorOf(schema);
         if (!validate(o.manifest)) {
             for (const e of validate.errors ?? []) problems.push({ object, path: e.instancePath || "/", message: errorMessage(e) });
         }
