@@ -1,21 +1,11 @@
 import * as assert from "assert";
-import { RunResult } from "../harness/mock-engine";
-import { PolicyPackProcess } from "../harness/policy-runner";
 import { UnknownStackError, listStacks, loadStackConfig, runStack } from "../harness/stacks";
 import { plain } from "../harness/wire";
 import { T, inputsOf, one, ofType } from "../helpers";
-import { appEnv, countsByType, expectCleanVerdict, expectValidAndSecret, mandatoryWith } from "./stack-checks";
+import { appEnv, countsByType, expectCleanVerdict, expectValidAndSecret, mandatoryWith, useStack } from "./stack-checks";
 
 describe("stack local (GOTRS, seed 004)", () => {
-    let pack: PolicyPackProcess;
-    let preview: RunResult;
-    let update: RunResult;
-    before(async () => {
-        pack = await PolicyPackProcess.start();
-        preview = await runStack("local", { preview: true });
-        update = await runStack("local", { preview: false });
-    });
-    after(() => pack?.stop());
+    const s = useStack("local");
 
     it("is the embedded default stack; safeshare is the other", () => {
         assert.deepStrictEqual(listStacks(), ["local", "safeshare"]);
@@ -23,7 +13,7 @@ describe("stack local (GOTRS, seed 004)", () => {
     });
 
     it("registers the operators, Postgres, Redis, RabbitMQ, object storage and the app tier", () => {
-        assert.deepStrictEqual(countsByType(preview), {
+        assert.deepStrictEqual(countsByType(s.preview), {
             [T.ConfigMap]: 2, [T.Namespace]: 1, [T.Secret]: 4, [T.Service]: 1, [T.Deployment]: 1, [T.Hpa]: 1, [T.Ingress]: 1, [T.Pdb]: 2,
             [T.HelmRelease]: 5, [T.ConfigFile]: 1, [T.StorageClass]: 1,
             [T.BarmanObjectStore]: 1, [T.CephObjectStore]: 1, [T.ObjectBucketClaim]: 1, [T.CnpgCluster]: 1, [T.ScheduledBackup]: 1,
@@ -35,41 +25,41 @@ describe("stack local (GOTRS, seed 004)", () => {
     });
 
     it("runs the app at 3-20 pods (HPA on CPU 70 % / memory 80 %) with session affinity", () => {
-        assert.strictEqual(inputsOf(one(preview, T.Deployment)).spec.replicas, 3);
-        const hpa = inputsOf(one(preview, T.Hpa)).spec;
+        assert.strictEqual(inputsOf(one(s.preview, T.Deployment)).spec.replicas, 3);
+        const hpa = inputsOf(one(s.preview, T.Hpa)).spec;
         assert.deepStrictEqual([hpa.minReplicas, hpa.maxReplicas, hpa.metrics.map((m: any) => m.resource.target.averageUtilization)], [3, 20, [70, 80]]);
-        assert.strictEqual(inputsOf(one(preview, T.Service)).spec.sessionAffinity, "ClientIP");
+        assert.strictEqual(inputsOf(one(s.preview, T.Service)).spec.sessionAffinity, "ClientIP");
     });
 
     it("runs Postgres 3 with synchronous replication and PITR (WAL archiving, daily base backups, 14 days)", () => {
-        const spec = inputsOf(one(preview, T.CnpgCluster)).spec;
+        const spec = inputsOf(one(s.preview, T.CnpgCluster)).spec;
         assert.deepStrictEqual([spec.instances, spec.postgresql.synchronous.number, spec.plugins[0].isWALArchiver], [3, 1, true]);
-        assert.strictEqual(inputsOf(one(preview, T.BarmanObjectStore)).spec.retentionPolicy, "14d");
-        assert.strictEqual(inputsOf(one(preview, T.ScheduledBackup)).spec.cluster.name, "gotrs-postgres");
+        assert.strictEqual(inputsOf(one(s.preview, T.BarmanObjectStore)).spec.retentionPolicy, "14d");
+        assert.strictEqual(inputsOf(one(s.preview, T.ScheduledBackup)).spec.cluster.name, "gotrs-postgres");
     });
 
     it("runs Redis as a 3 + 3 cluster and RabbitMQ as 3 nodes with quorum queues", () => {
-        const redis = inputsOf(one(preview, T.RedisClusterCR)).spec;
+        const redis = inputsOf(one(s.preview, T.RedisClusterCR)).spec;
         assert.deepStrictEqual([redis.clusterSize, redis.redisLeader.replicas, redis.redisFollower.replicas], [3, 3, 3]);
-        const mq = inputsOf(one(preview, T.RabbitmqClusterCR)).spec;
+        const mq = inputsOf(one(s.preview, T.RabbitmqClusterCR)).spec;
         assert.deepStrictEqual([mq.replicas, mq.rabbitmq.additionalConfig.includes("default_queue_type = quorum")], [3, true]);
     });
 
     it("passes the whole policy pack with 0 violations (preview and update)", async () => {
-        await expectCleanVerdict(pack, preview, update);
+        await expectCleanVerdict(s.pack, s.preview, s.update);
     });
 
     it("fails k8s-cnpg-ha on the Cluster when the stack turns synchronous replication off", async () => {
-        assert.deepStrictEqual(await mandatoryWith(pack, "local", { postgres: { syncReplication: false } }), [["k8s-cnpg-ha", "gotrs-postgres"]]);
+        assert.deepStrictEqual(await mandatoryWith(s.pack, "local", { postgres: { syncReplication: false } }), [["k8s-cnpg-ha", "gotrs-postgres"]]);
     });
 
     it("fails k8s-min-replicas on the Deployment when the stack's replicas is set to 1", async () => {
         const app = JSON.parse(loadStackConfig("local")["pulumi-ha:app"]);
-        assert.deepStrictEqual(await mandatoryWith(pack, "local", { app: { ...app, replicas: 1 } }), [["k8s-min-replicas", "gotrs"]]);
+        assert.deepStrictEqual(await mandatoryWith(s.pack, "local", { app: { ...app, replicas: 1 } }), [["k8s-min-replicas", "gotrs"]]);
     });
 
     it("gives DATABASE_URL and friends to the app only through secretKeyRef", () => {
-        const env = appEnv(update);
+        const env = appEnv(s.update);
         for (const key of ["DATABASE_URL", "DATABASE_READ_URL", "REDIS_URL", "AMQP_URL", "S3_ENDPOINT", "S3_BUCKET", "JWT_SECRET", "ENCRYPTION_KEY"]) {
             assert.deepStrictEqual(env[key].valueFrom, { secretKeyRef: { name: "gotrs-env", key } }, key);
         }
@@ -77,8 +67,8 @@ describe("stack local (GOTRS, seed 004)", () => {
     });
 
     it("emits only schema-valid objects and keeps every credential secret (update mode)", () => {
-        expectValidAndSecret(update);
-        assert.deepStrictEqual(plain(update.stackOutputs).databaseWriter, "gotrs-postgres-rw.gotrs.svc.cluster.local");
+        expectValidAndSecret(s.update);
+        assert.deepStrictEqual(plain(s.update.stackOutputs).databaseWriter, "gotrs-postgres-rw.gotrs.svc.cluster.local");
     });
 
     it("rejects an unknown stack, listing the stacks there are", () => {
@@ -90,6 +80,6 @@ describe("stack local (GOTRS, seed 004)", () => {
         await assert.rejects(runStack("local", { overrides: { app: { image: "x", replica: 3 } } }), /config pulumi-ha:app has unknown keys replica; allowed: image, replicas/);
         await assert.rejects(runStack("local", { overrides: { redis: [3] } }), /config pulumi-ha:redis must be an object of redis arguments/);
         await assert.rejects(runStack("local", { overrides: { rabbitmq: { nodes: 2 } } }), /rabbitmq\.nodes: must be odd and at least 3/);
-        assert.strictEqual(ofType(update, T.Namespace).length, 1);
+        assert.strictEqual(ofType(s.update, T.Namespace).length, 1);
     });
 });

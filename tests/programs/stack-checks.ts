@@ -5,6 +5,18 @@ import { PolicyPackProcess } from "../harness/policy-runner";
 import { runStack } from "../harness/stacks";
 import { T, inputsOf, one, ofType } from "../helpers";
 
+/** Runs of a stack shared by a describe block: preview and update, and the policy pack (stopped after). */
+export function useStack(stack: string): { pack: PolicyPackProcess; preview: RunResult; update: RunResult } {
+    const runs = {} as { pack: PolicyPackProcess; preview: RunResult; update: RunResult };
+    before(async () => {
+        runs.pack = await PolicyPackProcess.start();
+        runs.preview = await runStack(stack, { preview: true });
+        runs.update = await runStack(stack, { preview: false });
+    });
+    after(() => runs.pack?.stop());
+    return runs;
+}
+
 /** Resource counts by type. */
 export function countsByType(run: RunResult): Record<string, number> {
     return Object.fromEntries([...new Set(run.resources.map((r) => r.type))].sort().map((t) => [t, ofType(run, t).length]));
