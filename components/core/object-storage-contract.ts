@@ -38,7 +38,11 @@ export interface ObjectStorageArgs extends ServiceCommonArgs {
     mode?: ObjectStorageMode;
     /** Bucket name. Default: the component name. */
     bucket?: string;
-    /** Keep object versions. Default: true in production. */
+    /**
+     * Keep object versions (S3, GCS). Default: true in production on aws and gcp; false on
+     * kubernetes, where it cannot be set (a Rook bucket claim has no such setting; an
+     * external bucket is configured where it lives) — asking for it there is an error.
+     */
     versioning?: boolean;
     /** Copies of each object across zones (in-cluster). Default 3 in production, 1 in development. */
     replicas?: number;

@@ -1,5 +1,5 @@
 import { ArgChecker } from "./arg-checker";
-import { ObjectStorageMode, enumValues } from "./enums";
+import { ObjectStorageMode, Target, enumValues } from "./enums";
 import { ExternalS3Args, ObjectStorageArgs } from "./object-storage-contract";
 import { ResolvedCommon, resolveCommon } from "./services-common";
 
@@ -47,9 +47,13 @@ export function resolveObjectStorage(name: string, args: ObjectStorageArgs): Res
     } else {
         check.require(!args.external, "external", "is only for mode external");
     }
+    const onKubernetes = common.target === Target.Kubernetes;
+    const versioning = args.versioning ?? (common.production && !onKubernetes);
+    check.require(!(versioning && onKubernetes), "versioning",
+        'cannot be set on target "kubernetes" (a Rook bucket claim has no versioning setting; enable it on an external bucket where it lives); omit it');
     check.throwIfAny();
     return {
-        ...common, name, mode, bucket, versioning: args.versioning ?? common.production, replicas, external,
+        ...common, name, mode, bucket, versioning, replicas, external,
         kubernetes: { ...args.kubernetes, rookClusterNamespace: args.kubernetes?.rookClusterNamespace ?? "rook-ceph", gatewayInstances },
     };
 }

@@ -84,6 +84,7 @@ describe("ObjectStorage (Kubernetes)", () => {
         const reject = (args: ObjectStorageArgs, ...patterns: RegExp[]) => expectRejected(() => { new ObjectStorage("files", args); }, ...patterns);
         const ext = ObjectStorageMode.External;
         it("fewer than 3 copies in production", () => reject({ replicas: 2 }, /^replicas: must be at least 3 in production \(one copy per zone\), got 2/));
+        it("versioning, which no Kubernetes bucket here can set", () => reject({ versioning: true }, /^versioning: cannot be set on target "kubernetes"/));
         it("a bad bucket name", () => reject({ bucket: "Bad_Bucket" }, /^bucket: must be an S3 bucket name/));
         it("external mode without its endpoint", () => reject({ mode: ext }, /^external: is required in mode external/));
         it("plain http in production", () => reject({ mode: ext, external: { endpoint: "http://minio:9000", credentialsSecretName: "k" } }, /^external\.endpoint: must be https in the production profile/));
