@@ -32,9 +32,9 @@ export interface PlatformArgs {
     app: AppTierArgs;
     /** A Postgres cluster (DATABASE_URL, DATABASE_READ_URL). Default none. With object storage and no backup destination, backups go to its bucket. */
     postgres?: PostgresClusterArgs;
-    /** Redis (REDIS_URL). Default none. */
+    /** Redis (REDIS_URL; REDIS_CA_CERT with TLS). Default none. */
     redis?: RedisClusterArgs;
-    /** RabbitMQ (AMQP_URL). Default none. */
+    /** RabbitMQ (AMQP_URL; AMQP_CA_CERT with TLS). Default none. */
     rabbitmq?: RabbitMQClusterArgs;
     /** Object storage (S3_ENDPOINT, S3_BUCKET, S3_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY). Default none. */
     objectStorage?: ObjectStorageArgs;
@@ -54,7 +54,9 @@ export const platformEnv = {
     databaseUrl: "DATABASE_URL",
     databaseReadUrl: "DATABASE_READ_URL",
     redisUrl: "REDIS_URL",
+    redisCa: "REDIS_CA_CERT",
     amqpUrl: "AMQP_URL",
+    amqpCa: "AMQP_CA_CERT",
     s3Endpoint: "S3_ENDPOINT",
     s3Bucket: "S3_BUCKET",
     s3Region: "S3_REGION",
@@ -131,10 +133,12 @@ export class Platform extends pulumi.ComponentResource {
         if (plan.redis) {
             redis = new RedisCluster(`${name}-redis`, plan.redis, after(operators?.redis));
             env[platformEnv.redisUrl] = redis.url;
+            if (redis.caCertificate) env[platformEnv.redisCa] = redis.caCertificate;
         }
         if (plan.rabbitmq) {
             mq = new RabbitMQCluster(`${name}-rabbitmq`, plan.rabbitmq, after(operators?.rabbitmq));
             env[platformEnv.amqpUrl] = mq.url;
+            if (mq.caCertificate) env[platformEnv.amqpCa] = mq.caCertificate;
         }
 
         const secrets = new SharedSecret(`${name}-env`, {

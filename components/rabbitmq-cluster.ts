@@ -19,8 +19,10 @@ export class RabbitMQCluster extends pulumi.ComponentResource implements RabbitM
     public readonly port: pulumi.Output<number>;
     /** `{ username, password }`, a Pulumi secret. */
     public readonly credentials: pulumi.Output<ServiceCredentials>;
-    /** amqp://user:password@host:5672/, a Pulumi secret. */
+    /** amqp://user:password@host:5672/ (amqps://…:5671/ with TLS), a Pulumi secret. */
     public readonly url: pulumi.Output<string>;
+    /** PEM of the CA clients must trust, when TLS is on. */
+    public readonly caCertificate?: pulumi.Output<string>;
 
     constructor(name: string, args: RabbitMQClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         const mq = resolveRabbitMQ(name, args);
@@ -31,6 +33,7 @@ export class RabbitMQCluster extends pulumi.ComponentResource implements RabbitM
         this.port = out.port;
         this.credentials = out.credentials;
         this.url = out.url;
+        this.caCertificate = out.caCertificate;
         this.registerOutputs({ ...out });
     }
 }

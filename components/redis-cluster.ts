@@ -20,8 +20,10 @@ export class RedisCluster extends pulumi.ComponentResource implements RedisOutpu
     public readonly port: pulumi.Output<number>;
     /** The AUTH password, a Pulumi secret. */
     public readonly authToken: pulumi.Output<string>;
-    /** redis://:token@host:port, a Pulumi secret. */
+    /** redis://:token@host:port (rediss:// with TLS), a Pulumi secret. */
     public readonly url: pulumi.Output<string>;
+    /** PEM of the CA clients must trust, when TLS is on. */
+    public readonly caCertificate?: pulumi.Output<string>;
 
     constructor(name: string, args: RedisClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         const redis = resolveRedis(name, args);
@@ -33,6 +35,7 @@ export class RedisCluster extends pulumi.ComponentResource implements RedisOutpu
         this.port = out.port;
         this.authToken = out.authToken;
         this.url = out.url;
+        this.caCertificate = out.caCertificate;
         this.registerOutputs({ ...out });
     }
 }

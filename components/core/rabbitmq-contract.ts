@@ -20,6 +20,12 @@ export interface RabbitMQClusterArgs extends ServiceCommonArgs {
     quorumQueuesByDefault?: boolean;
     /** Volume size per node. Default "10Gi". */
     storageSize?: string;
+    /**
+     * Encrypt AMQP and management traffic (plain listeners off) with TLS. Default: true in production. On Kubernetes a private
+     * CA and a server certificate are generated with @pulumi/tls (renewed by the first
+     * `pulumi up` within 30 days of expiry); clients trust `caCertificate`.
+     */
+    tls?: boolean;
     /** Kubernetes specifics. */
     kubernetes?: RabbitMQKubernetesArgs;
 }
@@ -27,11 +33,13 @@ export interface RabbitMQClusterArgs extends ServiceCommonArgs {
 export interface RabbitMQOutputs {
     /** AMQP host. */
     amqpEndpoint: pulumi.Output<string>;
-    /** http://host:15672 of the management UI/API. */
+    /** http://host:15672 (https://host:15671 with TLS) of the management UI/API. */
     managementEndpoint: pulumi.Output<string>;
     port: pulumi.Output<number>;
     /** `{ username, password }`, a Pulumi secret. */
     credentials: pulumi.Output<ServiceCredentials>;
-    /** amqp://user:password@host:5672/, a Pulumi secret. */
+    /** amqp://user:password@host:5672/ (amqps://…:5671/ with TLS), a Pulumi secret. */
     url: pulumi.Output<string>;
+    /** PEM of the CA clients must trust, when TLS is on. */
+    caCertificate?: pulumi.Output<string>;
 }

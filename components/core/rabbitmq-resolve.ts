@@ -8,6 +8,7 @@ export interface ResolvedRabbitMQ extends ResolvedCommon {
     version: string;
     quorumQueuesByDefault: boolean;
     storageSize: string;
+    tls: boolean;
     kubernetes: RabbitMQClusterArgs["kubernetes"] & { image: string };
 }
 
@@ -27,6 +28,7 @@ export function resolveRabbitMQ(name: string, args: RabbitMQClusterArgs): Resolv
     return {
         ...common, name, nodes, version, storageSize,
         quorumQueuesByDefault: args.quorumQueuesByDefault ?? true,
+        tls: args.tls ?? common.production,
         kubernetes: { ...args.kubernetes, image: args.kubernetes?.image ?? `rabbitmq:${version}-management` },
     };
 }

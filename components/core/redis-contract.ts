@@ -35,6 +35,12 @@ export interface RedisClusterArgs extends ServiceCommonArgs {
     evictionPolicy?: string;
     /** Volume size per node. Default "8Gi". */
     storageSize?: string;
+    /**
+     * Encrypt client, replication, Sentinel and cluster-bus traffic with TLS. Default: true in production. On Kubernetes a private
+     * CA and a server certificate are generated with @pulumi/tls (renewed by the first
+     * `pulumi up` within 30 days of expiry); clients trust `caCertificate`.
+     */
+    tls?: boolean;
     /** Kubernetes specifics. */
     kubernetes?: RedisKubernetesArgs;
 }
@@ -49,6 +55,8 @@ export interface RedisOutputs {
     port: pulumi.Output<number>;
     /** The AUTH password, a Pulumi secret. */
     authToken: pulumi.Output<string>;
-    /** redis://:token@host:port, a Pulumi secret. */
+    /** redis://:token@host:port (rediss:// with TLS), a Pulumi secret. */
     url: pulumi.Output<string>;
+    /** PEM of the CA clients must trust, when TLS is on. */
+    caCertificate?: pulumi.Output<string>;
 }

@@ -15,6 +15,7 @@ export interface ResolvedRedis extends ResolvedCommon {
     persistence: boolean;
     storageSize: string;
     evictionPolicy: string;
+    tls: boolean;
     kubernetes: RedisClusterArgs["kubernetes"] & { image: string; sentinelImage: string };
 }
 
@@ -56,7 +57,7 @@ export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedi
     check.throwIfAny();
     return {
         ...common, name, mode, engine, version, shards, replicasPerShard, nodes, sentinels,
-        persistence: args.persistence ?? true, storageSize, evictionPolicy,
+        persistence: args.persistence ?? true, storageSize, evictionPolicy, tls: args.tls ?? common.production,
         kubernetes: {
             ...args.kubernetes,
             image: args.kubernetes?.image ?? `quay.io/opstree/redis:v${version}`,

@@ -3,7 +3,7 @@ import { ObjectStorageMode, Platform, PlatformArgs, RedisMode, Target } from "..
 import { RunResult, runProgram } from "../harness/mock-engine";
 import { isSecret, plain } from "../harness/wire";
 import { T, childTypes, inputsOf, one, ofType } from "../helpers";
-import { expectPasswordsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
+import { expectCredentialsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
 
 // What the Platform registers and wires, under the mock engine; not a deployment.
 
@@ -20,7 +20,7 @@ function runPlatform(args: PlatformArgs = full): Promise<RunResult> {
     return runProgram(() => { new Platform("shop", args); });
 }
 
-const connectionKeys = ["AMQP_URL", "DATABASE_READ_URL", "DATABASE_URL", "REDIS_URL", "S3_BUCKET", "S3_ENDPOINT", "S3_REGION"];
+const connectionKeys = ["AMQP_CA_CERT", "AMQP_URL", "DATABASE_READ_URL", "DATABASE_URL", "REDIS_CA_CERT", "REDIS_URL", "S3_BUCKET", "S3_ENDPOINT", "S3_REGION"];
 
 describe("Platform (Kubernetes)", () => {
     describe("an app with Postgres, Redis, RabbitMQ and object storage", () => {
@@ -45,8 +45,10 @@ describe("Platform (Kubernetes)", () => {
             assert.deepStrictEqual(Object.keys(data).sort(), [...connectionKeys, "ENCRYPTION_KEY", "JWT_SECRET"].sort());
             assert.match(data.DATABASE_URL, /^postgres:\/\/app:[A-Za-z0-9]{32}@shop-postgres-rw\.shop\.svc\.cluster\.local:5432\/app\?sslmode=require$/);
             assert.match(data.DATABASE_READ_URL, /@shop-postgres-ro\.shop\.svc/);
-            assert.match(data.REDIS_URL, /^redis:\/\/:[A-Za-z0-9]{32}@shop-redis-leader\.shop\.svc\.cluster\.local:6379$/);
-            assert.match(data.AMQP_URL, /^amqp:\/\/app:[A-Za-z0-9]{32}@shop-rabbitmq\.shop\.svc\.cluster\.local:5672\/$/);
+            assert.match(data.REDIS_URL, /^rediss:\/\/:[A-Za-z0-9]{32}@shop-redis-leader\.shop\.svc\.cluster\.local:6379$/);
+            assert.match(data.AMQP_URL, /^amqps:\/\/app:[A-Za-z0-9]{32}@shop-rabbitmq\.shop\.svc\.cluster\.local:5671\/$/);
+            assert.match(data.REDIS_CA_CERT, /^-----BEGIN CERTIFICATE-----\n/);
+            assert.notStrictEqual(data.REDIS_CA_CERT, data.AMQP_CA_CERT, "each service has its own CA");
             assert.deepStrictEqual([data.S3_BUCKET, data.S3_ENDPOINT], ["shop-files", "http://rook-ceph-rgw-shop-storage.rook-ceph.svc.cluster.local:80"]);
             assert.match(data.ENCRYPTION_KEY, /^[0-9a-f]{64}$/);
             assert.strictEqual(data.JWT_SECRET.length, 64);
@@ -97,14 +99,15 @@ describe("Platform (Kubernetes)", () => {
         });
 
         it("keeps every password and URL secret in every recorded input and output", () => {
-            assert.strictEqual(expectPasswordsOnlyInSecrets(run).length, 4);
+            const { passwords, privateKeys } = expectCredentialsOnlyInSecrets(run);
+            assert.deepStrictEqual([passwords.length, privateKeys.length], [4, 4], "passwords: Postgres, Redis, RabbitMQ, JWT; keys: a CA and a server key each for Redis and RabbitMQ");
             const out = one(run, T.Platform).outputs;
             assert.deepStrictEqual(plain([out.databaseWriterEndpoint, out.redisEndpoint, out.amqpEndpoint, out.bucket]),
                 ["shop-postgres-rw.shop.svc.cluster.local", "shop-redis-leader.shop.svc.cluster.local", "shop-rabbitmq.shop.svc.cluster.local", "shop-files"]);
         });
 
         it("emits objects valid against the Kubernetes schema and every operator's CRD", () => {
-            assert.deepStrictEqual(expectValidObjects(run), { core: 11, custom: 7 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 13, custom: 7 });
         });
     });
 
@@ -113,7 +116,7 @@ describe("Platform (Kubernetes)", () => {
         assert.deepStrictEqual(ofType(small, T.HelmRelease).map((r) => plain(r.inputs).chart), ["redis-operator"]);
         assert.strictEqual(ofType(small, T.ConfigFile).length, 0);
         const data = plain(ofType(small, T.Secret).find((s) => s.name === "shop-env")!.inputs).stringData;
-        assert.deepStrictEqual(Object.keys(data).sort(), ["ENCRYPTION_KEY", "JWT_SECRET", "REDIS_URL"]);
+        assert.deepStrictEqual(Object.keys(data).sort(), ["ENCRYPTION_KEY", "JWT_SECRET", "REDIS_CA_CERT", "REDIS_URL"]);
         const none = await runPlatform({ ...full, installOperators: false });
         assert.strictEqual(ofType(none, T.KubernetesOperators).length, 0);
         assert.strictEqual(ofType(none, T.HelmRelease).length, 0);

@@ -4,7 +4,7 @@ import { PostgresCluster, PostgresClusterArgs, Profile, Target } from "../../com
 import { RunResult, runProgram } from "../harness/mock-engine";
 import { isSecret, plain } from "../harness/wire";
 import { T, childTypes, inputsOf, one, ofType } from "../helpers";
-import { expectPasswordsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
+import { expectCredentialsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
 
 // The inputs sent to the Kubernetes provider and their validity against CloudNativePG's
 // CRDs, not that the operator reconciles them on a cluster.
@@ -71,7 +71,7 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
             assert.strictEqual(plain(s.inputs).type, "kubernetes.io/basic-auth");
             assert.ok(isSecret(s.inputs.stringData));
             assert.strictEqual(inputsOf(one(run, T.CnpgCluster)).spec.bootstrap.initdb.secret.name, "pg-app-credentials");
-            expectPasswordsOnlyInSecrets(run);
+            expectCredentialsOnlyInSecrets(run);
         });
 
         it("protects the stateful resources (deletion protection) and not the password", () => {

@@ -3,7 +3,7 @@ import { Profile, RabbitMQCluster, RabbitMQClusterArgs } from "../../components"
 import { RunResult, runProgram } from "../harness/mock-engine";
 import { isSecret, plain } from "../harness/wire";
 import { T, childTypes, inputsOf, one, ofType } from "../helpers";
-import { expectPasswordsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
+import { expectCredentialsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
 
 // The inputs sent to the Kubernetes provider and their validity against the RabbitMQ
 // Cluster Operator's CRD, not that the operator reconciles them on a cluster.
@@ -18,7 +18,10 @@ describe("RabbitMQCluster (Kubernetes, RabbitMQ Cluster Operator)", () => {
         before(async () => { run = await runRabbit(); });
 
         it("registers a RabbitmqCluster, its default-user Secret and password, and a PDB (the operator makes none)", () => {
-            assert.deepStrictEqual(childTypes(run, one(run, T.RabbitMQCluster)), [T.Pdb, T.RabbitmqClusterCR, T.Secret, T.RandomPassword].sort());
+            assert.deepStrictEqual(childTypes(run, one(run, T.RabbitMQCluster)), [
+                T.Pdb, T.RabbitmqClusterCR, T.Secret, T.RandomPassword,
+                T.TlsPrivateKey, T.TlsPrivateKey, T.TlsSelfSignedCert, T.TlsCertRequest, T.TlsLocallySignedCert, T.Secret,
+            ].sort());
             const pdb = inputsOf(one(run, T.Pdb)).spec;
             assert.deepStrictEqual(pdb, { maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": "mq" } }, unhealthyPodEvictionPolicy: "AlwaysAllow" });
         });
@@ -40,8 +43,15 @@ describe("RabbitMQCluster (Kubernetes, RabbitMQ Cluster Operator)", () => {
             }]);
         });
 
+        it("serves AMQPS and HTTPS only, with a generated CA's certificate for the service and its pods", () => {
+            assert.deepStrictEqual(inputsOf(one(run, T.RabbitmqClusterCR)).spec.tls, { secretName: "mq-tls", disableNonTLSListeners: true });
+            const dnsNames: string[] = inputsOf(one(run, T.TlsCertRequest)).dnsNames;
+            assert.ok(dnsNames.includes("mq.data.svc.cluster.local") && dnsNames.includes("*.mq-nodes.data.svc.cluster.local"));
+            assert.match(plain(one(run, T.RabbitMQCluster).outputs).caCertificate, /^-----BEGIN CERTIFICATE-----/);
+        });
+
         it("hands the operator generated credentials as an external secret; every output with them is secret", () => {
-            const secret = one(run, T.Secret);
+            const secret = ofType(run, T.Secret).find((s) => s.name === "mq-default-user")!;
             assert.ok(isSecret(secret.inputs.stringData));
             const data = plain(secret.inputs).stringData;
             assert.deepStrictEqual(Object.keys(data).sort(), ["default_user.conf", "password", "username"]);
@@ -49,20 +59,20 @@ describe("RabbitMQCluster (Kubernetes, RabbitMQ Cluster Operator)", () => {
             assert.deepStrictEqual(inputsOf(one(run, T.RabbitmqClusterCR)).spec.secretBackend, { externalSecret: { name: "mq-default-user" } });
             const out = one(run, T.RabbitMQCluster).outputs;
             assert.ok(isSecret(out.credentials) && isSecret(out.url));
-            assert.strictEqual(plain(out.url), `amqp://app:${data.password}@mq.data.svc.cluster.local:5672/`);
-            expectPasswordsOnlyInSecrets(run);
+            assert.strictEqual(plain(out.url), `amqps://app:${data.password}@mq.data.svc.cluster.local:5671/`);
+            expectCredentialsOnlyInSecrets(run);
         });
 
         it("outputs the AMQP and management endpoints in plain", () => {
             const out = one(run, T.RabbitMQCluster).outputs;
             assert.deepStrictEqual(plain([out.amqpEndpoint, out.managementEndpoint, out.port]),
-                ["mq.data.svc.cluster.local", "http://mq.data.svc.cluster.local:15672", 5672]);
+                ["mq.data.svc.cluster.local", "https://mq.data.svc.cluster.local:15671", 5671]);
             assert.ok(!isSecret(out.amqpEndpoint));
         });
 
         it("protects the cluster and emits objects valid against the Kubernetes schema and the CRD", () => {
             assert.strictEqual(one(run, T.RabbitmqClusterCR).options.protect, true);
-            assert.deepStrictEqual(expectValidObjects(run), { core: 2, custom: 1 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 3, custom: 1 });
         });
     });
 
@@ -74,6 +84,8 @@ describe("RabbitMQCluster (Kubernetes, RabbitMQ Cluster Operator)", () => {
         const dev = await runRabbit({ profile: Profile.Development });
         assert.strictEqual(inputsOf(one(dev, T.RabbitmqClusterCR)).spec.replicas, 1);
         assert.strictEqual(ofType(dev, T.Pdb).length, 0);
+        assert.strictEqual(inputsOf(one(dev, T.RabbitmqClusterCR)).spec.tls, undefined);
+        assert.match(plain(one(dev, T.RabbitMQCluster).outputs).url, /^amqp:\/\/app:.*:5672\/$/);
     });
 
     describe("rejects bad arguments before registering anything", () => {

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import { RedisCluster, RedisClusterArgs, RedisEngine, RedisMode, Profile } from "../../components";
 import { RunResult, runProgram } from "../harness/mock-engine";
 import { isSecret, plain } from "../harness/wire";
-import { T, childTypes, inputsOf, one } from "../helpers";
-import { expectPasswordsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
+import { T, childTypes, inputsOf, one, ofType } from "../helpers";
+import { expectCredentialsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
 
 // The inputs sent to the Kubernetes provider and their validity against the
 // redis-operator's CRDs, not that the operator reconciles them on a cluster.
@@ -19,9 +19,28 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
         let run: RunResult;
         before(async () => { run = await runRedis(); });
 
-        it("registers a RedisReplication, a RedisSentinel, the redis.conf ConfigMap and the AUTH SharedSecret", () => {
-            assert.deepStrictEqual(childTypes(run, one(run, T.RedisCluster)),
-                [T.ConfigMap, T.RedisReplication, T.RedisSentinel, T.SharedSecret].sort());
+        it("registers a RedisReplication, a RedisSentinel, the redis.conf ConfigMap, the AUTH SharedSecret and its TLS material", () => {
+            assert.deepStrictEqual(childTypes(run, one(run, T.RedisCluster)), [
+                T.ConfigMap, T.RedisReplication, T.RedisSentinel, T.SharedSecret,
+                T.TlsPrivateKey, T.TlsPrivateKey, T.TlsSelfSignedCert, T.TlsCertRequest, T.TlsLocallySignedCert, T.Secret,
+            ].sort());
+        });
+
+        it("serves TLS with a generated CA: server cert for every service name, renewed a month before expiry", () => {
+            const tlsSecret = ofType(run, T.Secret).find((s) => plain(s.inputs).type === "kubernetes.io/tls")!;
+            assert.ok(isSecret(tlsSecret.inputs.stringData));
+            assert.deepStrictEqual(Object.keys(plain(tlsSecret.inputs).stringData).sort(), ["ca.crt", "tls.crt", "tls.key"]);
+            const TLS = { ca: "ca.crt", cert: "tls.crt", key: "tls.key", secret: { secretName: "cache-tls" } };
+            assert.deepStrictEqual(inputsOf(one(run, T.RedisReplication)).spec.TLS, TLS);
+            assert.deepStrictEqual(inputsOf(one(run, T.RedisSentinel)).spec.TLS, TLS);
+            const dnsNames: string[] = inputsOf(one(run, T.TlsCertRequest)).dnsNames;
+            for (const name of ["cache-master.data.svc.cluster.local", "cache-replica.data.svc", "cache-sentinel.data.svc.cluster.local", "*.cache-headless.data.svc.cluster.local"]) {
+                assert.ok(dnsNames.includes(name), name);
+            }
+            const cert = inputsOf(one(run, T.TlsLocallySignedCert));
+            assert.deepStrictEqual([cert.validityPeriodHours, cert.earlyRenewalHours], [8760, 720]);
+            assert.ok(inputsOf(one(run, T.TlsSelfSignedCert)).isCaCertificate);
+            assert.match(plain(one(run, T.RedisCluster).outputs).caCertificate, /^-----BEGIN CERTIFICATE-----/);
         });
 
         it("runs 3 Redis nodes and 3 Sentinels with quorum 2 watching them, both with operator PDBs", () => {
@@ -61,13 +80,13 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
             assert.deepStrictEqual(plain([out.primaryEndpoint, out.readerEndpoint, out.sentinelEndpoint]),
                 ["cache-master.data.svc.cluster.local", "cache-replica.data.svc.cluster.local", "cache-sentinel.data.svc.cluster.local"]);
             assert.ok(isSecret(out.authToken) && isSecret(out.url));
-            assert.match(plain(out.url), /^redis:\/\/:[A-Za-z0-9]{32}@cache-master\.data\.svc\.cluster\.local:6379$/);
-            expectPasswordsOnlyInSecrets(run);
+            assert.match(plain(out.url), /^rediss:\/\/:[A-Za-z0-9]{32}@cache-master\.data\.svc\.cluster\.local:6379$/);
+            expectCredentialsOnlyInSecrets(run);
         });
 
         it("protects the Redis resources and emits objects valid against the Kubernetes schema and CRDs", () => {
             assert.strictEqual(one(run, T.RedisReplication).options.protect, true);
-            assert.deepStrictEqual(expectValidObjects(run), { core: 2, custom: 2 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 3, custom: 2 });
         });
     });
 
@@ -90,16 +109,20 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
         it("outputs the leader service and a secret URL; CRs valid", () => {
             const out = one(run, T.RedisCluster).outputs;
             assert.strictEqual(plain(out.primaryEndpoint), "cache-leader.data.svc.cluster.local");
-            assert.match(plain(out.url), /@cache-leader\.data\.svc\.cluster\.local:6379$/);
-            assert.deepStrictEqual(expectValidObjects(run), { core: 2, custom: 1 });
+            assert.match(plain(out.url), /^rediss:\/\/.*@cache-leader\.data\.svc\.cluster\.local:6379$/);
+            assert.strictEqual(inputsOf(one(run, T.RedisClusterCR)).spec.TLS.secret.secretName, "cache-tls");
+            assert.deepStrictEqual(expectValidObjects(run), { core: 3, custom: 1 });
         });
     });
 
-    it("runs Valkey from the image given, and development relaxes spread and count", async () => {
+    it("runs Valkey from the image given, and development relaxes spread, count and TLS", async () => {
         const run = await runRedis({ engine: RedisEngine.Valkey, profile: Profile.Development, kubernetes: { image: "ghcr.io/acme/valkey-ot:8.1" } });
         const spec = inputsOf(one(run, T.RedisReplication)).spec;
         assert.deepStrictEqual([spec.kubernetesConfig.image, spec.clusterSize, spec.topologySpreadConstraints[0].whenUnsatisfiable], ["ghcr.io/acme/valkey-ot:8.1", 1, "ScheduleAnyway"]);
         assert.ok(!one(run, T.RedisReplication).options.protect);
+        assert.strictEqual(spec.TLS, undefined);
+        assert.strictEqual(ofType(run, T.TlsPrivateKey).length, 0);
+        assert.match(plain(one(run, T.RedisCluster).outputs).url, /^redis:\/\//);
     });
 
     describe("rejects bad arguments before registering anything", () => {

@@ -37,15 +37,18 @@ export function expectValidObjects(run: RunResult): { core: number; custom: numb
 }
 
 /**
- * The values of every generated password, and proof none of them appears anywhere the
+ * Every generated password and private key, and proof none of them appears anywhere the
  * run recorded outside a secret (inputs and outputs of every resource, incl. the Stack).
  */
-export function expectPasswordsOnlyInSecrets(run: RunResult): string[] {
+export function expectCredentialsOnlyInSecrets(run: RunResult): { passwords: string[]; privateKeys: string[] } {
     const passwords = ofType(run, T.RandomPassword).map((r) => plain(r.outputs).result as string);
+    const privateKeys = ofType(run, T.TlsPrivateKey).map((r) => plain(r.outputs).privateKeyPem as string);
     assert.ok(passwords.length > 0 && passwords.every((p) => typeof p === "string" && p.length >= 16), "passwords were generated");
+    assert.ok(privateKeys.every((k) => typeof k === "string" && k.includes("PRIVATE KEY")), "private keys are PEM");
     for (const r of run.resources) {
         const shown = JSON.stringify([redacted(r.inputs), redacted(r.outputs)]);
         for (const p of passwords) assert.ok(!shown.includes(p), `${r.type} ${r.name} shows a password outside a secret`);
+        for (const k of privateKeys) assert.ok(!shown.includes(k.split("\n")[1]), `${r.type} ${r.name} shows a private key outside a secret`);
     }
-    return passwords;
+    return { passwords, privateKeys };
 }

@@ -85,6 +85,20 @@ function randomInteger(ctx: MockContext): MockedResource {
     return { id: "none", computed: { result: ctx.preview ? UNKNOWN : Number(ctx.inputs.min) }, secretOutputs: [] };
 }
 
+/** @pulumi/tls: PEM-shaped placeholders (not real keys), private keys secret as the provider marks them. */
+function tlsResource(ctx: MockContext): MockedResource {
+    const pem = (label: string) => ctx.preview ? UNKNOWN : `-----BEGIN ${label}-----\n${digest(`${label}:${ctx.urn}`, 64)}\n-----END ${label}-----\n`;
+    const id = ctx.preview ? UNKNOWN : `${ctx.name}-${digest(ctx.urn, 8)}`;
+    switch (ctx.type) {
+        case "tls:index/privateKey:PrivateKey":
+            return { id, computed: { privateKeyPem: pem("PRIVATE KEY"), privateKeyPemPkcs8: pem("PRIVATE KEY"), privateKeyOpenssh: pem("OPENSSH PRIVATE KEY"), publicKeyPem: pem("PUBLIC KEY") }, secretOutputs: ["privateKeyPem", "privateKeyPemPkcs8", "privateKeyOpenssh"] };
+        case "tls:index/certRequest:CertRequest":
+            return { id, computed: { certRequestPem: pem("CERTIFICATE REQUEST") }, secretOutputs: [] };
+        default:
+            return { id, computed: { certPem: pem("CERTIFICATE"), readyForRenewal: ctx.preview ? UNKNOWN : false }, secretOutputs: [] };
+    }
+}
+
 /** Computed outputs for one registered resource. */
 export function mockResource(ctx: MockContext): MockedResource {
     if (ctx.type.startsWith("pulumi:providers:")) return { id: ctx.preview ? UNKNOWN : `${ctx.name}-provider`, computed: {}, secretOutputs: [] };
@@ -92,6 +106,7 @@ export function mockResource(ctx: MockContext): MockedResource {
     if (ctx.type === "random:index/randomPassword:RandomPassword") return randomPassword(ctx);
     if (ctx.type === "random:index/randomBytes:RandomBytes") return randomBytes(ctx);
     if (ctx.type === "random:index/randomInteger:RandomInteger") return randomInteger(ctx);
+    if (ctx.type.startsWith("tls:index/")) return tlsResource(ctx);
     return { id: ctx.preview ? UNKNOWN : `${ctx.name}-${digest(ctx.urn, 8)}`, computed: {}, secretOutputs: [] };
 }
 

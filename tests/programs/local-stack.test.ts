@@ -14,13 +14,14 @@ describe("stack local (GOTRS, seed 004)", () => {
 
     it("registers the operators, Postgres, Redis, RabbitMQ, object storage and the app tier", () => {
         assert.deepStrictEqual(countsByType(s.preview), {
-            [T.ConfigMap]: 2, [T.Namespace]: 1, [T.Secret]: 4, [T.Service]: 1, [T.Deployment]: 1, [T.Hpa]: 1, [T.Ingress]: 1, [T.Pdb]: 2,
+            [T.ConfigMap]: 2, [T.Namespace]: 1, [T.Secret]: 6, [T.Service]: 1, [T.Deployment]: 1, [T.Hpa]: 1, [T.Ingress]: 1, [T.Pdb]: 2,
             [T.HelmRelease]: 5, [T.ConfigFile]: 1, [T.StorageClass]: 1,
             [T.BarmanObjectStore]: 1, [T.CephObjectStore]: 1, [T.ObjectBucketClaim]: 1, [T.CnpgCluster]: 1, [T.ScheduledBackup]: 1,
             [T.RabbitmqClusterCR]: 1, [T.RedisClusterCR]: 1,
             [T.AppTier]: 1, [T.KubernetesOperators]: 1, [T.ObjectStorage]: 1, [T.Platform]: 1, [T.PostgresCluster]: 1,
             [T.RabbitMQCluster]: 1, [T.RedisCluster]: 1, [T.SharedSecret]: 2, [T.Stack]: 1,
             [T.RandomBytes]: 1, [T.RandomPassword]: 4,
+            [T.TlsPrivateKey]: 4, [T.TlsSelfSignedCert]: 2, [T.TlsCertRequest]: 2, [T.TlsLocallySignedCert]: 2,
         });
     });
 
@@ -60,7 +61,7 @@ describe("stack local (GOTRS, seed 004)", () => {
 
     it("gives DATABASE_URL and friends to the app only through secretKeyRef", () => {
         const env = appEnv(s.update);
-        for (const key of ["DATABASE_URL", "DATABASE_READ_URL", "REDIS_URL", "AMQP_URL", "S3_ENDPOINT", "S3_BUCKET", "JWT_SECRET", "ENCRYPTION_KEY"]) {
+        for (const key of ["DATABASE_URL", "DATABASE_READ_URL", "REDIS_URL", "REDIS_CA_CERT", "AMQP_URL", "AMQP_CA_CERT", "S3_ENDPOINT", "S3_BUCKET", "JWT_SECRET", "ENCRYPTION_KEY"]) {
             assert.deepStrictEqual(env[key].valueFrom, { secretKeyRef: { name: "gotrs-env", key } }, key);
         }
         assert.ok(Object.values(env).every((e: any) => e.value === undefined));

@@ -26,15 +26,15 @@ describe("npm run plan", () => {
             "kubernetes:rabbitmq.com/v1beta1:RabbitmqCluster  gotrs-rabbitmq  [protect]", "kubernetes:ceph.rook.io/v1:CephObjectStore  gotrs-storage  [protect]",
             "pulumi-ha:index:AppTier  gotrs",
         ]) assert.ok(r.out.includes(line), line);
-        assert.match(r.out, /Resources: 42\n/);
-        assert.match(r.out, /Kubernetes schema \(1\.33\): 14 object\(s\) validated, 0 problem\(s\)\nOperator CRD schemas \(cloudnative-pg-v1\.30\.0, .*\): 7 custom resource\(s\) validated, 0 problem\(s\)/);
+        assert.match(r.out, /Resources: 54\n/);
+        assert.match(r.out, /Kubernetes schema \(1\.33\): 16 object\(s\) validated, 0 problem\(s\)\nOperator CRD schemas \(cloudnative-pg-v1\.30\.0, .*\): 7 custom resource\(s\) validated, 0 problem\(s\)/);
         assert.match(r.out, /Policies: 0 mandatory, 0 advisory violation\(s\)/);
         const manifests = fs.readdirSync(path.join(tmp, "yaml"));
-        assert.strictEqual(manifests.length, 21);
+        assert.strictEqual(manifests.length, 23);
         assert.ok(manifests.some((f) => /deployment-gotrs-gotrs-/.test(f)));
         assert.ok(manifests.some((f) => /cluster-gotrs-gotrs-postgres\.yaml$/.test(f)));
         const json = JSON.parse(fs.readFileSync(path.join(tmp, "plan.json"), "utf8"));
-        assert.strictEqual(json.resources.length, 42);
+        assert.strictEqual(json.resources.length, 54);
         assert.deepStrictEqual(json.verdict.mandatory, []);
     });
 
@@ -51,7 +51,8 @@ describe("npm run plan", () => {
         const written = fs.readdirSync(path.join(tmp, "y2")).map((f) => fs.readFileSync(path.join(tmp, "y2", f), "utf8")).join("\n")
             + fs.readFileSync(path.join(tmp, "p2.json"), "utf8") + r.out;
         assert.doesNotMatch(written, /[0-9a-f]{64}/, "no 32-byte hex key anywhere");
-        assert.doesNotMatch(written, /(postgres|redis|amqp):\/\/[^"\s]*:[A-Za-z0-9]{16,}@/, "no connection URL with a password anywhere");
+        assert.doesNotMatch(written, /PRIVATE KEY-----\n[^[]/, "no private key anywhere");
+        assert.doesNotMatch(written, /(postgres|rediss?|amqps?):\/\/[^"\s]*:[A-Za-z0-9]{16,}@/, "no connection URL with a password anywhere");
     });
 
     it("exits 1 naming the policy and resource when --policy-config makes the stack fail", () => {

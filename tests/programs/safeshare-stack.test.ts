@@ -9,11 +9,12 @@ describe("stack safeshare (SafeShare, seed 000)", () => {
 
     it("registers the app, Postgres with PgBouncer, Redis replicated with Sentinels, and an external bucket", () => {
         assert.deepStrictEqual(countsByType(s.preview), {
-            [T.ConfigMap]: 2, [T.Namespace]: 1, [T.Secret]: 3, [T.Service]: 1, [T.Deployment]: 1, [T.Hpa]: 1, [T.Ingress]: 1, [T.Pdb]: 2,
+            [T.ConfigMap]: 2, [T.Namespace]: 1, [T.Secret]: 4, [T.Service]: 1, [T.Deployment]: 1, [T.Hpa]: 1, [T.Ingress]: 1, [T.Pdb]: 2,
             [T.HelmRelease]: 4, [T.BarmanObjectStore]: 1, [T.CnpgCluster]: 1, [T.ScheduledBackup]: 1, [T.Pooler]: 1,
             [T.RedisReplication]: 1, [T.RedisSentinel]: 1,
             [T.AppTier]: 1, [T.KubernetesOperators]: 1, [T.ObjectStorage]: 1, [T.Platform]: 1, [T.PostgresCluster]: 1,
             [T.RedisCluster]: 1, [T.SharedSecret]: 2, [T.Stack]: 1, [T.RandomBytes]: 1, [T.RandomPassword]: 2,
+            [T.TlsPrivateKey]: 2, [T.TlsSelfSignedCert]: 1, [T.TlsCertRequest]: 1, [T.TlsLocallySignedCert]: 1,
         });
     });
 
@@ -40,7 +41,7 @@ describe("stack safeshare (SafeShare, seed 000)", () => {
     it("routes DATABASE_URL through PgBouncer and REDIS_URL to the Sentinel-tracked primary", () => {
         const data = plain(ofType(s.update, T.Secret).find((s) => s.name === "safeshare-env")!.inputs).stringData;
         assert.match(data.DATABASE_URL, /@safeshare-postgres-pooler-rw\.safeshare\.svc\.cluster\.local:5432\/safeshare\?sslmode=require$/);
-        assert.match(data.REDIS_URL, /@safeshare-redis-master\.safeshare\.svc\.cluster\.local:6379$/);
+        assert.match(data.REDIS_URL, /^rediss:\/\/.*@safeshare-redis-master\.safeshare\.svc\.cluster\.local:6379$/);
         assert.strictEqual(inputsOf(one(s.update, T.RedisSentinel)).spec.clusterSize, 3);
     });
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { expectPasswordsOnlyInSecrets, expectValidObjects } from "../components/services";
+import { expectCredentialsOnlyInSecrets, expectValidObjects } from "../components/services";
 import { RunResult } from "../harness/mock-engine";
 import { PolicyPackProcess } from "../harness/policy-runner";
 import { runStack } from "../harness/stacks";
@@ -40,8 +40,9 @@ export async function mandatoryWith(pack: PolicyPackProcess, stack: string, over
 /** Every object valid; every password only inside secrets, including the stack outputs. */
 export function expectValidAndSecret(update: RunResult): void {
     expectValidObjects(update);
-    const passwords = expectPasswordsOnlyInSecrets(update);
-    for (const p of passwords) assert.ok(!JSON.stringify(update.stackOutputs).includes(p), "stack outputs hold no password");
+    const { passwords, privateKeys } = expectCredentialsOnlyInSecrets(update);
+    const outputs = JSON.stringify(update.stackOutputs);
+    for (const p of [...passwords, ...privateKeys]) assert.ok(!outputs.includes(p), "stack outputs hold no password or key");
 }
 
 /** The app container's env entries by name. */

@@ -3,17 +3,19 @@ import { RabbitMQOutputs } from "../../core/rabbitmq-contract";
 import { ResolvedRabbitMQ } from "../../core/rabbitmq-resolve";
 import { BackendScope } from "../backend";
 import { after, customResource, disruptionBudget, password, scopeOf, secret, serviceHost, zoneSpread } from "./common";
+import { serviceTls } from "./tls";
 
-const amqpPort = 5672;
-const managementPort = 15672;
+// With TLS the operator serves AMQPS and HTTPS on their own ports and, with
+// disableNonTLSListeners, nothing in plain text.
+const ports = { amqp: 5672, management: 15672, amqps: 5671, managementTls: 15671 };
 const username = "app";
 
 /**
- * RabbitMQCluster on the RabbitMQ Cluster Operator: a `RabbitmqCluster` of `nodes`
- * with quorum queues as the default queue type, pause-minority partition handling,
- * strict zone spread (the operator's own spread is best-effort), default-user
- * credentials generated here and given to the operator as an external secret, and a
- * PodDisruptionBudget (the operator makes none).
+ * RabbitMQCluster on the RabbitMQ Cluster Operator: a `RabbitmqCluster` of `nodes` with
+ * quorum queues as the default queue type, pause-minority partition handling, TLS-only
+ * listeners (production; a generated CA), strict zone spread (the operator's own spread is
+ * best-effort), default-user credentials generated here and given to the operator as an
+ * external secret, and a PodDisruptionBudget (the operator makes none).
  */
 export function kubernetesRabbitMQ(base: BackendScope, mq: ResolvedRabbitMQ): RabbitMQOutputs {
     const scope = scopeOf(base, "queue", mq.kubernetes);
@@ -26,12 +28,14 @@ export function kubernetesRabbitMQ(base: BackendScope, mq: ResolvedRabbitMQ): Ra
     });
     // The operator labels the cluster's pods with app.kubernetes.io/name = <cluster name>.
     const podSelector = { "app.kubernetes.io/name": mq.name };
+    const cert = mq.tls ? serviceTls(scope, [mq.name], "-nodes") : undefined;
     customResource(scope, "", "rabbitmq.com/v1beta1", "RabbitmqCluster", {
         replicas: mq.nodes,
         image: mq.kubernetes.image,
         persistence: { storage: mq.storageSize, storageClassName: mq.kubernetes.storageClass },
         secretBackend: { externalSecret: { name: credentials.metadata.name } },
         rabbitmq: { additionalConfig: rabbitmqConf(mq) },
+        tls: cert ? { secretName: cert.secretName, disableNonTLSListeners: true } : undefined,
         override: {
             statefulSet: {
                 spec: {
@@ -49,12 +53,15 @@ export function kubernetesRabbitMQ(base: BackendScope, mq: ResolvedRabbitMQ): Ra
     if (mq.nodes > 1) disruptionBudget(scope, "pdb", podSelector);
 
     const host = serviceHost(mq.name, scope.namespace);
+    const [amqp, management] = cert ? [`amqps://`, `https://`] : [`amqp://`, `http://`];
+    const port = cert ? ports.amqps : ports.amqp;
     return {
         amqpEndpoint: host,
-        managementEndpoint: pulumi.interpolate`http://${host}:${managementPort}`,
-        port: pulumi.output(amqpPort),
+        managementEndpoint: pulumi.interpolate`${management}${host}:${cert ? ports.managementTls : ports.management}`,
+        port: pulumi.output(port),
         credentials: pulumi.secret(pass.apply((p) => ({ username, password: p }))),
-        url: pulumi.secret(pulumi.interpolate`amqp://${username}:${pass}@${host}:${amqpPort}/`),
+        url: pulumi.secret(pulumi.interpolate`${amqp}${username}:${pass}@${host}:${port}/`),
+        caCertificate: cert?.caCertPem,
     };
 }
 

@@ -6,6 +6,7 @@ import { ResolvedRedis } from "../../core/redis-resolve";
 import { SharedSecret } from "../../shared-secret";
 import { BackendScope } from "../backend";
 import { Scope, after, customResource, scopeOf, serviceHost, volumeClaim, zoneSpread } from "./common";
+import { serviceTls } from "./tls";
 
 const apiVersion = "redis.redis.opstreelabs.in/v1beta2";
 const redisPort = 6379;
@@ -16,8 +17,8 @@ const operatorPdb = { enabled: true, maxUnavailable: 1 };
  * RedisCluster on the OT-Container-Kit redis-operator. Replicated mode: a
  * `RedisReplication` (primary + replicas) watched by a `RedisSentinel` (quorum = majority).
  * Cluster mode: a `RedisCluster` of `shards` leaders and their followers. Either way: the
- * AUTH password from a SharedSecret, append-only persistence on volumes, operator PDBs and
- * zone spread on every pod set.
+ * AUTH password from a SharedSecret, TLS from a generated CA (production), append-only
+ * persistence on volumes, operator PDBs and zone spread on every pod set.
  */
 export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): RedisOutputs {
     const scope = scopeOf(base, "cache", redis.kubernetes);
@@ -32,16 +33,25 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
         // The operator appends this file to redis.conf.
         data: { "redis-additional.conf": redisConf(redis) },
     }, { parent: scope.parent });
+    const cluster = redis.mode === RedisMode.Cluster;
+    const services = cluster
+        ? [`${redis.name}-leader`, `${redis.name}-follower`, redis.name]
+        : [redis.name, `${redis.name}-master`, `${redis.name}-replica`, `${redis.name}-sentinel`];
+    const cert = redis.tls ? serviceTls(scope, services, "-headless") : undefined;
+    // The operator mounts the Secret and serves TLS on the Redis port (replication and cluster bus too).
+    const TLS = cert ? { ca: "ca.crt", cert: "tls.crt", key: "tls.key", secret: { secretName: cert.secretName } } : undefined;
     const common = {
         kubernetesConfig: { image: redis.kubernetes.image, imagePullPolicy: "IfNotPresent", redisSecret },
         redisConfig: { additionalRedisConfig: config.metadata.name },
         storage: redis.persistence ? { volumeClaimTemplate: volumeClaim(redis.storageSize, redis.kubernetes.storageClass) } : undefined,
+        TLS,
     };
     const opts = after(scope, auth, config);
     const password = auth.values.apply((v) => v.password);
-    const url = (host: pulumi.Output<string>) => pulumi.secret(pulumi.interpolate`redis://:${password}@${host}:${redisPort}`);
+    const scheme = cert ? "rediss" : "redis";
+    const url = (host: pulumi.Output<string>) => pulumi.secret(pulumi.interpolate`${scheme}://:${password}@${host}:${redisPort}`);
 
-    if (redis.mode === RedisMode.Cluster) {
+    if (cluster) {
         const spreadOver = (role: "leader" | "follower", replicas: number) => ({
             replicas,
             pdb: operatorPdb,
@@ -62,6 +72,7 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
             port: pulumi.output(redisPort),
             authToken: password,
             url: url(primary),
+            caCertificate: cert?.caCertPem,
         };
     }
 
@@ -71,7 +82,7 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
         pdb: operatorPdb,
         topologySpreadConstraints: [zoneSpread({ app: redis.name }, redis.production)],
     }, { opts });
-    sentinels(scope, redis, redisSecret, replication);
+    sentinels(scope, redis, { kubernetesConfig: { image: redis.kubernetes.sentinelImage, imagePullPolicy: "IfNotPresent", redisSecret }, TLS }, redisSecret, replication);
     const primary = serviceHost(`${redis.name}-master`, scope.namespace);
     return {
         primaryEndpoint: primary,
@@ -80,14 +91,15 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
         port: pulumi.output(redisPort),
         authToken: password,
         url: url(primary),
+        caCertificate: cert?.caCertPem,
     };
 }
 
 /** Sentinels watching the replication; a majority must agree before a failover. */
-function sentinels(scope: Scope, redis: ResolvedRedis, redisSecret: { name: pulumi.Output<string>; key: string }, replication: pulumi.Resource) {
+function sentinels(scope: Scope, redis: ResolvedRedis, common: Record<string, unknown>, redisSecret: { name: pulumi.Output<string>; key: string }, replication: pulumi.Resource) {
     customResource(scope, "sentinel", apiVersion, "RedisSentinel", {
+        ...common,
         clusterSize: redis.sentinels,
-        kubernetesConfig: { image: redis.kubernetes.sentinelImage, imagePullPolicy: "IfNotPresent", redisSecret },
         redisSentinelConfig: {
             redisReplicationName: redis.name,
             masterGroupName: "mymaster",
