@@ -41,8 +41,9 @@ export const k8sDataZoneSpread = resourcePolicy<DataZoneSpreadConfig>({
         if (args.type === crTypes.cnpgCluster) {
             const a = spec.affinity ?? {};
             // CloudNativePG's anti-affinity is per host unless topologyKey says otherwise.
-            const ok = (spec.instances ?? 1) < 2 || (a.enablePodAntiAffinity !== false && a.topologyKey === zoneKey && (!hard || a.podAntiAffinityType === "required"));
-            if (!ok) report(`${what} has no ${how}: set spec.affinity.topologyKey to ${zoneKey}${hard ? " with podAntiAffinityType required" : ""}.`);
+            const byAffinity = a.enablePodAntiAffinity !== false && a.topologyKey === zoneKey && (!hard || a.podAntiAffinityType === "required");
+            const ok = (spec.instances ?? 1) < 2 || byAffinity || spreadsOverZones(spec, hard);
+            if (!ok) report(`${what} has no ${how}: add a spec.topologySpreadConstraints entry on ${zoneKey}${hard ? " (DoNotSchedule)" : ""} or set spec.affinity.topologyKey to it.`);
             return;
         }
         if (args.type === crTypes.rabbitmqCluster) {

@@ -34,9 +34,13 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
             assert.strictEqual(spec.primaryUpdateMethod, "switchover");
         });
 
-        it("spreads instances over zones with required anti-affinity", () => {
-            assert.deepStrictEqual(inputsOf(one(run, T.CnpgCluster)).spec.affinity,
-                { enablePodAntiAffinity: true, topologyKey: "topology.kubernetes.io/zone", podAntiAffinityType: "required" });
+        it("spreads instances over ≥ 3 zones strictly (spread constraint) and prefers other zones (anti-affinity)", () => {
+            const spec = inputsOf(one(run, T.CnpgCluster)).spec;
+            assert.deepStrictEqual(spec.topologySpreadConstraints, [{
+                maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule", minDomains: 3,
+                labelSelector: { matchLabels: { "cnpg.io/cluster": "pg" } },
+            }]);
+            assert.deepStrictEqual(spec.affinity, { enablePodAntiAffinity: true, topologyKey: "topology.kubernetes.io/zone", podAntiAffinityType: "preferred" });
         });
 
         it("archives WAL through the Barman Cloud plugin to an ObjectStore with 7-day retention, and backs up daily from now", () => {
@@ -120,10 +124,10 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
         assert.match(plain(one(run, T.PostgresCluster).outputs).writerUrl, /^postgres:\/\/gotrs:.*\/gotrs\?/);
     });
 
-    it("development: one instance, no sync, no backups, preferred spread, no protection — only when asked", async () => {
+    it("development: one instance, no sync, no backups, best-effort spread, no protection — only when asked", async () => {
         const run = await runPostgres({ profile: Profile.Development });
         const spec = inputsOf(one(run, T.CnpgCluster)).spec;
-        assert.deepStrictEqual([spec.instances, spec.postgresql, spec.affinity.podAntiAffinityType, spec.plugins], [1, {}, "preferred", undefined]);
+        assert.deepStrictEqual([spec.instances, spec.postgresql, spec.topologySpreadConstraints[0].whenUnsatisfiable, spec.plugins], [1, {}, "ScheduleAnyway", undefined]);
         assert.strictEqual(ofType(run, T.BarmanObjectStore).length, 0);
         assert.ok(!one(run, T.CnpgCluster).options.protect);
     });

@@ -20,7 +20,8 @@ describe(`policy ${policy}`, () => {
     it("fails a CloudNativePG Cluster with the operator's per-host anti-affinity, naming it", async () => {
         const d = expectOneViolation(await judge(() => customResource("pg", cnpg, "Cluster", { instances: 3, storage: { size: "1Gi" } })), policy, "pg");
         assert.strictEqual(d.level, "mandatory");
-        assert.strictEqual(d.message, "Cluster default/pg has no zone spread: set spec.affinity.topologyKey to topology.kubernetes.io/zone.");
+        assert.strictEqual(d.message, "Cluster default/pg has no zone spread: add a spec.topologySpreadConstraints entry on topology.kubernetes.io/zone or set spec.affinity.topologyKey to it.");
+        expectNoViolation(await judge(() => customResource("pg", cnpg, "Cluster", { instances: 3, storage: { size: "1Gi" }, topologySpreadConstraints: spread("DoNotSchedule") }), { [policy]: { requireHardSpread: true } }), policy);
     });
 
     it("fails a multi-pod StatefulSet without zone spread, ignores a single pod", async () => {

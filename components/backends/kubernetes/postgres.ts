@@ -2,9 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { PostgresOutputs } from "../../core/postgres-contract";
 import { ResolvedPostgres } from "../../core/postgres-resolve";
 import { BackendScope } from "../backend";
-import { Scope, after, customResource, disruptionBudget, password, scopeOf, secret, serviceHost, zoneSpread } from "./common";
+import { Scope, after, customResource, disruptionBudget, password, scopeOf, secret, serviceHost, zoneKey, zoneSpread } from "./common";
 
 const barmanPlugin = "barman-cloud.cloudnative-pg.io";
+// PostgreSQL's port, on the Cluster's services and on PgBouncer's alike.
+const port = 5432;
 
 /** The Barman Cloud ObjectStore: where base backups and WAL go, with the retention policy. */
 function objectStore(scope: Scope, pg: ResolvedPostgres) {
@@ -26,8 +28,8 @@ function objectStore(scope: Scope, pg: ResolvedPostgres) {
 }
 
 /**
- * PostgresCluster on CloudNativePG: a Cluster of `instances` spread over zones with
- * required anti-affinity, synchronous replication (quorum of one standby, data durability
+ * PostgresCluster on CloudNativePG: a Cluster of `instances` spread over zones (a
+ * topology spread constraint and zone anti-affinity), synchronous replication (quorum of one standby, data durability
  * required), PDBs by the operator (enablePDB), WAL archiving and base backups through the
  * Barman Cloud plugin, and a PgBouncer Pooler when asked.
  */
@@ -45,11 +47,11 @@ export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): Po
         primaryUpdateMethod: "switchover",
         enablePDB: true,
         storage: { size: pg.storageSize, storageClass: pg.kubernetes.storageClass },
-        affinity: {
-            enablePodAntiAffinity: true,
-            topologyKey: "topology.kubernetes.io/zone",
-            podAntiAffinityType: pg.production ? "required" : "preferred",
-        },
+        // Spread over zones: strictly (maxSkew 1 over ≥ 3 zones) in production, so 3 instances
+        // land in 3 zones and 5 in 2-2-1; anti-affinity on the zone key as well, preferred,
+        // as a required one would leave a 4th instance unschedulable in a 3-zone cluster.
+        topologySpreadConstraints: [zoneSpread({ "cnpg.io/cluster": pg.name }, pg.production)],
+        affinity: { enablePodAntiAffinity: true, topologyKey: zoneKey, podAntiAffinityType: "preferred" },
         postgresql: pg.syncReplication
             ? { synchronous: { method: "any", number: 1, dataDurability: "required" } }
             : {},
@@ -75,17 +77,17 @@ export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): Po
     // Clients go through PgBouncer when there is one; writerEndpoint stays the -rw service.
     const clientHost = pg.pooler ? pooler(scope, pg, cluster) : writerHost;
     const readerHost = serviceHost(`${pg.name}-ro`, scope.namespace);
-    const url = (host: pulumi.Output<string>, port: number) =>
+    const url = (host: pulumi.Output<string>) =>
         pulumi.secret(pulumi.interpolate`postgres://${pg.owner}:${appPassword}@${host}:${port}/${pg.database}?sslmode=require`);
     return {
         writerEndpoint: writerHost,
         readerEndpoint: readerHost,
         anyEndpoint: serviceHost(`${pg.name}-r`, scope.namespace),
-        port: pulumi.output(5432),
+        port: pulumi.output(port),
         database: pulumi.output(pg.database),
         credentials: pulumi.secret(pulumi.all([pg.owner, appPassword]).apply(([username, pw]) => ({ username, password: pw }))),
-        writerUrl: url(clientHost, 5432),
-        readerUrl: url(readerHost, 5432),
+        writerUrl: url(clientHost),
+        readerUrl: url(readerHost),
     };
 }
 
