@@ -17,6 +17,8 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
     public readonly bucket: pulumi.Output<string>;
     public readonly endpoint: pulumi.Output<string>;
     public readonly region: pulumi.Output<string>;
+    /** Address buckets by path, not by host. */
+    public readonly forcePathStyle: pulumi.Output<boolean>;
     /** Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. */
     public readonly credentialsSecretName: pulumi.Output<string>;
     public readonly credentialsSecretNamespace: pulumi.Output<string>;
@@ -28,6 +30,7 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
         this.bucket = out.bucket;
         this.endpoint = out.endpoint;
         this.region = out.region;
+        this.forcePathStyle = out.forcePathStyle;
         this.credentialsSecretName = out.credentialsSecretName;
         this.credentialsSecretNamespace = out.credentialsSecretNamespace;
         this.registerOutputs({ ...out });

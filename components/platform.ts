@@ -36,7 +36,7 @@ export interface PlatformArgs {
     redis?: RedisClusterArgs;
     /** RabbitMQ (AMQP_URL; AMQP_CA_CERT with TLS). Default none. */
     rabbitmq?: RabbitMQClusterArgs;
-    /** Object storage (S3_ENDPOINT, S3_BUCKET, S3_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY). Default none. */
+    /** Object storage (S3_ENDPOINT, S3_BUCKET, S3_REGION, S3_FORCE_PATH_STYLE, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY). Default none. */
     objectStorage?: ObjectStorageArgs;
     /**
      * The app's own secrets, generated once, by environment variable name.
@@ -60,6 +60,7 @@ export const platformEnv = {
     s3Endpoint: "S3_ENDPOINT",
     s3Bucket: "S3_BUCKET",
     s3Region: "S3_REGION",
+    s3ForcePathStyle: "S3_FORCE_PATH_STYLE",
     s3AccessKeyId: "AWS_ACCESS_KEY_ID",
     s3SecretAccessKey: "AWS_SECRET_ACCESS_KEY",
 } as const;
@@ -118,6 +119,7 @@ export class Platform extends pulumi.ComponentResource {
             env[platformEnv.s3Endpoint] = store.endpoint;
             env[platformEnv.s3Bucket] = store.bucket;
             env[platformEnv.s3Region] = store.region;
+            env[platformEnv.s3ForcePathStyle] = store.forcePathStyle.apply(String);
             // The keys stay in the store's own Secret (Rook writes them; they never pass through Pulumi).
             refs[platformEnv.s3AccessKeyId] = { secretName: store.credentialsSecretName, key: "AWS_ACCESS_KEY_ID" };
             refs[platformEnv.s3SecretAccessKey] = { secretName: store.credentialsSecretName, key: "AWS_SECRET_ACCESS_KEY" };

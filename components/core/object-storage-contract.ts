@@ -57,6 +57,8 @@ export interface ObjectStorageOutputs {
     /** Endpoint URL clients use. */
     endpoint: pulumi.Output<string>;
     region: pulumi.Output<string>;
+    /** Whether clients must address buckets by path (`endpoint/bucket`) rather than by host: in-cluster Rook and MinIO-style endpoints. */
+    forcePathStyle: pulumi.Output<boolean>;
     /** Kubernetes Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (workloads read it by secretKeyRef). */
     credentialsSecretName: pulumi.Output<string>;
     /** Namespace of that Secret. */

@@ -41,8 +41,8 @@ describe("ObjectStorage (Kubernetes)", () => {
 
         it("outputs the in-cluster gateway endpoint and the claim's Secret (Rook writes the keys there)", () => {
             const out = plain(one(run, T.ObjectStorage).outputs);
-            assert.deepStrictEqual([out.bucket, out.endpoint, out.credentialsSecretName, out.credentialsSecretNamespace],
-                ["files", "http://rook-ceph-rgw-files.rook-ceph.svc.cluster.local:80", "files", "apps"]);
+            assert.deepStrictEqual([out.bucket, out.endpoint, out.forcePathStyle, out.credentialsSecretName, out.credentialsSecretNamespace],
+                ["files", "http://rook-ceph-rgw-files.rook-ceph.svc.cluster.local:80", true, "files", "apps"]);
         });
 
         it("protects the store and the claim; objects valid against the Kubernetes schema and Rook CRDs", () => {
@@ -67,9 +67,10 @@ describe("ObjectStorage (Kubernetes)", () => {
     });
 
     it("external with an existing Secret: nothing is created, outputs name that Secret", async () => {
-        const run = await runStorage({ mode: ObjectStorageMode.External, external: { ...external, credentialsSecretName: "r2-keys" } });
+        const run = await runStorage({ mode: ObjectStorageMode.External, external: { ...external, credentialsSecretName: "r2-keys", forcePathStyle: true } });
         assert.deepStrictEqual(childTypes(run, one(run, T.ObjectStorage)), []);
-        assert.deepStrictEqual(plain(one(run, T.ObjectStorage).outputs).credentialsSecretName, "r2-keys");
+        const out = plain(one(run, T.ObjectStorage).outputs);
+        assert.deepStrictEqual([out.credentialsSecretName, out.forcePathStyle], ["r2-keys", true]);
     });
 
     it("development: one copy per host, one gateway, Delete reclaim", async () => {

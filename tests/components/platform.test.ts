@@ -20,7 +20,7 @@ function runPlatform(args: PlatformArgs = full): Promise<RunResult> {
     return runProgram(() => { new Platform("shop", args); });
 }
 
-const connectionKeys = ["AMQP_CA_CERT", "AMQP_URL", "DATABASE_READ_URL", "DATABASE_URL", "REDIS_CA_CERT", "REDIS_URL", "S3_BUCKET", "S3_ENDPOINT", "S3_REGION"];
+const connectionKeys = ["AMQP_CA_CERT", "AMQP_URL", "DATABASE_READ_URL", "DATABASE_URL", "REDIS_CA_CERT", "REDIS_URL", "S3_BUCKET", "S3_ENDPOINT", "S3_FORCE_PATH_STYLE", "S3_REGION"];
 
 describe("Platform (Kubernetes)", () => {
     describe("an app with Postgres, Redis, RabbitMQ and object storage", () => {
@@ -49,7 +49,7 @@ describe("Platform (Kubernetes)", () => {
             assert.match(data.AMQP_URL, /^amqps:\/\/app:[A-Za-z0-9]{32}@shop-rabbitmq\.shop\.svc\.cluster\.local:5671\/$/);
             assert.match(data.REDIS_CA_CERT, /^-----BEGIN CERTIFICATE-----\n/);
             assert.notStrictEqual(data.REDIS_CA_CERT, data.AMQP_CA_CERT, "each service has its own CA");
-            assert.deepStrictEqual([data.S3_BUCKET, data.S3_ENDPOINT], ["shop-files", "http://rook-ceph-rgw-shop-storage.rook-ceph.svc.cluster.local:80"]);
+            assert.deepStrictEqual([data.S3_BUCKET, data.S3_ENDPOINT, data.S3_FORCE_PATH_STYLE], ["shop-files", "http://rook-ceph-rgw-shop-storage.rook-ceph.svc.cluster.local:80", "true"]);
             assert.match(data.ENCRYPTION_KEY, /^[0-9a-f]{64}$/);
             assert.strictEqual(data.JWT_SECRET.length, 64);
         });
@@ -128,7 +128,8 @@ describe("Platform (Kubernetes)", () => {
             objectStorage: { mode: ObjectStorageMode.External, external: { endpoint: "https://minio.example.com", credentialsSecretName: "minio-keys" } },
         });
         const data = plain(ofType(run, T.Secret).find((s) => s.name === "shop-env")!.inputs).stringData;
-        assert.deepStrictEqual(Object.keys(data).sort(), ["S3_BUCKET", "S3_ENDPOINT", "S3_REGION", "SESSION_KEY"]);
+        assert.deepStrictEqual(Object.keys(data).sort(), ["S3_BUCKET", "S3_ENDPOINT", "S3_FORCE_PATH_STYLE", "S3_REGION", "SESSION_KEY"]);
+        assert.strictEqual(data.S3_FORCE_PATH_STYLE, "false");
         assert.strictEqual(ofType(run, T.KubernetesOperators).length, 1);
         assert.strictEqual(ofType(run, T.HelmRelease).length, 0, "an external bucket needs no operator");
     });

@@ -28,6 +28,7 @@ function external(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutp
         bucket: pulumi.output(store.bucket),
         endpoint: pulumi.output(ext.endpoint),
         region: pulumi.output(ext.region),
+        forcePathStyle: pulumi.output(ext.forcePathStyle),
         credentialsSecretName: keys ? keys.metadata.name : pulumi.output(ext.credentialsSecretName!),
         credentialsSecretNamespace: keys ? keys.metadata.namespace : pulumi.output(scope.namespace),
     };
@@ -63,6 +64,8 @@ function rook(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutputs 
         bucket: pulumi.output(store.bucket),
         endpoint: pulumi.output(`http://rook-ceph-rgw-${store.name}.${rookNamespace}.svc.cluster.local:80`),
         region: pulumi.output("us-east-1"),
+        // The gateway's in-cluster Service name cannot carry bucket subdomains.
+        forcePathStyle: pulumi.output(true),
         // Rook writes AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY to a Secret named after the claim.
         credentialsSecretName: claim.metadata.name,
         credentialsSecretNamespace: claim.metadata.namespace,
