@@ -1,6 +1,7 @@
 import { Policies } from "@pulumi/policy";
 import { k8sCnpgBackups } from "./kubernetes/k8s-cnpg-backups";
 import { k8sCnpgHa } from "./kubernetes/k8s-cnpg-ha";
+import { k8sDataPdb } from "./kubernetes/k8s-data-pdb";
 import { k8sDataTls } from "./kubernetes/k8s-data-tls";
 import { k8sDataZoneSpread } from "./kubernetes/k8s-data-zone-spread";
 import { k8sRabbitmqReplicas } from "./kubernetes/k8s-rabbitmq-replicas";
@@ -13,5 +14,5 @@ import { k8sSecretEnv } from "./kubernetes/k8s-secret-env";
 
 /** Every policy of the pack. Importing this does not start the analyzer (index.ts does). */
 export const policies: Policies = [k8sMinReplicas, k8sPdbCoverage, k8sProbes, k8sSecretEnv, k8sHpaMinReplicas,
-    k8sCnpgHa, k8sCnpgBackups, k8sRabbitmqReplicas, k8sRedisFailover, k8sDataZoneSpread, k8sDataTls,
+    k8sCnpgHa, k8sCnpgBackups, k8sRabbitmqReplicas, k8sRedisFailover, k8sDataZoneSpread, k8sDataTls, k8sDataPdb,
 ];

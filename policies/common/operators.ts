@@ -2,6 +2,7 @@
 export const crTypes = {
     cnpgCluster: "kubernetes:postgresql.cnpg.io/v1:Cluster",
     cnpgScheduledBackup: "kubernetes:postgresql.cnpg.io/v1:ScheduledBackup",
+    cnpgPooler: "kubernetes:postgresql.cnpg.io/v1:Pooler",
     barmanObjectStore: "kubernetes:barmancloud.cnpg.io/v1:ObjectStore",
     rabbitmqCluster: "kubernetes:rabbitmq.com/v1beta1:RabbitmqCluster",
     redisStandalone: "kubernetes:redis.redis.opstreelabs.in/v1beta2:Redis",
