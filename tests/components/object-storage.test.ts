@@ -86,6 +86,9 @@ describe("ObjectStorage (Kubernetes)", () => {
         const ext = ObjectStorageMode.External;
         it("fewer than 3 copies in production", () => reject({ replicas: 2 }, /^replicas: must be at least 3 in production \(one copy per zone\), got 2/));
         it("versioning, which no Kubernetes bucket here can set", () => reject({ versioning: true }, /^versioning: cannot be set on target "kubernetes"/));
+        it("copies and gateways out of range", () => reject({ replicas: 11, kubernetes: { gatewayInstances: 0 } }, /^replicas: must be an integer from 1 to 10 \(got 11\)/, /^kubernetes\.gatewayInstances: must be an integer from 1 to 20 \(got 0\)/));
+        it("an endpoint that is not a URL, and a bad Secret name", () => reject({ mode: ObjectStorageMode.External, external: { endpoint: "minio:9000", credentialsSecretName: "Keys!" } },
+            /^external\.endpoint: must be an http\(s\) URL \(got "minio:9000"\)/, /^external\.endpoint: must be https in the production profile/, /^external\.credentialsSecretName: must be a Kubernetes object name/));
         it("a bad bucket name", () => reject({ bucket: "Bad_Bucket" }, /^bucket: must be an S3 bucket name/));
         it("external mode without its endpoint", () => reject({ mode: ext }, /^external: is required in mode external/));
         it("plain http in production", () => reject({ mode: ext, external: { endpoint: "http://minio:9000", credentialsSecretName: "k" } }, /^external\.endpoint: must be https in the production profile/));

@@ -88,6 +88,11 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
         });
     });
 
+    it("lets deletion protection be switched off explicitly in production", async () => {
+        const run = await runPostgres({ ...prod, deletionProtection: false });
+        for (const t of [T.CnpgCluster, T.BarmanObjectStore, T.ScheduledBackup]) assert.ok(!one(run, t).options.protect, t);
+    });
+
     it("holds the Cluster back until the operators it depends on (the component's dependsOn) exist", async () => {
         const run = await runProgram(() => {
             const operator = new k8s.core.v1.ConfigMap("operator-stand-in", {});

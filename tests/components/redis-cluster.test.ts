@@ -132,6 +132,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
         it("cluster mode without replicas in production", () => reject({ mode: RedisMode.Cluster, replicasPerShard: 0 }, /^replicasPerShard: must be an integer from 1 to 5/, /^replicasPerShard: must be 1 on target "kubernetes"/));
         it("two replicas per shard on Kubernetes", () => reject({ mode: RedisMode.Cluster, replicasPerShard: 2 }, /^replicasPerShard: must be 1 on target "kubernetes": the redis-operator pairs one follower with each leader \(got 2\)/));
         it("an even number of Sentinels", () => reject({ sentinels: 2 }, /^sentinels: must be odd so a majority can agree on failover \(got 2\)/));
+        it("node and Sentinel counts out of range", () => reject({ nodes: 21, sentinels: 11 }, /^nodes: must be an integer from 1 to 20 \(got 21\)/, /^sentinels: must be an integer from 1 to 9 \(got 11\)/));
         it("a single node in production", () => reject({ nodes: 1 }, /^nodes: must be at least 2 in production/));
         it("valkey without an image", () => reject({ engine: RedisEngine.Valkey }, /^kubernetes\.image: is required for the valkey engine/));
         it("an unknown mode, engine and eviction policy", () => reject({ mode: "sharded" as RedisMode, engine: "keydb" as RedisEngine, evictionPolicy: "lru" },
