@@ -41,7 +41,16 @@ export interface StackConfig {
 }
 
 const appKeys: Array<keyof AppConfig> = ["image", "replicas", "disruptionBudget", "autoscaling", "host", "tlsSecretName"];
-const serviceKeys: Array<keyof ServicesConfig> = ["postgres", "redis", "rabbitmq", "objectStorage"];
+
+// Every argument of each service, typed as a complete record so the lists cannot drift from
+// the contracts: a misspelt key in stack config is an error, not silently ignored.
+const common = { target: true, profile: true, deletionProtection: true, kubernetes: true } as const;
+const serviceArgKeys: { [K in keyof Required<ServicesConfig>]: Record<keyof Required<ServicesConfig>[K], true> } = {
+    postgres: { ...common, version: true, instances: true, syncReplication: true, storageSize: true, database: true, owner: true, backup: true, pooler: true },
+    redis: { ...common, mode: true, engine: true, version: true, shards: true, replicasPerShard: true, nodes: true, sentinels: true, persistence: true, evictionPolicy: true, storageSize: true, tls: true },
+    rabbitmq: { ...common, nodes: true, version: true, quorumQueuesByDefault: true, storageSize: true, tls: true },
+    objectStorage: { ...common, mode: true, bucket: true, versioning: true, replicas: true, external: true },
+};
 
 /** Reads and checks the stack's config; a bad value is an error naming the key and what it allows. */
 export function readStackConfig(): StackConfig {
@@ -60,11 +69,16 @@ export function readStackConfig(): StackConfig {
         throw new Error(`config pulumi-ha:app has unknown keys ${unknown.join(", ")}; allowed: ${appKeys.join(", ")}`);
     }
     const services: ServicesConfig = {};
-    for (const key of serviceKeys) {
+    for (const [key, argKeys] of Object.entries(serviceArgKeys)) {
         const value = config.getObject<Record<string, unknown>>(key);
         if (value === undefined) continue;
         if (typeof value !== "object" || value === null || Array.isArray(value)) {
             throw new Error(`config pulumi-ha:${key} must be an object of ${key} arguments (got ${JSON.stringify(value)})`);
+        }
+        const allowed = Object.keys(argKeys);
+        const unknownArgs = Object.keys(value).filter((k) => !allowed.includes(k));
+        if (unknownArgs.length > 0) {
+            throw new Error(`config pulumi-ha:${key} has unknown keys ${unknownArgs.join(", ")}; allowed: ${allowed.join(", ")}`);
         }
         Object.assign(services, { [key]: value });
     }

@@ -80,6 +80,7 @@ describe("stack local (GOTRS, seed 004)", () => {
         await assert.rejects(runStack("local", { overrides: { topology: "kafka" } }), /config pulumi-ha:topology must be one of gotrs, safeshare \(got "kafka"\)/);
         await assert.rejects(runStack("local", { overrides: { app: { image: "x", replica: 3 } } }), /config pulumi-ha:app has unknown keys replica; allowed: image, replicas/);
         await assert.rejects(runStack("local", { overrides: { redis: [3] } }), /config pulumi-ha:redis must be an object of redis arguments/);
+        await assert.rejects(runStack("local", { overrides: { postgres: { instancs: 5 } } }), /config pulumi-ha:postgres has unknown keys instancs; allowed: target, profile, deletionProtection, kubernetes, version, instances,/);
         await assert.rejects(runStack("local", { overrides: { rabbitmq: { nodes: 2 } } }), /rabbitmq\.nodes: must be odd and at least 3/);
         assert.strictEqual(ofType(s.update, T.Namespace).length, 1);
     });
