@@ -55,6 +55,12 @@ export function resolvePostgres(name: string, args: PostgresClusterArgs): Resolv
                     secretAccessKeyKey: d!.secretAccessKeyKey ?? "AWS_SECRET_ACCESS_KEY",
                 },
             };
+            const dest = backup.destination;
+            check.require(/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/.test(dest.path) && !dest.path.endsWith("/"), "backup.destination.path",
+                `must be a relative object prefix such as "postgres" or "backups/pg" (got ${JSON.stringify(dest.path)})`);
+            check.secretKey("backup.destination.accessKeyIdKey", dest.accessKeyIdKey);
+            check.secretKey("backup.destination.secretAccessKeyKey", dest.secretAccessKeyKey);
+            if (typeof dest.credentialsSecretName === "string") check.dnsSubdomain("backup.destination.credentialsSecretName", dest.credentialsSecretName);
         }
     } else if (common.production) {
         check.fail("backup.enabled", "cannot be false in the production profile (backups ≥ 7 days are a production default); use profile development");

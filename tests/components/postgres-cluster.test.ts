@@ -148,6 +148,9 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
         it("backups without a destination in production", () => reject({}, /^backup\.destination: is required when backups are enabled/));
         it("backups off in production", () => reject({ backup: { enabled: false } }, /^backup\.enabled: cannot be false in the production profile/));
         it("retention under 7 days in production", () => reject({ backup: { destination, retentionDays: 3 } }, /^backup\.retentionDays: must be an integer from 7 to 3650 \(got 3\)/));
+        it("a bad backup path, key names and Secret name", () => reject({ backup: { destination: { ...destination, path: "/abs/", accessKeyIdKey: "id key", secretAccessKeyKey: "", credentialsSecretName: "Keys!" } } },
+            /^backup\.destination\.path: must be a relative object prefix/, /^backup\.destination\.accessKeyIdKey: must be a Secret key/,
+            /^backup\.destination\.secretAccessKeyKey: must be a Secret key/, /^backup\.destination\.credentialsSecretName: must be a Kubernetes object name/));
         it("a five-field cron schedule", () => reject({ backup: { destination, schedule: "0 2 * * *" } }, /^backup\.schedule: must be a six-field cron expression/));
         it("a bad pooler", () => reject({ ...prod, pooler: { enabled: true, instances: 0, poolMode: "statement" } }, /^pooler\.instances/, /^pooler\.poolMode: must be one of "session", "transaction"/));
         it("an unknown target and profile", () => reject({ ...prod, target: "azure" as Target, profile: "prod" as Profile },
