@@ -43,6 +43,12 @@ export interface PlatformArgs {
      * Default `{ JWT_SECRET: 64-character password, ENCRYPTION_KEY: 32 random bytes as hex }` (seeds 000, 002).
      */
     appSecrets?: Record<string, GeneratedSecretArgs>;
+    /**
+     * A default-deny ingress NetworkPolicy for the namespace; the app and each service then allow
+     * exactly the traffic they need (ingress controller → app, app → service ports, members ↔
+     * members, operator → its pods). Default true.
+     */
+    networkPolicies?: boolean;
     /** Install the operators the services need (Kubernetes). Default true; false when the cluster already runs them. */
     installOperators?: boolean;
     /** Override which operators are installed. Default: exactly those the declared services need. */

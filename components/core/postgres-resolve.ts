@@ -1,4 +1,5 @@
 import { ArgChecker } from "./arg-checker";
+import { PgBouncerPoolMode, enumValues } from "./enums";
 import { BackupDestinationArgs, PostgresClusterArgs } from "./postgres-contract";
 import { ResolvedCommon, resolveCommon } from "./services-common";
 
@@ -11,7 +12,7 @@ export interface ResolvedPostgres extends ResolvedCommon {
     database: string;
     owner: string;
     backup?: { retentionDays: number; schedule: string; pointInTimeRecovery: boolean; destination: Required<Omit<BackupDestinationArgs, "endpoint">> & { endpoint?: BackupDestinationArgs["endpoint"] } };
-    pooler?: { instances: number; poolMode: string };
+    pooler?: { instances: number; poolMode: PgBouncerPoolMode };
     kubernetes: PostgresClusterArgs["kubernetes"] & { image: string };
 }
 
@@ -68,9 +69,9 @@ export function resolvePostgres(name: string, args: PostgresClusterArgs): Resolv
 
     let pooler: ResolvedPostgres["pooler"];
     if (args.pooler?.enabled) {
-        pooler = { instances: args.pooler.instances ?? (common.production ? 3 : 2), poolMode: args.pooler.poolMode ?? "transaction" };
+        pooler = { instances: args.pooler.instances ?? (common.production ? 3 : 2), poolMode: args.pooler.poolMode ?? PgBouncerPoolMode.Transaction };
         check.integer("pooler.instances", pooler.instances, 1, 20);
-        check.oneOf("pooler.poolMode", pooler.poolMode, ["session", "transaction"]);
+        check.oneOf("pooler.poolMode", pooler.poolMode, enumValues(PgBouncerPoolMode));
     }
     check.throwIfAny();
     return {

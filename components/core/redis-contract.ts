@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RedisEngine, RedisMode } from "./enums";
+import { RedisEngine, RedisEvictionPolicy, RedisMode } from "./enums";
+import { ResourcesArgs } from "./resources";
 import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
 
 /** Kubernetes (OT-Container-Kit redis-operator) specifics. */
@@ -8,6 +9,8 @@ export interface RedisKubernetesArgs extends KubernetesPlacementArgs {
     image?: string;
     /** Sentinel image (replicated mode). Default "quay.io/opstree/redis-sentinel:v<version>". */
     sentinelImage?: string;
+    /** CPU and memory of each Sentinel pod. Default 50m / 64Mi requests, 200m / 128Mi limits. */
+    sentinelResources?: ResourcesArgs;
 }
 
 /**
@@ -31,8 +34,8 @@ export interface RedisClusterArgs extends ServiceCommonArgs {
     sentinels?: number;
     /** Append-only-file persistence on volumes. Default true. */
     persistence?: boolean;
-    /** What Redis drops when memory is full: a `maxmemory-policy` such as "allkeys-lru". Default "noeviction" (Redis's own: writes fail rather than data vanish). */
-    evictionPolicy?: string;
+    /** What Redis drops when memory is full (`maxmemory-policy`). Default `RedisEvictionPolicy.NoEviction` (Redis's own: writes fail rather than data vanish). */
+    evictionPolicy?: RedisEvictionPolicy;
     /** Volume size per node. Default "8Gi". */
     storageSize?: string;
     /**

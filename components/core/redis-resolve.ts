@@ -1,5 +1,5 @@
 import { ArgChecker } from "./arg-checker";
-import { RedisEngine, RedisMode, Target, enumValues } from "./enums";
+import { RedisEngine, RedisEvictionPolicy, RedisMode, Target, enumValues } from "./enums";
 import { RedisClusterArgs } from "./redis-contract";
 import { ResolvedCommon, resolveCommon } from "./services-common";
 
@@ -14,12 +14,11 @@ export interface ResolvedRedis extends ResolvedCommon {
     sentinels: number;
     persistence: boolean;
     storageSize: string;
-    evictionPolicy: string;
+    evictionPolicy: RedisEvictionPolicy;
     tls: boolean;
     kubernetes: RedisClusterArgs["kubernetes"] & { image: string; sentinelImage: string };
 }
 
-const evictionPolicies = ["noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random", "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl"];
 
 /** Applies profile defaults to {@link RedisClusterArgs}; throws every problem at once. */
 export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedis {
@@ -52,8 +51,8 @@ export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedi
         check.require(!!args.kubernetes?.image, "kubernetes.image",
             "is required for the valkey engine on Kubernetes: the redis-operator runs its own Redis images; give an operator-compatible Valkey image");
     }
-    const evictionPolicy = args.evictionPolicy ?? "noeviction";
-    check.oneOf("evictionPolicy", evictionPolicy, evictionPolicies);
+    const evictionPolicy = args.evictionPolicy ?? RedisEvictionPolicy.NoEviction;
+    check.oneOf("evictionPolicy", evictionPolicy, enumValues(RedisEvictionPolicy));
     check.throwIfAny();
     return {
         ...common, name, mode, engine, version, shards, replicasPerShard, nodes, sentinels,

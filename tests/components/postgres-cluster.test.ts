@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as k8s from "@pulumi/kubernetes";
-import { PostgresCluster, PostgresClusterArgs, Profile, Target } from "../../components";
+import { PgBouncerPoolMode, PostgresCluster, PostgresClusterArgs, Profile, Target } from "../../components";
 import { RunResult, runProgram } from "../harness/mock-engine";
 import { isSecret, plain } from "../harness/wire";
 import { T, childTypes, inputsOf, one, ofType } from "../helpers";
@@ -152,7 +152,7 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
             /^backup\.destination\.path: must be a relative object prefix/, /^backup\.destination\.accessKeyIdKey: must be a Secret key/,
             /^backup\.destination\.secretAccessKeyKey: must be a Secret key/, /^backup\.destination\.credentialsSecretName: must be a Kubernetes object name/));
         it("a five-field cron schedule", () => reject({ backup: { destination, schedule: "0 2 * * *" } }, /^backup\.schedule: must be a six-field cron expression/));
-        it("a bad pooler", () => reject({ ...prod, pooler: { enabled: true, instances: 0, poolMode: "statement" } }, /^pooler\.instances/, /^pooler\.poolMode: must be one of "session", "transaction"/));
+        it("a bad pooler", () => reject({ ...prod, pooler: { enabled: true, instances: 0, poolMode: "statement" as PgBouncerPoolMode } }, /^pooler\.instances/, /^pooler\.poolMode: must be one of "session", "transaction"/));
         it("an unknown target and profile", () => reject({ ...prod, target: "azure" as Target, profile: "prod" as Profile },
             /^target: must be one of "kubernetes", "aws", "gcp" \(got "azure"\)/, /^profile: must be one of "production", "development" \(got "prod"\)/));
         it("a target whose backend is a later issue", () => reject({ ...prod, target: Target.Aws }, /^target: "aws" is not implemented yet; implemented: "kubernetes"/));

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { RedisCluster, RedisClusterArgs, RedisEngine, RedisMode, Profile } from "../../components";
+import { RedisCluster, RedisClusterArgs, RedisEngine, RedisEvictionPolicy, RedisMode, Profile } from "../../components";
 import { RunResult, runProgram } from "../harness/mock-engine";
 import { isSecret, plain } from "../harness/wire";
 import { T, childTypes, inputsOf, one, ofType } from "../helpers";
@@ -135,7 +135,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
         it("node and Sentinel counts out of range", () => reject({ nodes: 21, sentinels: 11 }, /^nodes: must be an integer from 1 to 20 \(got 21\)/, /^sentinels: must be an integer from 1 to 9 \(got 11\)/));
         it("a single node in production", () => reject({ nodes: 1 }, /^nodes: must be at least 2 in production/));
         it("valkey without an image", () => reject({ engine: RedisEngine.Valkey }, /^kubernetes\.image: is required for the valkey engine/));
-        it("an unknown mode, engine and eviction policy", () => reject({ mode: "sharded" as RedisMode, engine: "keydb" as RedisEngine, evictionPolicy: "lru" },
+        it("an unknown mode, engine and eviction policy", () => reject({ mode: "sharded" as RedisMode, engine: "keydb" as RedisEngine, evictionPolicy: "lru" as RedisEvictionPolicy },
             /^mode: must be one of "replicated", "cluster" \(got "sharded"\)/, /^engine: must be one of "redis", "valkey"/, /^evictionPolicy: must be one of "noeviction", "allkeys-lru"/));
         it("a bad version and storage size", () => reject({ version: "8", storageSize: "big" }, /^version: must be/, /^storageSize: must be a Kubernetes quantity/));
     });
