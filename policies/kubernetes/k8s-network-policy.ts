@@ -34,19 +34,27 @@ function cleanSelector(raw: unknown): LabelSelector | undefined {
     return out;
 }
 
+interface Isolates { ingress: boolean; egress: boolean }
+
 /**
- * Whether the policy isolates ingress. Kubernetes defaults policyTypes (absent or empty) to
- * Ingress, plus Egress when there are egress rules.
+ * What traffic the policy isolates. Kubernetes defaults policyTypes (absent or empty) to
+ * Ingress, plus Egress when the policy has egress rules.
  */
-function coversIngress(policyTypes: unknown): boolean {
-    if (policyTypes === undefined || policyTypes === null) return true;
-    if (!Array.isArray(policyTypes)) return false;
-    return policyTypes.length === 0 || policyTypes.some((t) => t === "Ingress");
+function isolates(spec: unknown): Isolates {
+    const types = at(spec, "policyTypes");
+    if (types === undefined || types === null || (Array.isArray(types) && types.length === 0)) {
+        const egress = at(spec, "egress");
+        return { ingress: true, egress: egress !== undefined && egress !== null };
+    }
+    if (!Array.isArray(types)) return { ingress: false, egress: false };
+    return { ingress: types.includes("Ingress"), egress: types.includes("Egress") };
 }
 
-/** The stack's NetworkPolicies that isolate ingress, by namespace; those unknown at preview aside. */
+interface Selecting extends Isolates { selector: LabelSelector }
+
+/** The stack's NetworkPolicies that isolate ingress or egress, by namespace; those unknown at preview aside. */
 class NetworkPolicyIndex {
-    private readonly byNamespace = new Map<string, LabelSelector[]>();
+    private readonly byNamespace = new Map<string, Selecting[]>();
     /** Namespaces in which a NetworkPolicy's selector or types are unknown at preview. */
     private readonly unknownIn = new Map<string, Deferred>();
     /** A NetworkPolicy whose namespace itself is unknown: it may be in any namespace. */
@@ -57,19 +65,21 @@ class NetworkPolicyIndex {
             if (r.type !== moreTypes.networkPolicy) continue;
             const ns = deferUnknown(r, () => namespaceOf(r.props));
             if (typeof ns !== "string") { this.unknownAnywhere ??= ns; continue; }
-            const entry = deferUnknown(r, () => ({ ingress: coversIngress(at(r.props, "spec", "policyTypes")), selector: cleanSelector(at(r.props, "spec", "podSelector")) }));
+            const entry = deferUnknown(r, () => ({ ...isolates(at(r.props, "spec")), selector: cleanSelector(at(r.props, "spec", "podSelector")) }));
             if (isDeferred(entry)) {
                 if (!this.unknownIn.has(ns)) this.unknownIn.set(ns, entry);
                 continue;
             }
-            if (!entry.ingress || !entry.selector) continue;
-            this.byNamespace.set(ns, [...(this.byNamespace.get(ns) ?? []), entry.selector]);
+            const { selector } = entry;
+            if (!selector || (!entry.ingress && !entry.egress)) continue;
+            this.byNamespace.set(ns, [...(this.byNamespace.get(ns) ?? []), { ...entry, selector }]);
         }
     }
 
-    /** True when a known policy in `namespace` selects `labels`; throws the unknown when only an unknown one might. */
-    covers(namespace: string, labels: Record<string, string>): boolean {
-        if ((this.byNamespace.get(namespace) ?? []).some((s) => selects(s, labels))) return true;
+    /** True when known policies in `namespace` select `labels` for what `need`s isolating; throws the unknown when only an unknown one might. */
+    covers(namespace: string, labels: Record<string, string>, need: Isolates): boolean {
+        const selecting = (this.byNamespace.get(namespace) ?? []).filter((p) => selects(p.selector, labels));
+        if ((!need.ingress || selecting.some((p) => p.ingress)) && (!need.egress || selecting.some((p) => p.egress))) return true;
         const unknown = this.unknownIn.get(namespace) ?? this.unknownAnywhere;
         if (unknown) throw unknown.unknown;
         return false;
@@ -78,14 +88,20 @@ class NetworkPolicyIndex {
 
 interface Fenced { resource: PolicyResource; what: string; namespace: string; sets: DataPodSet[]; index: NetworkPolicyIndex }
 
-/** Every data-service pod is isolated by a NetworkPolicy (ingress). */
-export const k8sNetworkPolicy = stackPolicy<Record<string, never>, Fenced>({
+export interface NetworkPolicyConfig { requireEgress?: boolean }
+
+/** Every data-service pod is isolated by a NetworkPolicy (ingress; egress too with `requireEgress`). */
+export const k8sNetworkPolicy = stackPolicy<NetworkPolicyConfig, Fenced>({
     name: "k8s-network-policy",
     description: "Every data-service pod is selected by a NetworkPolicy in its namespace whose policyTypes include Ingress (or leave it out, as Kubernetes then defaults), so only the pods allowed reach it, not any pod in the cluster: CloudNativePG Cluster (cnpg.io/cluster) and Pooler (cnpg.io/poolerName) pods, redis-operator Redis / RedisReplication (app: <name>), RedisSentinel (app: <name>-sentinel), RedisCluster leaders and followers (app: <name>-leader / -follower), RabbitmqCluster nodes (app.kubernetes.io/name), Rook CephObjectStore gateways (app: rook-ceph-rgw, rook_object_store). An empty podSelector selects every pod in its namespace.",
     remediationSteps: "Keep the pulumi-ha network policies on (a default-deny ingress policy per namespace plus the allows the stack needs), or add a NetworkPolicy with policyTypes [Ingress] selecting the pods.",
     enforcementLevel: "advisory",
     severity: "high",
-    configSchema: { properties: {} },
+    configSchema: {
+        properties: {
+            requireEgress: { type: "boolean", default: false, description: "Also demand a NetworkPolicy with Egress selecting the pods (they reach only what is allowed)." },
+        },
+    },
     items: (resources) => {
         const index = new NetworkPolicyIndex(resources);
         return resources.filter((r) => dataServiceTypes.includes(r.type)).map((resource) => deferUnknown<Fenced>(resource, () => ({
@@ -95,12 +111,17 @@ export const k8sNetworkPolicy = stackPolicy<Record<string, never>, Fenced>({
             sets: dataPodSets(resource.type, resource.props, nameOf(resource.props, resource.name)),
         })));
     },
-    validate: (item, _all, _args, _config, report) => {
+    validate: (item, _all, _args, config, report) => {
+        const egress = config.requireEgress === true;
         // Each pod set on its own: one whose possible policy is unknown does not hide another's verdict.
         judgeEach(item.sets, (set) => {
-            if (item.index.covers(item.namespace, set.podLabels)) return;
             const labels = Object.entries(set.podLabels).map(([k, v]) => `${k}: ${v}`).join(", ");
-            report(`${item.what}: its ${set.label} (${labels}) are selected by no NetworkPolicy with Ingress in namespace ${item.namespace}; any pod in the cluster can connect to them.`);
+            const where = `${item.what}: its ${set.label} (${labels}) are selected by no NetworkPolicy`;
+            if (!item.index.covers(item.namespace, set.podLabels, { ingress: true, egress: false })) {
+                report(`${where} with Ingress in namespace ${item.namespace}; any pod in the cluster can connect to them.`);
+            } else if (egress && !item.index.covers(item.namespace, set.podLabels, { ingress: false, egress: true })) {
+                report(`${where} with Egress in namespace ${item.namespace}; they can connect anywhere.`);
+            }
         });
     },
 });
