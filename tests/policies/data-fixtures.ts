@@ -43,6 +43,11 @@ export const dataFixtures: Record<string, DataFixture> = {
         spec: (resources) => ({ clusterSize: 3, kubernetesConfig: { image: redisImage, resources } }),
         podLabels: (name) => [{ app: `${name}-leader` }, { app: `${name}-follower` }],
     },
+    redisStandalone: {
+        kind: "Redis", apiVersion: "redis.redis.opstreelabs.in/v1beta2", namespace: "default",
+        spec: (resources) => ({ kubernetesConfig: { image: redisImage, resources } }),
+        podLabels: (name) => [{ app: name }],
+    },
     rabbitmq: {
         kind: "RabbitmqCluster", apiVersion: "rabbitmq.com/v1beta1", namespace: "default",
         spec: (resources) => ({ replicas: 3, image: "rabbitmq:4.1.4-management", resources }),
@@ -55,12 +60,15 @@ export const dataFixtures: Record<string, DataFixture> = {
     },
 };
 
-/** The custom resource of `fixture` named `name` (Pulumi and Kubernetes alike), in its namespace. */
-export function dataService(fixture: DataFixture, name: string, resources: unknown = sized, annotations?: Record<string, string>): k8s.apiextensions.CustomResource {
+/**
+ * The custom resource of `fixture` named `name` (Pulumi and Kubernetes alike), in its
+ * namespace, with `resources` where the operator reads them (left out when undefined).
+ */
+export function dataService(fixture: DataFixture, name: string, opts: { resources?: unknown; annotations?: Record<string, string> } = { resources: sized }): k8s.apiextensions.CustomResource {
     return new k8s.apiextensions.CustomResource(name, {
         apiVersion: fixture.apiVersion, kind: fixture.kind,
-        metadata: { name, namespace: fixture.namespace, annotations },
-        spec: fixture.spec(resources),
+        metadata: { name, namespace: fixture.namespace, annotations: opts.annotations },
+        spec: fixture.spec(opts.resources),
     });
 }
 
