@@ -11,7 +11,8 @@ import { UNKNOWN } from "../harness/wire";
 export interface RawResource { type: string; name: string; props: unknown }
 
 export function recorded(r: RawResource): RecordedResource {
-    const props = r.props as Record<string, unknown>;
+    // As a Pulumi program would send them: fields set to undefined are left out.
+    const props = JSON.parse(JSON.stringify(r.props)) as Record<string, unknown>;
     return {
         type: r.type, name: r.name, urn: `urn:pulumi:test::pulumi-ha::${r.type}::${r.name}`, custom: true, remote: false,
         inputs: props, outputs: props, dependencies: [], propertyDependencies: {},
