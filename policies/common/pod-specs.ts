@@ -16,7 +16,7 @@ export const podWorkloadTypes: readonly string[] = Object.keys(podSpecPaths);
 
 /** The pod spec of a workload of type `type` (undefined when it has none or is not an object). */
 export function podSpecOf(type: string, props: unknown): Record<string, unknown> | undefined {
-    const path = podSpecPaths[type];
+    const path = Object.prototype.hasOwnProperty.call(podSpecPaths, type) ? podSpecPaths[type] : undefined;
     const spec = path ? at(props, ...path) : undefined;
     return isRecord(spec) ? spec : undefined;
 }
