@@ -65,7 +65,15 @@ export function dataPodSets(type: string, props: unknown, name: string): DataPod
         case crTypes.cnpgPooler:
             return [set("PgBouncer pods", { "cnpg.io/poolerName": name }, "spec.template.spec.containers[pgbouncer].resources",
                 () => at(pgbouncerContainer(spec()), "resources"))];
-        case crTypes.redisReplication:
+        case crTypes.redisReplication: {
+            const sets = [set("pods", { app: name }, "spec.kubernetesConfig.resources", () => at(spec(), "kubernetesConfig", "resources"))];
+            // Sentinels the replication runs itself (spec.sentinel.size > 0): StatefulSet and label `<name>-s`.
+            const size = at(spec(), "sentinel", "size");
+            if (typeof size === "number" && size > 0) {
+                sets.push(set("embedded Sentinel pods", { app: `${name}-s` }, "spec.sentinel.resources", () => at(spec(), "sentinel", "resources")));
+            }
+            return sets;
+        }
         case crTypes.redisStandalone:
             return [set("pods", { app: name }, "spec.kubernetesConfig.resources", () => at(spec(), "kubernetesConfig", "resources"))];
         case crTypes.redisSentinel:

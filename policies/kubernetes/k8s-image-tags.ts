@@ -15,11 +15,12 @@ function podImages(pod: unknown): ImageAt[] {
     return containersOf(pod).map(({ label, container }) => ({ where: label, read: () => container.image }));
 }
 
-/** Images of the redis-operator's pods: Redis or Sentinel, exporter, init container, sidecars. */
+/** Images of the redis-operator's pods: Redis or Sentinel, exporter, embedded Sentinel, init container, sidecars. */
 function redisImages(spec: unknown): ImageAt[] {
     return [
         { where: "spec.kubernetesConfig.image", read: () => at(spec, "kubernetesConfig", "image") },
         { where: "spec.redisExporter.image", read: () => at(spec, "redisExporter", "image") },
+        { where: "spec.sentinel.image", read: () => at(spec, "sentinel", "image") },
         { where: "spec.initContainer.image", read: () => at(spec, "initContainer", "image") },
         ...listAt(spec, "sidecars").map((s, i) => ({ where: `spec.sidecars[${i}].image`, read: () => (isRecord(s) ? s.image : undefined) })),
     ];
@@ -53,7 +54,7 @@ const operatorTypes = [crTypes.cnpgCluster, crTypes.cnpgPooler, crTypes.rabbitmq
 /** Images pinned to a version that does not move (or a digest). */
 export const k8sImageTags = resourcePolicy<ImageTagsConfig>({
     name: "k8s-image-tags",
-    description: "Every image is pinned: not untagged, not `latest` or another tag without a version (`stable`, `alpine`), not a bare major (`postgresql:17`, `redis:7`, `17-alpine`), all of which move to new releases under you; a digest (`@sha256:…`) is always fine. Checks the containers and init containers of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs and Pods, and operators' images: CloudNativePG Cluster spec.imageName and Pooler pod template, RabbitmqCluster spec.image, redis-operator kubernetesConfig.image (and exporter, init container, sidecars), Rook CephCluster spec.cephVersion.image.",
+    description: "Every image is pinned: not untagged, not `latest` or another tag without a version (`stable`, `alpine`), not a bare major (`postgresql:17`, `redis:7`, `17-alpine`), all of which move to new releases under you; a digest (`@sha256:…`) is always fine. Checks the containers and init containers of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs and Pods, and operators' images: CloudNativePG Cluster spec.imageName and Pooler pod template, RabbitmqCluster spec.image, redis-operator kubernetesConfig.image (and exporter, embedded Sentinel, init container, sidecars), Rook CephCluster spec.cephVersion.image.",
     remediationSteps: "Pin a full version (e.g. `ghcr.io/cloudnative-pg/postgresql:17.6`, `redis:7.4.5`) or a digest; the data components take the image as `kubernetes.image`.",
     enforcementLevel: "advisory",
     severity: "medium",

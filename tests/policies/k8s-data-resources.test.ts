@@ -48,6 +48,15 @@ describe(`policy ${policy}`, () => {
         assert.match(e.message, /its followers \(spec\.redisFollower\.resources\) have no memory request and no memory limit/);
     });
 
+    it("sizes a RedisReplication's embedded Sentinels on their own (spec.sentinel.resources)", async () => {
+        const rr = (sentinel: Record<string, unknown>) => () => crWithSpec("rr", redis, "RedisReplication", { clusterSize: 3, kubernetesConfig: { image: redisImage, resources: sized }, sentinel });
+        const d = expectOneViolation(await judge(rr({ size: 3, image: "quay.io/opstree/redis-sentinel:v8.2.2" })), policy, "rr");
+        assert.match(d.message, /^RedisReplication default\/rr: its embedded Sentinel pods \(spec\.sentinel\.resources\) have no memory request and no memory limit/);
+        expectNoViolation(await judge(rr({ size: 3, resources: sized })), policy);
+        // size 0: the operator runs no Sentinel.
+        expectNoViolation(await judge(rr({ size: 0 })), policy);
+    });
+
     it("says which of request and limit is missing, and fails a request above the limit", async () => {
         const mq = (resources: unknown) => () => dataService(dataFixtures.rabbitmq, "mq", { resources });
         assert.strictEqual(expectOneViolation(await judge(mq({ requests: { memory: "2Gi" } })), policy, "mq").message,

@@ -55,18 +55,20 @@ describe(`policy ${policy}`, () => {
             crWithSpec("mq", "rabbitmq.com/v1beta1", "RabbitmqCluster", { replicas: 3, image: "rabbitmq:4-management" });
             crWithSpec("rr", "redis.redis.opstreelabs.in/v1beta2", "RedisReplication", { clusterSize: 3, kubernetesConfig: { image: "quay.io/opstree/redis:latest" } });
             crWithSpec("rs", "redis.redis.opstreelabs.in/v1beta2", "RedisSentinel", { clusterSize: 3, kubernetesConfig: { image: "quay.io/opstree/redis-sentinel" } });
+            crWithSpec("rr-s", "redis.redis.opstreelabs.in/v1beta2", "RedisReplication", { clusterSize: 3, kubernetesConfig: { image: "quay.io/opstree/redis:v8.2.2" }, sentinel: { size: 3, image: "quay.io/opstree/redis-sentinel:8" } });
             crWithSpec("rc", "redis.redis.opstreelabs.in/v1beta2", "RedisCluster", { clusterSize: 3, kubernetesConfig: { image: "quay.io/opstree/redis:v8.2.2" }, redisExporter: { enabled: true, image: "quay.io/opstree/redis-exporter:v1" } });
             // Pinned, or left to the operator's own pinned default.
             crWithSpec("pg-ok", "postgresql.cnpg.io/v1", "Cluster", { instances: 3, imageName: "ghcr.io/cloudnative-pg/postgresql:17.6-standard-bookworm", storage: { size: "1Gi" } });
             crWithSpec("mq-default", "rabbitmq.com/v1beta1", "RabbitmqCluster", { replicas: 3 });
             crWithSpec("rr-ok", "redis.redis.opstreelabs.in/v1beta2", "RedisReplication", { clusterSize: 3, kubernetesConfig: { image: "quay.io/opstree/redis:v8.2.2" } });
         });
-        assert.deepStrictEqual(flagged(v), ["mq", "pg", "pool", "rc", "rr", "rs"]);
+        assert.deepStrictEqual(flagged(v), ["mq", "pg", "pool", "rc", "rr", "rr-s", "rs"]);
         const message = (name: string) => violationsOf(v, policy).find((d) => d.urn.endsWith(`::${name}`))!.message;
         assert.match(message("pg"), /^Cluster default\/pg: spec\.imageName image "ghcr\.io\/cloudnative-pg\/postgresql:17" uses the bare major tag "17"/);
         assert.match(message("pool"), /^Pooler default\/pool: container "pgbouncer" image/);
         assert.match(message("mq"), /^RabbitmqCluster default\/mq: spec\.image image "rabbitmq:4-management" uses the bare major tag/);
         assert.match(message("rr"), /^RedisReplication default\/rr: spec\.kubernetesConfig\.image image "quay\.io\/opstree\/redis:latest" uses the `latest` tag/);
+        assert.match(message("rr-s"), /spec\.sentinel\.image image "quay\.io\/opstree\/redis-sentinel:8" uses the bare major tag "8"/);
         assert.match(message("rs"), /spec\.kubernetesConfig\.image image "quay\.io\/opstree\/redis-sentinel" has no tag/);
         assert.match(message("rc"), /spec\.redisExporter\.image image "quay\.io\/opstree\/redis-exporter:v1" uses the bare major tag "v1"/);
     });

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as random from "@pulumi/random";
-import { dataFixtures, dataService, networkPolicy } from "./data-fixtures";
+import { crWithSpec, dataFixtures, dataService, networkPolicy } from "./data-fixtures";
 import { expectNoViolation, expectOneViolation, usePolicyPack, violationsOf } from "./judge";
 import { RawResource, UNKNOWN, expectRobust, only, replacedAt, useRawPack } from "./raw-pack";
 
@@ -59,6 +59,14 @@ describe(`policy ${policy}`, () => {
             networkPolicy("leaders", { podSelector: { matchLabels: { app: "rc-leader" } } });
         }), policy, "rc");
         assert.match(d.message, /^RedisCluster default\/rc: its followers \(app: rc-follower\) are selected by no NetworkPolicy/);
+    });
+
+    it("fences a RedisReplication's embedded Sentinels (app: <name>-s) too", async () => {
+        const d = expectOneViolation(await judge(() => {
+            crWithSpec("rr", "redis.redis.opstreelabs.in/v1beta2", "RedisReplication", { clusterSize: 3, kubernetesConfig: { image: "quay.io/opstree/redis:v8.2.2" }, sentinel: { size: 3 } });
+            networkPolicy("redis", { podSelector: { matchLabels: { app: "rr" } } });
+        }), policy, "rr");
+        assert.match(d.message, /its embedded Sentinel pods \(app: rr-s\) are selected by no NetworkPolicy/);
     });
 
     it("with requireEgress, also demands a policy isolating egress", async () => {
