@@ -39,7 +39,7 @@ export function statefulSet(name: string, f: WorkloadFixture = {}): k8s.apps.v1.
     return new k8s.apps.v1.StatefulSet(name, { ...w, spec: { ...w.spec, serviceName: name } });
 }
 
-export function pdb(name: string, spec: k8s.types.input.policy.v1.PodDisruptionBudgetSpec, namespace = "default"): k8s.policy.v1.PodDisruptionBudget {
+export function pdb(name: string, spec: k8s.types.input.policy.v1.PodDisruptionBudgetSpec, namespace: pulumi.Input<string> = "default"): k8s.policy.v1.PodDisruptionBudget {
     return new k8s.policy.v1.PodDisruptionBudget(name, { metadata: { name, namespace }, spec });
 }
 
