@@ -2,7 +2,7 @@ import {
     EnforcementLevel, PolicyConfigSchema, PolicyResource, ReportViolation, ResourceValidationArgs,
     ResourceValidationPolicy, Severity, StackValidationArgs, StackValidationPolicy, UnknownValueError,
 } from "@pulumi/policy";
-import { exemptionFrom } from "./exemptions";
+import { annotationPrefix, exemptionFrom } from "./exemptions";
 import { kindOf, nameOf } from "./metadata";
 
 interface Metadata {
@@ -41,8 +41,8 @@ function safely(read: () => string, fallback: string): string {
 }
 
 export function notJudgedMessage(policy: string, subject: string, err: unknown): string {
-    return `${policy} ${notJudged} ${subject}: its properties have a shape the policy does not expect (${describeError(err)}). `
-        + "Fix the resource, or exempt it from this policy with a reason; please report the shape as a bug of the pack.";
+    return `${policy} ${notJudged} ${subject}: its properties have a shape the policy does not expect (${safely(() => describeError(err), "an unreadable error")}). `
+        + `Fix the resource, or exempt it with a reason (${annotationPrefix}${policy}); please report the shape as a bug of the pack.`;
 }
 
 /**

@@ -19,8 +19,8 @@ describe("policies/common/define.ts safety net", () => {
         const v = evaluateInProcess([p], [deployment("web", { metadata: { name: "web-k8s" } }), deployment("nameless", { metadata: { name: 7 } })]);
         assert.deepStrictEqual(v.errors, []);
         assert.deepStrictEqual(v.mandatory.map((d) => [d.urn.split("::").pop(), d.message]), [
-            ["web", `net-resource ${notJudged} Deployment web-k8s: its properties have a shape the policy does not expect (TypeError: x.some is not a function). Fix the resource, or exempt it from this policy with a reason; please report the shape as a bug of the pack.`],
-            ["nameless", `net-resource ${notJudged} Deployment nameless: its properties have a shape the policy does not expect (TypeError: x.some is not a function). Fix the resource, or exempt it from this policy with a reason; please report the shape as a bug of the pack.`],
+            ["web", `net-resource ${notJudged} Deployment web-k8s: its properties have a shape the policy does not expect (TypeError: x.some is not a function). Fix the resource, or exempt it with a reason (pulumi-ha.io/exempt-net-resource); please report the shape as a bug of the pack.`],
+            ["nameless", `net-resource ${notJudged} Deployment nameless: its properties have a shape the policy does not expect (TypeError: x.some is not a function). Fix the resource, or exempt it with a reason (pulumi-ha.io/exempt-net-resource); please report the shape as a bug of the pack.`],
         ]);
     });
 
@@ -40,5 +40,14 @@ describe("policies/common/define.ts safety net", () => {
         assert.strictEqual(v.notices.length, 1);
         // What the SDK's proxy throws is what define.ts lets through.
         assert.throws(() => unknownCheckingProxy({ a: UNKNOWN }).a, UnknownValueError);
+    });
+
+    it("reads only exemption annotations: another annotation unknown at preview does not stop the judging", () => {
+        const judgesReplicas = resourcePolicy({ ...meta, name: "net-exempt", types, validate: (props, _args, _config, report) => { if (props.spec.replicas < 2) report("too few"); } });
+        const annotated = (annotations: Record<string, unknown>) => deployment("web", { metadata: { annotations }, spec: { replicas: 1 } });
+        assert.strictEqual(evaluateInProcess([judgesReplicas], [annotated({ "checksum/config": UNKNOWN })]).mandatory.length, 1);
+        assert.strictEqual(evaluateInProcess([judgesReplicas], [annotated({ "checksum/config": UNKNOWN, "pulumi-ha.io/exempt-net-exempt": "load test" })]).violations.length, 0);
+        // An unknown exemption might exempt it: a notice.
+        assert.strictEqual(evaluateInProcess([judgesReplicas], [annotated({ "pulumi-ha.io/exempt-net-exempt": UNKNOWN })]).notices.length, 1);
     });
 });
