@@ -19,6 +19,8 @@ import { PostgresCluster } from "./postgres-cluster";
 import { RabbitMQCluster } from "./rabbitmq-cluster";
 import { RedisCluster } from "./redis-cluster";
 import { GeneratedSecretArgs, SharedSecret } from "./shared-secret";
+import { defaultDenyIngress } from "./backends/kubernetes/network-policy";
+import { standardLabels } from "./core/labels";
 
 /** Arguments of {@link Platform}: one app and the services it declares. */
 export interface PlatformArgs {
@@ -43,6 +45,12 @@ export interface PlatformArgs {
      * Default `{ JWT_SECRET: 64-character password, ENCRYPTION_KEY: 32 random bytes as hex }` (seeds 000, 002).
      */
     appSecrets?: Record<string, GeneratedSecretArgs>;
+    /**
+     * A default-deny ingress NetworkPolicy for the namespace; the app and each service then allow
+     * exactly the traffic they need (ingress controller → app, app → service ports, members ↔
+     * members, operator → its pods). Default true.
+     */
+    networkPolicies?: boolean;
     /** Install the operators the services need (Kubernetes). Default true; false when the cluster already runs them. */
     installOperators?: boolean;
     /** Override which operators are installed. Default: exactly those the declared services need. */
@@ -103,6 +111,9 @@ export class Platform extends pulumi.ComponentResource {
         super("pulumi-ha:index:Platform", name, {}, opts);
         const child = { parent: this };
 
+        if (plan.networkPolicies) {
+            defaultDenyIngress({ parent: this, name, namespace: plan.namespace, labels: standardLabels({ appName: name, instance: name, component: "network", partOf: name }), opts: child });
+        }
         const operators = plan.target === Target.Kubernetes && (args.installOperators ?? true)
             ? new KubernetesOperators(`${name}-operators`, { ...plan.neededOperators, ...args.operators }, child)
             : undefined;
@@ -189,6 +200,7 @@ interface PlatformPlan {
     objectStorage?: ObjectStorageArgs;
     appSecrets: Record<string, GeneratedSecretArgs>;
     neededOperators: KubernetesOperatorsArgs;
+    networkPolicies: boolean;
 }
 
 /**
@@ -201,11 +213,15 @@ function planPlatform(name: string, args: PlatformArgs): PlatformPlan {
     // Every part inherits the target: an unusable one would be reported once per part.
     if (!implementedTargets.includes(common.target)) check.throwIfAny();
     const namespace = args.namespace ?? "default";
+    const networkPolicies = args.networkPolicies ?? true;
     const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(a: T | undefined): T | undefined => a && {
         ...a,
         target: a.target ?? common.target,
         profile: a.profile ?? common.profile,
-        kubernetes: { ...a.kubernetes, namespace: a.kubernetes?.namespace ?? namespace, partOf: a.kubernetes?.partOf ?? name },
+        kubernetes: {
+            ...a.kubernetes, namespace: a.kubernetes?.namespace ?? namespace, partOf: a.kubernetes?.partOf ?? name,
+            networkPolicy: a.kubernetes?.networkPolicy ?? networkPolicies,
+        },
     };
     const objectStorage = service(args.objectStorage);
     const postgres = service(args.postgres);
@@ -217,6 +233,11 @@ function planPlatform(name: string, args: PlatformArgs): PlatformPlan {
     const pg = postgres && check.nested("postgres.", () => resolvePostgres(`${name}-postgres`, backupToObjectStorage
         ? { ...postgres, backup: { ...postgres.backup, destination: { bucket: "checked-later", credentialsSecretName: "checked-later" } } }
         : postgres));
+    // The platform's bucket is a fine backup target only when it lives outside the cluster.
+    if (pg?.backup && backupToObjectStorage && store?.mode === ObjectStorageMode.InCluster && pg.production && !pg.backup.inClusterReason?.trim()) {
+        check.fail("postgres.backup.destination", "is required: the platform's bucket is inside the cluster (Rook), and losing the cluster would lose the backups; "
+            + "give an external destination (an https S3 endpoint), or postgres.backup.inClusterReason");
+    }
     if (redis) check.nested("redis.", () => resolveRedis(`${name}-redis`, redis));
     if (rabbitmq) check.nested("rabbitmq.", () => resolveRabbitMQ(`${name}-rabbitmq`, rabbitmq));
 
@@ -233,12 +254,16 @@ function planPlatform(name: string, args: PlatformArgs): PlatformPlan {
     }
     check.require(Object.keys(appSecrets).length > 0 || !!(postgres || redis || rabbitmq || objectStorage), "appSecrets",
         "an empty map with no services leaves the Platform nothing to hold; declare a service or an app secret");
-    const app: AppTierArgs = { ...args.app, profile: args.app.profile ?? common.profile, namespace: args.app.namespace ?? namespace, partOf: args.app.partOf ?? name };
+    const app: AppTierArgs = {
+        ...args.app, profile: args.app.profile ?? common.profile, namespace: args.app.namespace ?? namespace, partOf: args.app.partOf ?? name,
+        // With the namespace's default-deny, the app's own policy is what lets the ingress controller in.
+        networkPolicy: { enabled: networkPolicies, ...args.app.networkPolicy },
+    };
     check.nested("app.", () => resolveAppTier(name, app));
     check.throwIfAny();
 
     return {
-        target: common.target, namespace, app, postgres, backupToObjectStorage, redis, rabbitmq, objectStorage, appSecrets,
+        target: common.target, namespace, app, postgres, backupToObjectStorage, redis, rabbitmq, objectStorage, appSecrets, networkPolicies,
         neededOperators: {
             cloudnativePg: !!postgres,
             barmanCloudPlugin: !!pg?.backup,

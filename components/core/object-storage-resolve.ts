@@ -1,6 +1,7 @@
 import { ArgChecker } from "./arg-checker";
 import { ObjectStorageMode, Target, enumValues } from "./enums";
 import { ExternalS3Args, ObjectStorageArgs } from "./object-storage-contract";
+import { ResourceDefaults, ResourcesArgs, resolveResources } from "./resources";
 import { ResolvedCommon, resolveCommon } from "./services-common";
 
 export interface ResolvedObjectStorage extends ResolvedCommon {
@@ -10,8 +11,14 @@ export interface ResolvedObjectStorage extends ResolvedCommon {
     versioning: boolean;
     replicas: number;
     external?: ExternalS3Args & { region: string; forcePathStyle: boolean };
-    kubernetes: ObjectStorageArgs["kubernetes"] & { rookClusterNamespace: string; gatewayInstances: number };
+    kubernetes: ObjectStorageArgs["kubernetes"] & { rookClusterNamespace: string; gatewayInstances: number; resources: Required<ResourcesArgs>; networkPolicy: boolean };
 }
+
+// Rook's cluster chart sizes a gateway at 1 CPU / 1Gi requests and a 2Gi memory limit.
+const gatewayResources: ResourceDefaults = {
+    production: { cpuRequest: "500m", memoryRequest: "1Gi", cpuLimit: "2", memoryLimit: "2Gi" },
+    development: { cpuRequest: "100m", memoryRequest: "256Mi", cpuLimit: "1", memoryLimit: "512Mi" },
+};
 
 const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -51,9 +58,13 @@ export function resolveObjectStorage(name: string, args: ObjectStorageArgs): Res
     const versioning = args.versioning ?? (common.production && !onKubernetes);
     check.require(!(versioning && onKubernetes), "versioning",
         'cannot be set on target "kubernetes" (a Rook bucket claim has no versioning setting; enable it on an external bucket where it lives); omit it');
+    const resources = resolveResources(check, "kubernetes.resources", args.kubernetes?.resources, gatewayResources, common.production);
     check.throwIfAny();
     return {
         ...common, name, mode, bucket, versioning, replicas, external,
-        kubernetes: { ...args.kubernetes, rookClusterNamespace: args.kubernetes?.rookClusterNamespace ?? "rook-ceph", gatewayInstances },
+        kubernetes: {
+            ...args.kubernetes, rookClusterNamespace: args.kubernetes?.rookClusterNamespace ?? "rook-ceph", gatewayInstances,
+            resources, networkPolicy: args.kubernetes?.networkPolicy ?? true,
+        },
     };
 }
