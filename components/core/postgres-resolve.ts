@@ -1,7 +1,9 @@
 import { ArgChecker } from "./arg-checker";
-import { PgBouncerPoolMode, enumValues } from "./enums";
+import { PgBouncerPoolMode, Target, enumValues } from "./enums";
+import { postgresNames } from "./kubernetes-names";
 import { BackupDestinationArgs, PostgresClusterArgs } from "./postgres-contract";
-import { ResolvedCommon, resolveCommon } from "./services-common";
+import { postgresShape } from "./service-shapes";
+import { ResolvedCommon, checkPlacement, resolveCommon } from "./services-common";
 
 export interface ResolvedPostgres extends ResolvedCommon {
     name: string;
@@ -17,13 +19,16 @@ export interface ResolvedPostgres extends ResolvedCommon {
 }
 
 const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
-// Six-field cron (seconds first), as CloudNativePG's ScheduledBackup takes it.
-const cron6 = /^(\S+\s+){5}\S+$/;
 
 /** Applies profile defaults to {@link PostgresClusterArgs}; throws every problem at once. */
-export function resolvePostgres(name: string, args: PostgresClusterArgs): ResolvedPostgres {
+export function resolvePostgres(name: string, given: PostgresClusterArgs): ResolvedPostgres {
     const check = new ArgChecker(`PostgresCluster "${name}"`);
+    const args = check.args(given, postgresShape);
     const common = resolveCommon(check, args);
+    if (common.target === Target.Kubernetes) {
+        check.kubernetesName(name, postgresNames(name, args.pooler?.enabled ?? false));
+        checkPlacement(check, args.kubernetes);
+    }
     const version = args.version ?? "17";
     check.require(/^\d{2}(\.\d+)?$/.test(version), "version", `must be a PostgreSQL major version such as "17" (got ${JSON.stringify(version)})`);
     const instances = args.instances ?? (common.production ? 3 : 1);
@@ -43,7 +48,7 @@ export function resolvePostgres(name: string, args: PostgresClusterArgs): Resolv
         const retentionDays = args.backup?.retentionDays ?? 7;
         check.integer("backup.retentionDays", retentionDays, common.production ? 7 : 1, 3650);
         const schedule = args.backup?.schedule ?? "0 0 2 * * *";
-        check.require(cron6.test(schedule), "backup.schedule", `must be a six-field cron expression, seconds first, e.g. "0 0 2 * * *" (got ${JSON.stringify(schedule)})`);
+        check.cron("backup.schedule", schedule);
         const d = args.backup?.destination;
         if (check.require(!!d, "backup.destination", "is required when backups are enabled (an S3-compatible bucket and its credentials Secret); or set backup.enabled false in development")) {
             backup = {
@@ -62,6 +67,8 @@ export function resolvePostgres(name: string, args: PostgresClusterArgs): Resolv
             check.secretKey("backup.destination.accessKeyIdKey", dest.accessKeyIdKey);
             check.secretKey("backup.destination.secretAccessKeyKey", dest.secretAccessKeyKey);
             if (typeof dest.credentialsSecretName === "string") check.dnsSubdomain("backup.destination.credentialsSecretName", dest.credentialsSecretName);
+            check.bucketName("backup.destination.bucket", dest.bucket);
+            check.url("backup.destination.endpoint", dest.endpoint, !common.production);
         }
     } else if (common.production) {
         check.fail("backup.enabled", "cannot be false in the production profile (backups ≥ 7 days are a production default); use profile development");

@@ -1,7 +1,9 @@
 import { ArgChecker } from "./arg-checker";
 import { RedisEngine, RedisEvictionPolicy, RedisMode, Target, enumValues } from "./enums";
+import { redisNames } from "./kubernetes-names";
 import { RedisClusterArgs } from "./redis-contract";
-import { ResolvedCommon, resolveCommon } from "./services-common";
+import { redisShape } from "./service-shapes";
+import { ResolvedCommon, checkPlacement, resolveCommon } from "./services-common";
 
 export interface ResolvedRedis extends ResolvedCommon {
     name: string;
@@ -21,11 +23,16 @@ export interface ResolvedRedis extends ResolvedCommon {
 
 
 /** Applies profile defaults to {@link RedisClusterArgs}; throws every problem at once. */
-export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedis {
+export function resolveRedis(name: string, given: RedisClusterArgs): ResolvedRedis {
     const check = new ArgChecker(`RedisCluster "${name}"`);
+    const args = check.args(given, redisShape);
     const common = resolveCommon(check, args);
     const mode = args.mode ?? RedisMode.Replicated;
     check.oneOf("mode", mode, enumValues(RedisMode));
+    if (common.target === Target.Kubernetes) {
+        check.kubernetesName(name, redisNames(name, mode === RedisMode.Cluster));
+        checkPlacement(check, args.kubernetes);
+    }
     const engine = args.engine ?? RedisEngine.Redis;
     check.oneOf("engine", engine, enumValues(RedisEngine));
     const version = args.version ?? "8.2.2";

@@ -59,4 +59,4 @@ export const cnpg = "postgresql.cnpg.io/v1";
 export const otRedis = "redis.redis.opstreelabs.in/v1beta2";
 
 /** Backup settings a PostgresCluster fixture needs in production. */
-export const backupTo = { destination: { bucket: "b", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } };
+export const backupTo = { destination: { bucket: "backups", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } };
