@@ -207,11 +207,11 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     const check = new ArgChecker(`Platform "${name}"`);
     // Types first; without an app there is nothing to plan.
     const args = check.args(given, platformShape);
-    check.namespace("namespace", args.namespace);
     const common = resolveCommon(check, { target: args.target, profile: args.profile });
     // Every part inherits the target: an unusable one would be reported once per part.
     if (!implementedTargets.includes(common.target)) check.throwIfAny();
-    const namespace = args.namespace ?? "default";
+    // A bad namespace is reported once, here, rather than again by every part it would reach.
+    const namespace = check.namespace("namespace", args.namespace) ? args.namespace ?? "default" : "default";
     // A `kubernetes` that is not an object is left for the part's own shape check to report.
     const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(a: T | undefined): T | undefined => a && (a.kubernetes !== undefined && !isPlainObject(a.kubernetes) ? a : {
         ...a,

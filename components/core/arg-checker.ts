@@ -146,7 +146,7 @@ export class ArgChecker implements ShapeReporter {
         if (typeof value !== "string") return true;
         const scheme = urlScheme(value);
         const ok = this.require(scheme !== undefined, arg, `must be an http(s) URL (got ${show(value)}) with a host and no user or password in it, e.g. "https://s3.example.com"`);
-        return this.require(allowHttp || scheme === "https", arg, "must be https in the production profile (encryption in transit); http only with profile development") && ok;
+        return this.require(allowHttp || /^https:\/\//i.test(value), arg, "must be https in the production profile (encryption in transit); http only with profile development") && ok;
     }
 
     /** An S3 bucket name by AWS's rules; Outputs pass. */
@@ -179,7 +179,7 @@ export class ArgChecker implements ShapeReporter {
             `${show(name)} names Kubernetes objects, so it must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`)) return false;
         const mustStartWithLetter = derived.find((d) => d.dns1035 && !dns1035Label.test(d.name.slice(0, 1)));
         if (!this.require(!mustStartWithLetter, "name",
-            `${show(name)} must start with a letter: it names ${mustStartWithLetter?.what} "${mustStartWithLetter?.name}", and ${mustStartWithLetter?.why}`)) return false;
+            `${show(name)} must start with a letter: it names ${mustStartWithLetter?.what} "${mustStartWithLetter?.name}", which must be a DNS-1035 label`)) return false;
         // The derived name that leaves the component's name the least room.
         const tightest = derived.reduce((a, b) => (b.max - b.name.length < a.max - a.name.length ? b : a));
         const room = tightest.max - (tightest.name.length - name.length);

@@ -26,18 +26,18 @@ export interface DerivedName {
 const service = (name: string, by: string): DerivedName => ({ name, what: `${by}Service`, max: 63, why: "a Service name is a DNS-1035 label", dns1035: true });
 // The StatefulSet controller labels each pod with controller-revision-hash `<name>-<hash of up to 10>`; labels hold 63.
 const statefulSet = (name: string, by: string): DerivedName => ({ name, what: `${by}StatefulSet`, max: 52, why: "its pods' controller-revision-hash label holds 63 characters", dns1035: false });
-const secret = (name: string): DerivedName => ({ name, what: "Secret", max: 253, why: "an object name", dns1035: false });
+const secret = (name: string): DerivedName => ({ name, what: "the Secret", max: 253, why: "an object name", dns1035: false });
 
 /** AppTier: the Service is named after the component. */
 export function appTierNames(name: string): DerivedName[] {
-    return [service(name, "")];
+    return [service(name, "the ")];
 }
 
 /** PostgresCluster on CloudNativePG. */
 export function postgresNames(name: string, pooler: boolean): DerivedName[] {
     const by = "CloudNativePG's ";
     return [
-        { name, what: "CloudNativePG Cluster", max: 50, why: "CloudNativePG's limit for a cluster name", dns1035: true },
+        { name, what: "the CloudNativePG Cluster", max: 50, why: "CloudNativePG's limit for a cluster name", dns1035: true },
         service(`${name}-rw`, by), service(`${name}-ro`, by), service(`${name}-r`, by),
         ...(pooler ? [service(`${name}-pooler-rw`, by)] : []),
         secret(`${name}-app-credentials`), secret(`${name}-backups`), secret(`${name}-daily`),

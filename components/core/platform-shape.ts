@@ -35,10 +35,10 @@ export const kubernetesOperatorsShape: ObjectShape<KubernetesOperatorsArgs> = ob
     certManager: boolean(), cloudnativePg: boolean(), barmanCloudPlugin: boolean(), redisOperator: boolean(), rabbitmqOperator: boolean(), rook: boolean(),
 });
 
-/** Checks KubernetesOperators' arguments (all optional; omitted means `{}`) before it registers anything. */
+/** Checks KubernetesOperators' arguments (all optional; omitted means `{}`, null is an error) before it registers anything. */
 export function checkKubernetesOperatorsArgs(name: string, args: KubernetesOperatorsArgs | undefined): KubernetesOperatorsArgs {
     const check = new ArgChecker(`KubernetesOperators "${name}"`);
-    const checked = check.args(args ?? {}, kubernetesOperatorsShape);
+    const checked = check.args(args === undefined ? {} : args, kubernetesOperatorsShape);
     check.throwIfAny();
     return checked;
 }
