@@ -4,7 +4,7 @@ import { AppTierArgs, SecretKeyRefArgs } from "./core/app-tier-contract";
 import { resolveAppTier } from "./core/app-tier-resolve";
 import { ArgChecker } from "./core/arg-checker";
 import { isPlainObject } from "./core/arg-shape";
-import { platformShape } from "./core/platform-shape";
+import { checkGeneratedSecrets, platformShape } from "./core/platform-shape";
 import { ObjectStorageMode, Profile, SecretEncoding, Target } from "./core/enums";
 import { ObjectStorageArgs } from "./core/object-storage-contract";
 import { resolveObjectStorage } from "./core/object-storage-resolve";
@@ -232,7 +232,8 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     if (redis) check.nested("redis.", () => resolveRedis(`${name}-redis`, redis));
     if (rabbitmq) check.nested("rabbitmq.", () => resolveRabbitMQ(`${name}-rabbitmq`, rabbitmq));
 
-    const appSecrets = args.appSecrets ?? defaultAppSecrets;
+    // Checked here, before any service registers, not only by the SharedSecret created last.
+    const appSecrets = args.appSecrets === undefined ? defaultAppSecrets : checkGeneratedSecrets(check, "appSecrets", args.appSecrets);
     const claimed = Object.values(platformEnv) as string[];
     const claimedMessage = `is set by the Platform from its services; remove it (the Platform fills ${claimed.join(", ")})`;
     for (const key of Object.keys(isPlainObject(args.app.secretEnv) ? args.app.secretEnv : {})) {
@@ -241,7 +242,6 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     }
     for (const key of Object.keys(appSecrets)) {
         check.require(!claimed.includes(key), `appSecrets.${key}`, claimedMessage);
-        check.secretKey(`appSecrets.${key}`, key);
     }
     check.require(Object.keys(appSecrets).length > 0 || !!(postgres || redis || rabbitmq || objectStorage), "appSecrets",
         "an empty map with no services leaves the Platform nothing to hold; declare a service or an app secret");

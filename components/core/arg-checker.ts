@@ -175,6 +175,8 @@ export class ArgChecker implements ShapeReporter {
      * enough for the longest object named after it (see kubernetes-names.ts).
      */
     kubernetesName(name: string, derived: DerivedName[]): boolean {
+        // Every default and derived name starts from it: nothing else is worth checking without it.
+        if (!this.require(typeof name === "string", "name", `must be a string (got ${show(name)})`)) this.throwIfAny();
         if (!this.require(isDns1123Label(name), "name",
             `${show(name)} names Kubernetes objects, so it must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`)) return false;
         const mustStartWithLetter = derived.find((d) => d.dns1035 && !dns1035Label.test(d.name.slice(0, 1)));

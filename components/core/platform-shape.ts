@@ -1,7 +1,7 @@
 import type { KubernetesOperatorsArgs } from "../kubernetes-operators";
 import type { PlatformArgs } from "../platform";
 import type { GeneratedSecretArgs } from "../shared-secret";
-import { ObjectShape, boolean, delegated, input, int, map, object, oneOf, required, string } from "./arg-shape";
+import { ObjectShape, boolean, delegated, dropped, input, int, map, object, oneOf, required, string } from "./arg-shape";
 import { ArgChecker } from "./arg-checker";
 import { AppTierArgs } from "./app-tier-contract";
 import { Profile, SecretEncoding, Target } from "./enums";
@@ -25,7 +25,7 @@ export const generatedSecretShape = object<GeneratedSecretArgs>("GeneratedSecret
  */
 export function checkGeneratedSecrets(check: ArgChecker, prefix: string, specs: unknown): Record<string, GeneratedSecretArgs> {
     const checked = map(generatedSecretShape).check(specs, prefix, check);
-    if (typeof checked !== "object") return {};
+    if (checked === dropped) return {};
     const kept = checked as Record<string, GeneratedSecretArgs>;
     for (const key of Object.keys(kept)) check.secretKey(`${prefix}.${key}`, key);
     return kept;
@@ -53,7 +53,8 @@ export const platformShape: ObjectShape<PlatformArgs> = object<PlatformArgs>("Pl
     redis: delegated<RedisClusterArgs>("RedisClusterArgs"),
     rabbitmq: delegated<RabbitMQClusterArgs>("RabbitMQClusterArgs"),
     objectStorage: delegated<ObjectStorageArgs>("ObjectStorageArgs"),
-    appSecrets: map(generatedSecretShape),
+    // Checked key by key, with the keys' names, by checkGeneratedSecrets.
+    appSecrets: delegated<Record<string, GeneratedSecretArgs>>("GeneratedSecretArgs by environment variable name"),
     networkPolicies: boolean(),
     installOperators: boolean(),
     operators: kubernetesOperatorsShape,

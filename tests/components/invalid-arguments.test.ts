@@ -60,6 +60,7 @@ const cases: Array<[string, () => void, ...RegExp[]]> = [
     ["a backup destination without its bucket", pg({ backup: { enabled: true, destination: { credentialsSecretName: "keys" } } }), /^backup\.destination\.bucket: is required: a string \(or an Output of one\)$/],
 
     // Kubernetes names: the component's own and the longest its operator derives.
+    ["a component name that is not a string", () => { new AppTier(42 as any, { image }); }, /^name: must be a string \(got 42\)$/],
     ["a Service name that starts with a digit", () => { new AppTier("9web", { image }); }, /^name: "9web" must start with a letter: it names the Service "9web", which must be a DNS-1035 label$/],
     ["a Postgres name over CloudNativePG's 50", pg({}, chars(51)), /^name: "a{51}" is too long: it names the CloudNativePG Cluster "a{51}" \(51 characters; at most 50: CloudNativePG's limit for a cluster name\); use a name of at most 50 characters$/],
     // -follower (StatefulSet, 52) and -follower-additional (Service, 63) leave the same 43 characters.
