@@ -64,7 +64,9 @@ export function show(value: unknown): string {
         const json = JSON.stringify(value);
         return json.length > 80 ? `${json.slice(0, 77)}…` : json;
     } catch {
-        return Object.prototype.toString.call(value);
+        // Circular (e.g. a resource object): its class says more than "[object Object]".
+        const type = (value as object).constructor?.name;
+        return type && type !== "Object" ? `a ${type}` : "an object";
     }
 }
 

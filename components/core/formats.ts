@@ -29,7 +29,7 @@ export function parseQuantity(value: string): number | undefined {
     const m = quantityGrammar.exec(value);
     if (!m) return undefined;
     const suffix = m[2] ?? "";
-    const multiplier = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : suffixValue[suffix];
+    const multiplier = /^[eE][+-]?\d+$/.test(suffix) ? 10 ** Number(suffix.slice(1)) : suffixValue[suffix];
     const n = Number(m[1]) * multiplier;
     return Number.isFinite(n) ? n : undefined;
 }
