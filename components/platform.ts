@@ -21,6 +21,8 @@ import { PostgresCluster } from "./postgres-cluster";
 import { RabbitMQCluster } from "./rabbitmq-cluster";
 import { RedisCluster } from "./redis-cluster";
 import { GeneratedSecretArgs, SharedSecret } from "./shared-secret";
+import { defaultDenyIngress } from "./backends/kubernetes/network-policy";
+import { standardLabels } from "./core/labels";
 
 /** Arguments of {@link Platform}: one app and the services it declares. */
 export interface PlatformArgs {
@@ -111,6 +113,9 @@ export class Platform extends pulumi.ComponentResource {
         super("pulumi-ha:index:Platform", name, {}, opts);
         const child = { parent: this };
 
+        if (plan.networkPolicies) {
+            defaultDenyIngress({ parent: this, name, namespace: plan.namespace, labels: standardLabels({ appName: name, instance: name, component: "network", partOf: name }), opts: child });
+        }
         const operators = plan.target === Target.Kubernetes && (args.installOperators ?? true)
             ? new KubernetesOperators(`${name}-operators`, { ...plan.neededOperators, ...args.operators }, child)
             : undefined;
@@ -197,6 +202,7 @@ interface PlatformPlan {
     objectStorage?: ObjectStorageArgs;
     appSecrets: Record<string, GeneratedSecretArgs>;
     neededOperators: KubernetesOperatorsArgs;
+    networkPolicies: boolean;
 }
 
 /**
@@ -212,12 +218,16 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     if (!implementedTargets.includes(common.target)) check.throwIfAny();
     // A bad namespace is reported once, here, rather than again by every part it would reach.
     const namespace = check.namespace("namespace", args.namespace) ? args.namespace ?? "default" : "default";
+    const networkPolicies = args.networkPolicies ?? true;
     // A `kubernetes` that is not an object is left for the part's own shape check to report.
     const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(a: T | undefined): T | undefined => a && (a.kubernetes !== undefined && !isPlainObject(a.kubernetes) ? a : {
         ...a,
         target: a.target ?? common.target,
         profile: a.profile ?? common.profile,
-        kubernetes: { ...a.kubernetes, namespace: a.kubernetes?.namespace ?? namespace, partOf: a.kubernetes?.partOf ?? name },
+        kubernetes: {
+            ...a.kubernetes, namespace: a.kubernetes?.namespace ?? namespace, partOf: a.kubernetes?.partOf ?? name,
+            networkPolicy: a.kubernetes?.networkPolicy ?? networkPolicies,
+        },
     });
     const objectStorage = service(args.objectStorage);
     const postgres = service(args.postgres);
@@ -229,6 +239,11 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     const pg = postgres && check.nested("postgres.", () => resolvePostgres(`${name}-postgres`, backupToObjectStorage
         ? { ...postgres, backup: { ...postgres.backup, destination: { bucket: "checked-later", credentialsSecretName: "checked-later" } } }
         : postgres));
+    // The platform's bucket is a fine backup target only when it lives outside the cluster.
+    if (pg?.backup && backupToObjectStorage && store?.mode === ObjectStorageMode.InCluster && pg.production && !pg.backup.inClusterReason?.trim()) {
+        check.fail("postgres.backup.destination", "is required: the platform's bucket is inside the cluster (Rook), and losing the cluster would lose the backups; "
+            + "give an external destination (an https S3 endpoint), or postgres.backup.inClusterReason");
+    }
     if (redis) check.nested("redis.", () => resolveRedis(`${name}-redis`, redis));
     if (rabbitmq) check.nested("rabbitmq.", () => resolveRabbitMQ(`${name}-rabbitmq`, rabbitmq));
 
@@ -245,12 +260,16 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     }
     check.require(Object.keys(appSecrets).length > 0 || !!(postgres || redis || rabbitmq || objectStorage), "appSecrets",
         "an empty map with no services leaves the Platform nothing to hold; declare a service or an app secret");
-    const app: AppTierArgs = { ...args.app, profile: args.app.profile ?? common.profile, namespace: args.app.namespace ?? namespace, partOf: args.app.partOf ?? name };
+    const app: AppTierArgs = {
+        ...args.app, profile: args.app.profile ?? common.profile, namespace: args.app.namespace ?? namespace, partOf: args.app.partOf ?? name,
+        // With the namespace's default-deny, the app's own policy is what lets the ingress controller in.
+        networkPolicy: { enabled: networkPolicies, ...args.app.networkPolicy },
+    };
     check.nested("app.", () => resolveAppTier(name, app));
     check.throwIfAny();
 
     return {
-        target: common.target, namespace, app, postgres, backupToObjectStorage, redis, rabbitmq, objectStorage, appSecrets,
+        target: common.target, namespace, app, postgres, backupToObjectStorage, redis, rabbitmq, objectStorage, appSecrets, networkPolicies,
         neededOperators: {
             cloudnativePg: !!postgres,
             barmanCloudPlugin: !!pg?.backup,

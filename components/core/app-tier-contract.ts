@@ -203,6 +203,9 @@ export interface ResolvedAppTier {
     secretEnv: Record<string, SecretKeyRefArgs>;
     sessionAffinity: boolean;
     ingress?: AppTierIngressArgs & { path: string };
+    security: { runAsUser?: number; runAsGroup?: number; fsGroup?: number; readOnlyRootFilesystem: boolean; writablePaths: string[] };
+    /** Namespaces whose pods may reach the app, when its NetworkPolicy is on. */
+    networkPolicy?: { allowedNamespaces: string[] };
 }
 
 export const appTierProfiles = enumValues(Profile);

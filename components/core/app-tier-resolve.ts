@@ -151,9 +151,6 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
     };
     check.resources("resources", resources);
 
-    check.absolutePaths("security.writablePaths", args.security?.writablePaths, 20);
-    for (const [i, ns] of (args.networkPolicy?.allowedNamespaces ?? []).entries()) check.namespace(`networkPolicy.allowedNamespaces[${i}]`, ns);
-
     const env = args.env ?? {};
     for (const envName of Object.keys(env)) {
         check.envName(`env.${envName}`, envName);
@@ -181,6 +178,14 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
         }
     }
 
+    const security = resolveSecurity(check, args);
+    const netpol = args.networkPolicy ?? {};
+    let networkPolicy: ResolvedAppTier["networkPolicy"];
+    if (netpol.enabled ?? production) {
+        networkPolicy = { allowedNamespaces: netpol.allowedNamespaces ?? (ingress ? ["ingress-nginx"] : []) };
+        networkPolicy.allowedNamespaces.forEach((ns, i) => check.dnsLabel(`networkPolicy.allowedNamespaces[${i}]`, ns));
+    }
+
     check.throwIfAny();
     return {
         name, image: args.image, profile, appName, partOf,
@@ -190,6 +195,27 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
         replicas, replicaFloor, autoscaling, disruptionBudget, rollingUpdate, probes, shutdown,
         zoneSpread, resources, env, secretEnv,
         sessionAffinity: args.sessionAffinity ?? false,
-        ingress,
+        ingress, security, networkPolicy,
+    };
+}
+
+/** Numeric ids (the kubelet can verify only a numeric user is not root) and the paths the app writes. */
+function resolveSecurity(check: ArgChecker, args: AppTierArgs): ResolvedAppTier["security"] {
+    const s = args.security ?? {};
+    const int32Max = 2147483647;
+    if (s.runAsUser !== undefined) {
+        check.integer("security.runAsUser", s.runAsUser, 1, int32Max);
+    }
+    if (s.runAsGroup !== undefined) check.integer("security.runAsGroup", s.runAsGroup, 0, int32Max);
+    if (s.fsGroup !== undefined) check.integer("security.fsGroup", s.fsGroup, 0, int32Max);
+    const writablePaths = s.writablePaths ?? [];
+    check.require(writablePaths.length <= 20, "security.writablePaths", `must list at most 20 paths (got ${writablePaths.length})`);
+    writablePaths.forEach((p, i) => check.require(typeof p === "string" && /^\/[^\s]*[^/\s]$/.test(p), `security.writablePaths[${i}]`,
+        `must be an absolute path other than "/", e.g. "/tmp" (got ${JSON.stringify(p)})`));
+    check.require(new Set(writablePaths).size === writablePaths.length, "security.writablePaths", "must not list a path twice");
+    return {
+        runAsUser: s.runAsUser, runAsGroup: s.runAsGroup, fsGroup: s.fsGroup,
+        readOnlyRootFilesystem: s.readOnlyRootFilesystem ?? writablePaths.length > 0,
+        writablePaths,
     };
 }

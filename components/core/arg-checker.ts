@@ -189,20 +189,6 @@ export class ArgChecker implements ShapeReporter {
             `${show(name)} is too long: it names ${tightest.what} "${tightest.name}" (${tightest.name.length} characters; at most ${tightest.max}: ${tightest.why}); use a name of at most ${room} characters`);
     }
 
-    /** Absolute, distinct paths other than "/" (e.g. emptyDir mount points). */
-    absolutePaths(arg: string, paths: string[] | undefined, max: number): boolean {
-        if (paths === undefined) return true;
-        let ok = this.require(paths.length <= max, arg, `must hold at most ${max} paths (got ${paths.length})`);
-        paths.forEach((p, i) => {
-            ok = this.require(/^\/[^\0\s]*$/.test(p) && p !== "/" && !p.split("/").includes(".."), `${arg}[${i}]`,
-                `must be an absolute path other than "/", without ".." or spaces, e.g. "/tmp" (got ${show(p)})`) && ok;
-            const normal = p.replace(/\/+$/, "");
-            ok = this.require(paths.findIndex((q) => q.replace(/\/+$/, "") === normal) === i, `${arg}[${i}]`,
-                `repeats ${show(p)}; each path is one mount`) && ok;
-        });
-        return ok;
-    }
-
     envName(arg: string, value: string): boolean {
         return this.require(envName.test(value), arg, `must be a valid environment variable name (letters, digits, '_', '-', '.'; not starting with a digit)`);
     }

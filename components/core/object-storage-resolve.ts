@@ -2,6 +2,7 @@ import { ArgChecker } from "./arg-checker";
 import { ObjectStorageMode, Target, enumValues } from "./enums";
 import { objectStorageNames } from "./kubernetes-names";
 import { ExternalS3Args, ObjectStorageArgs } from "./object-storage-contract";
+import { ResourceDefaults, ResourcesArgs, resolveResources } from "./resources";
 import { objectStorageShape } from "./service-shapes";
 import { ResolvedCommon, checkPlacement, resolveCommon } from "./services-common";
 
@@ -12,8 +13,14 @@ export interface ResolvedObjectStorage extends ResolvedCommon {
     versioning: boolean;
     replicas: number;
     external?: ExternalS3Args & { region: string; forcePathStyle: boolean };
-    kubernetes: ObjectStorageArgs["kubernetes"] & { rookClusterNamespace: string; gatewayInstances: number };
+    kubernetes: ObjectStorageArgs["kubernetes"] & { rookClusterNamespace: string; gatewayInstances: number; resources: Required<ResourcesArgs>; networkPolicy: boolean };
 }
+
+// Rook's cluster chart sizes a gateway at 1 CPU / 1Gi requests and a 2Gi memory limit.
+const gatewayResources: ResourceDefaults = {
+    production: { cpuRequest: "500m", memoryRequest: "1Gi", cpuLimit: "2", memoryLimit: "2Gi" },
+    development: { cpuRequest: "100m", memoryRequest: "256Mi", cpuLimit: "1", memoryLimit: "512Mi" },
+};
 
 /** Applies profile defaults to {@link ObjectStorageArgs}; throws every problem at once. */
 export function resolveObjectStorage(name: string, given: ObjectStorageArgs): ResolvedObjectStorage {
@@ -55,9 +62,13 @@ export function resolveObjectStorage(name: string, given: ObjectStorageArgs): Re
     const versioning = args.versioning ?? (common.production && !onKubernetes);
     check.require(!(versioning && onKubernetes), "versioning",
         'cannot be set on target "kubernetes" (a Rook bucket claim has no versioning setting; enable it on an external bucket where it lives); omit it');
+    const resources = resolveResources(check, "kubernetes.resources", args.kubernetes?.resources, gatewayResources, common.production);
     check.throwIfAny();
     return {
         ...common, name, mode, bucket, versioning, replicas, external,
-        kubernetes: { ...args.kubernetes, rookClusterNamespace: args.kubernetes?.rookClusterNamespace ?? "rook-ceph", gatewayInstances },
+        kubernetes: {
+            ...args.kubernetes, rookClusterNamespace: args.kubernetes?.rookClusterNamespace ?? "rook-ceph", gatewayInstances,
+            resources, networkPolicy: args.kubernetes?.networkPolicy ?? true,
+        },
     };
 }

@@ -5,7 +5,7 @@ import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
 
 /** Kubernetes (OT-Container-Kit redis-operator) specifics. */
 export interface RedisKubernetesArgs extends KubernetesPlacementArgs {
-    /** Redis image the operator runs. Default "quay.io/opstree/redis:v<version>"; required for the valkey engine. */
+    /** Redis image the operator runs. Default "quay.io/opstree/redis:v<version>"; required for the valkey engine. CPU and memory: `resources` (default 500m / 1Gi requests, 1 / 1Gi limits in production; Redis's maxmemory is set to 75 % of the memory limit). */
     image?: string;
     /** Sentinel image (replicated mode). Default "quay.io/opstree/redis-sentinel:v<version>". */
     sentinelImage?: string;
@@ -22,7 +22,7 @@ export interface RedisClusterArgs extends ServiceCommonArgs {
     mode?: RedisMode;
     /** Engine. Default `RedisEngine.Redis`. */
     engine?: RedisEngine;
-    /** Engine version. Default "8.2.2". */
+    /** Engine version, a full release such as "7.0.15" (images are pinned to it). Default "7.0.15" (what the redis-operator 0.26 charts pin). */
     version?: string;
     /** Cluster mode: masters (shards). Default 3; at least 3. */
     shards?: number;

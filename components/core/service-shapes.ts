@@ -19,7 +19,7 @@ export const serviceCommonFields: ShapeFields<ServiceCommonArgs> = {
 };
 
 export const placementFields: ShapeFields<KubernetesPlacementArgs> = {
-    namespace: input(string()), storageClass: string(), partOf: string(), resources: resourcesShape, networkPolicy: boolean(),
+    namespace: input(string()), storageClass: string(), partOf: string(), resources: resourcesShape, networkPolicy: boolean(), operatorNamespace: string(),
 };
 
 export const postgresShape: ObjectShape<PostgresClusterArgs> = object<PostgresClusterArgs>("PostgresClusterArgs", {

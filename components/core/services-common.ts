@@ -28,6 +28,8 @@ export interface KubernetesPlacementArgs {
      * of the same `partOf` in the namespace may connect, and only on the service's ports. Default true.
      */
     networkPolicy?: boolean;
+    /** Namespace the service's operator runs in (its pods may reach the service's pods). Default: where `KubernetesOperators` installs it. */
+    operatorNamespace?: string;
 }
 
 export interface ResolvedCommon {
@@ -56,6 +58,7 @@ export function resolveCommon(check: ArgChecker, args: ServiceCommonArgs): Resol
 export function checkPlacement(check: ArgChecker, placement: KubernetesPlacementArgs | undefined): void {
     check.namespace("kubernetes.namespace", placement?.namespace);
     if (placement?.storageClass !== undefined) check.dnsSubdomain("kubernetes.storageClass", placement.storageClass);
+    check.namespace("kubernetes.operatorNamespace", placement?.operatorNamespace);
 }
 
 /** A service's login, always held as a Pulumi secret. */

@@ -23,7 +23,7 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
 
         it("registers a Cluster, its app Secret and password, a Barman ObjectStore and a ScheduledBackup", () => {
             assert.deepStrictEqual(childTypes(run, one(run, T.PostgresCluster, "pg")),
-                [T.BarmanObjectStore, T.CnpgCluster, T.ScheduledBackup, T.Secret, T.RandomPassword].sort());
+                [T.BarmanObjectStore, T.CnpgCluster, T.NetworkPolicy, T.ScheduledBackup, T.Secret, T.RandomPassword].sort());
         });
 
         it("runs 3 instances with synchronous replication (any 1, durability required) and operator PDBs", () => {
@@ -84,7 +84,7 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
         });
 
         it("emits objects valid against the Kubernetes schema and the CloudNativePG / Barman CRDs", () => {
-            assert.deepStrictEqual(expectValidObjects(run), { core: 1, custom: 3 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 2, custom: 3 });
         });
     });
 
@@ -117,12 +117,12 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
 
     it("takes overrides: version, instances, storage, database, owner, retention, schedule", async () => {
         const run = await runPostgres({
-            ...prod, version: "16", instances: 5, storageSize: "100Gi", database: "gotrs", owner: "gotrs",
+            ...prod, version: "16.10", instances: 5, storageSize: "100Gi", database: "gotrs", owner: "gotrs",
             backup: { destination, retentionDays: 30, schedule: "0 30 1 * * *" },
             kubernetes: { namespace: "data", storageClass: "fast-ssd" },
         });
         const spec = inputsOf(one(run, T.CnpgCluster)).spec;
-        assert.deepStrictEqual([spec.imageName, spec.instances, spec.storage], ["ghcr.io/cloudnative-pg/postgresql:16", 5, { size: "100Gi", storageClass: "fast-ssd" }]);
+        assert.deepStrictEqual([spec.imageName, spec.instances, spec.storage], ["ghcr.io/cloudnative-pg/postgresql:16.10-standard-trixie", 5, { size: "100Gi", storageClass: "fast-ssd" }]);
         assert.deepStrictEqual(spec.bootstrap.initdb.database, "gotrs");
         assert.strictEqual(inputsOf(one(run, T.BarmanObjectStore)).spec.retentionPolicy, "30d");
         assert.strictEqual(inputsOf(one(run, T.ScheduledBackup)).spec.schedule, "0 30 1 * * *");

@@ -21,7 +21,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
 
         it("registers a RedisReplication, a RedisSentinel, the redis.conf ConfigMap, the AUTH SharedSecret and its TLS material", () => {
             assert.deepStrictEqual(childTypes(run, one(run, T.RedisCluster)), [
-                T.ConfigMap, T.RedisReplication, T.RedisSentinel, T.SharedSecret,
+                T.ConfigMap, T.NetworkPolicy, T.NetworkPolicy, T.RedisReplication, T.RedisSentinel, T.SharedSecret,
                 T.TlsPrivateKey, T.TlsPrivateKey, T.TlsSelfSignedCert, T.TlsCertRequest, T.TlsLocallySignedCert, T.Secret,
             ].sort());
         });
@@ -64,7 +64,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
         it("turns on append-only persistence on 8Gi volumes", () => {
             const repl = inputsOf(one(run, T.RedisReplication)).spec;
             assert.strictEqual(repl.storage.volumeClaimTemplate.spec.resources.requests.storage, "8Gi");
-            assert.match(inputsOf(one(run, T.ConfigMap)).data["redis-additional.conf"], /^appendonly yes\nappendfsync everysec\nmaxmemory-policy noeviction\n$/);
+            assert.match(inputsOf(one(run, T.ConfigMap)).data["redis-additional.conf"], /^appendonly yes\nappendfsync everysec\nmaxmemory 805306368\nmaxmemory-policy noeviction\n$/);
             assert.strictEqual(repl.redisConfig.additionalRedisConfig, plain(one(run, T.ConfigMap).outputs).metadata.name);
         });
 
@@ -86,7 +86,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
 
         it("protects the Redis resources and emits objects valid against the Kubernetes schema and CRDs", () => {
             assert.strictEqual(one(run, T.RedisReplication).options.protect, true);
-            assert.deepStrictEqual(expectValidObjects(run), { core: 3, custom: 2 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 5, custom: 2 });
         });
     });
 
@@ -111,7 +111,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
             assert.strictEqual(plain(out.primaryEndpoint), "cache-leader.data.svc.cluster.local");
             assert.match(plain(out.url), /^rediss:\/\/.*@cache-leader\.data\.svc\.cluster\.local:6379$/);
             assert.strictEqual(inputsOf(one(run, T.RedisClusterCR)).spec.TLS.secret.secretName, "cache-tls");
-            assert.deepStrictEqual(expectValidObjects(run), { core: 3, custom: 1 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 5, custom: 1 });
         });
     });
 
