@@ -81,6 +81,10 @@ const cases: Array<[string, () => void, ...RegExp[]]> = [
     ["a quantity that does not parse", app({ resources: { memoryLimit: "1.5.5Gi" } }), /^resources\.memoryLimit: must be a Kubernetes quantity/],
     ["a memory request above its limit", app({ resources: { memoryRequest: "1Gi", memoryLimit: "512Mi" } }), /^resources\.memoryRequest: must be at most resources\.memoryLimit \(512Mi\), got 1Gi$/],
     ["a CPU request above its limit", app({ resources: { cpuRequest: "2", cpuLimit: "1500m" } }), /^resources\.cpuRequest: must be at most resources\.cpuLimit \(1500m\), got 2$/],
+    ["a data service's memory request above its limit", pg({ kubernetes: { resources: { memoryRequest: "4Gi", memoryLimit: "2Gi" } } }),
+        /^kubernetes\.resources\.memoryRequest: must be at most kubernetes\.resources\.memoryLimit \(2Gi\), got 4Gi$/],
+    ["a Sentinel CPU request of 0", redis({ kubernetes: { sentinelResources: { cpuRequest: "0m" } } }), /^kubernetes\.sentinelResources\.cpuRequest: must be a Kubernetes quantity greater than 0/],
+    ["an operator namespace Kubernetes refuses", mq({ kubernetes: { operatorNamespace: "RabbitMQ System" } }), /^kubernetes\.operatorNamespace: must be a namespace name/],
     ["a storage size of 0", redis({ storageSize: "0Gi" }), /^storageSize: must be a Kubernetes quantity greater than 0/],
     ["a cron field out of range", pg({ backup: { enabled: true, destination, schedule: "0 0 25 * * *" } }),
         /^backup\.schedule: must be a six-field cron expression, seconds first, .*; field 3 \(hours\) "25" is not within 0-23 \(got "0 0 25 \* \* \*"\)$/],
@@ -143,7 +147,17 @@ describe("what the shapes accept", () => {
         });
         assert.strictEqual(inputsOf(one(run, T.Ingress)).spec.rules[0].host, "*.shop.example.com");
         assert.strictEqual(one(run, T.CnpgCluster).name, chars(50));
+        assert.deepStrictEqual(inputsOf(one(run, T.Deployment)).spec.template.spec.containers[0].resources, { requests: { cpu: "1", memory: "0.5Gi" }, limits: { cpu: "1", memory: "512Mi" } });
         assert.strictEqual(inputsOf(one(run, T.RabbitmqClusterCR)).metadata.name, chars(45));
+    });
+
+    it("a request raised above the default limit raises that limit with it (the API server refuses request > limit)", async () => {
+        const run = await runProgram(() => {
+            new AppTier("web", { image, resources: { cpuRequest: "2", memoryRequest: "1Gi" } });
+            new PostgresCluster("pg", { profile: Profile.Development, kubernetes: { resources: { memoryRequest: "4Gi" } } });
+        });
+        assert.deepStrictEqual(inputsOf(one(run, T.Deployment)).spec.template.spec.containers[0].resources.limits, { cpu: "2", memory: "1Gi" });
+        assert.deepStrictEqual(inputsOf(one(run, T.CnpgCluster)).spec.resources, { requests: { cpu: "250m", memory: "4Gi" }, limits: { cpu: "250m", memory: "4Gi" } });
     });
 
     it("an omitted KubernetesOperators argument means every default", async () => {
