@@ -61,7 +61,8 @@ export function show(value: unknown): string {
     if (typeof value === "bigint") return `${value}n`;
     if (typeof value === "number" && !Number.isFinite(value)) return String(value);
     try {
-        const json = JSON.stringify(value);
+        const json = JSON.stringify(value) as string | undefined;
+        if (json === undefined) return String(value); // a symbol
         return json.length > 80 ? `${json.slice(0, 77)}…` : json;
     } catch {
         // Circular (e.g. a resource object): its class says more than "[object Object]".

@@ -15,7 +15,7 @@ import { rejected } from "./services";
 // and never crash a resolver with a TypeError. The shapes themselves say which values are
 // wrong, so a key added to a contract is covered as soon as its shape is declared.
 
-const candidates: unknown[] = ["false", "3", "x", 1.5, -1, 2147483648, 42, true, null, {}, { a: 1 }, [], [1], ["x", 2]];
+const candidates: unknown[] = ["false", "3", "x", 1.5, -1, 2147483648, NaN, 42, true, null, {}, { a: 1 }, [], [1], ["x", 2], Symbol("s"), () => 1];
 
 function rejects(shape: Shape<unknown, boolean>, value: unknown): boolean {
     let reported = false;

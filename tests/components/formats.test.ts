@@ -48,7 +48,7 @@ describe("argument formats", () => {
         const circular: Record<string, unknown> = {};
         circular.self = circular;
         class Provider { self = this; }
-        assert.deepStrictEqual([show("x"), show(undefined), show(null), show(circular), show(new Provider()), show([1, "a"])],
-            ['"x"', "undefined", "null", "an object", "a Provider", '[1,"a"]']);
+        assert.deepStrictEqual([show("x"), show(undefined), show(null), show(circular), show(new Provider()), show([1, "a"]), show(Symbol("s"))],
+            ['"x"', "undefined", "null", "an object", "a Provider", '[1,"a"]', "Symbol(s)"]);
     });
 });
