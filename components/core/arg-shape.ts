@@ -174,7 +174,8 @@ export function map<T>(value: Shape<T>): Shape<Record<string, T>> {
             for (const [k, v] of Object.entries(given)) {
                 if (v === undefined) continue;
                 const checked = v === null ? nullValue(value, joinPath(path, k), report) : value.check(v, joinPath(path, k), report);
-                if (checked !== dropped) kept[k] = checked;
+                // defineProperty: a key named "__proto__" (valid JSON) stays a key, not the prototype.
+                if (checked !== dropped) Object.defineProperty(kept, k, { value: checked, enumerable: true, writable: true, configurable: true });
             }
             return kept;
         },
