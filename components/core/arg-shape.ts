@@ -44,7 +44,7 @@ export interface Shape<T, R extends boolean = false> {
 
 /** One shape per key of `T`: optional keys take a plain shape, required keys `required(shape)`. */
 export type ShapeFields<T> = {
-    [K in keyof T]-?: {} extends Pick<T, K> ? Shape<Exclude<T[K], undefined>> : Shape<T[K], true>;
+    [K in keyof T]-?: object extends Pick<T, K> ? Shape<Exclude<T[K], undefined>> : Shape<T[K], true>;
 };
 
 /** The shape of an object type, with its fields (for config readers that reuse a contract's fields). */
