@@ -1,4 +1,5 @@
 import { ArgChecker } from "./arg-checker";
+import { limitDefault } from "./formats";
 
 /**
  * CPU and memory of one container, as Kubernetes quantities ("250m", "1", "512Mi", "2Gi").
@@ -29,10 +30,10 @@ export function resolveResources(check: ArgChecker, arg: string, given: Resource
     const r: Required<ResourcesArgs> = {
         cpuRequest: given?.cpuRequest ?? base.cpuRequest,
         memoryRequest: given?.memoryRequest ?? base.memoryRequest,
-        cpuLimit: given?.cpuLimit ?? base.cpuLimit,
-        memoryLimit: given?.memoryLimit ?? base.memoryLimit,
+        cpuLimit: given?.cpuLimit ?? (given?.cpuRequest ? limitDefault(base.cpuLimit, given.cpuRequest) : base.cpuLimit),
+        memoryLimit: given?.memoryLimit ?? (given?.memoryRequest ? limitDefault(base.memoryLimit, given.memoryRequest) : base.memoryLimit),
     };
-    for (const [key, value] of Object.entries(r)) check.quantity(`${arg}.${key}`, value);
+    check.resources(arg, r);
     return r;
 }
 
