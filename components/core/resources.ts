@@ -36,11 +36,3 @@ export function resolveResources(check: ArgChecker, arg: string, given: Resource
     check.resources(arg, r);
     return r;
 }
-
-/** Bytes of a memory quantity such as "512Mi", "2Gi" or "1G"; undefined when it cannot be read. */
-export function memoryBytes(quantity: string): number | undefined {
-    const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(quantity);
-    if (!m) return undefined;
-    const scale: Record<string, number> = { "": 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
-    return Math.floor(Number(m[1]) * scale[m[2] ?? ""]);
-}
