@@ -61,25 +61,6 @@ describe("project", () => {
         }
     });
 
-    it("can be served to other languages: Pulumi infers a schema with pulumi-ha:index tokens", async function () {
-        this.timeout(120_000);
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
-        const { ComponentProvider } = require("@pulumi/pulumi/provider/experimental");
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
-        const ha = require("../components");
-        const classes = ["AppTier", "SharedSecret", "PostgresCluster", "RedisCluster", "RabbitMQCluster", "ObjectStorage", "KubernetesOperators", "Platform"];
-        const schema = JSON.parse(await new ComponentProvider({ components: classes.map((c) => ha[c]), dirname: projectRoot, name: "pulumi-ha" }).getSchema());
-        assert.deepStrictEqual(Object.keys(schema.resources).sort(), classes.map((c) => `pulumi-ha:index:${c}`).sort());
-        assert.deepStrictEqual(schema.types["pulumi-ha:index:RedisMode"].enum.map((e: any) => e.value), ["replicated", "cluster"]);
-        assert.deepStrictEqual(schema.resources["pulumi-ha:index:Platform"].requiredInputs, ["app"]);
-        assert.ok(schema.resources["pulumi-ha:index:PostgresCluster"].properties.writerUrl.secret !== false);
-        const appTier = schema.resources["pulumi-ha:index:AppTier"];
-        assert.deepStrictEqual(appTier.requiredInputs, ["image"]);
-        assert.deepStrictEqual(schema.types["pulumi-ha:index:Profile"].enum.map((e: any) => e.value), ["production", "development"]);
-        assert.match(appTier.inputProperties.replicas.description, /Default 3 in production/);
-        assert.strictEqual(parse(read("PulumiPlugin.yaml")).runtime, "nodejs");
-    });
-
     it("the policy pack is a runnable CrossGuard pack with one policy per file, named after it", () => {
         assert.strictEqual(parse(read("policies/PulumiPolicy.yaml")).runtime, "nodejs");
         assert.match(JSON.parse(read("policies/package.json")).version, /^\d+\.\d+\.\d+$/);
