@@ -4,9 +4,12 @@ import * as path from "path";
 import { parse } from "yaml";
 import { InstalledSdk, PackageSchema, installedSdk, pluginDir, providerInputs, schemaProblems, servePluginSchema } from "./harness/component-plugin";
 import { projectRoot } from "./harness/policy-runner";
+import { pythonPropertyName, pythonSampleNames } from "./harness/python-names";
 
 const components = ["AppTier", "SharedSecret", "PostgresCluster", "RedisCluster", "RabbitMQCluster", "ObjectStorage", "KubernetesOperators", "Platform"];
 const readJson = (p: string) => JSON.parse(fs.readFileSync(p, "utf8"));
+const pythonSample = path.join(projectRoot, "examples/python/__main__.py");
+const token = (name: string) => `pulumi-ha:index:${name}`;
 
 describe("component package for other languages (provider/)", () => {
     let schema: PackageSchema;
@@ -59,6 +62,32 @@ describe("component package for other languages (provider/)", () => {
         const k8s = schema.types["pulumi-ha:index:SharedSecretKubernetesArgs"];
         assert.deepStrictEqual(k8s.properties!.kubeconfigs.items, { type: "string" });
         assert.strictEqual(k8s.properties!.providers, undefined);
+    });
+
+    it("the Python sample uses the names Pulumi's Python codegen gives this schema", () => {
+        // `npm run sdk-check` checks the same names against the SDK Pulumi's Go codegen generates;
+        // here they are derived from the schema by the rules that SDK showed: module pulumi_<name>,
+        // a class per component, <Component>Args for its inputs, <Type>Args per input type
+        // (AppTierArgs → AppTierArgsArgs), snake_case arguments, UPPER_SNAKE enum members.
+        const used = pythonSampleNames(fs.readFileSync(pythonSample, "utf8"));
+        assert.strictEqual(used.module, `pulumi_${schema.name.replace(/-/g, "_")}`);
+        assert.ok(used.classes.includes("SharedSecret") && used.classes.includes("Platform"), used.classes.join(", "));
+        const snake = (props: Record<string, unknown> | undefined) => new Set(Object.keys(props ?? {}).map(pythonPropertyName));
+        const problems: string[] = [];
+        for (const c of used.classes) {
+            const resource = schema.resources[token(c)];
+            const type = c.endsWith("Args") ? schema.types[token(c.slice(0, -4))] : undefined;
+            const bag = c.endsWith("Args") ? schema.resources[token(c.slice(0, -4))] : undefined;
+            const inputs = resource ? snake(resource.inputProperties) : type?.type === "object" ? snake(type.properties) : bag ? snake(bag.inputProperties) : undefined;
+            if (!inputs && !schema.types[token(c)]?.enum) { problems.push(`${c}: no such component, input type or enum`); continue; }
+            for (const kw of used.keywords.get(c) ?? []) if (!inputs?.has(kw)) problems.push(`${c}(${kw}=...): not an input`);
+            for (const attr of used.attributes.get(c) ?? []) if (!resource || !snake(resource.properties).has(attr)) problems.push(`${c}.${attr}: not an output`);
+        }
+        for (const [e, member] of used.members) {
+            const members = (schema.types[token(e)]?.enum ?? []).map((m) => pythonPropertyName(String(m.name ?? m.value)).replace(/-/g, "_").toUpperCase());
+            if (!members.includes(member)) problems.push(`${e}.${member}: not one of ${members.join(", ")}`);
+        }
+        assert.deepStrictEqual(problems, []);
     });
 
     it("the binding check catches a provider input, an unknown resource and a dangling local type", () => {
