@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import Ajv2020 from "ajv/dist/2020";
 import { parse } from "yaml";
 import { InstalledSdk, PackageSchema, installedSdk, pluginDir, providerInputs, schemaProblems, servePluginSchema } from "./harness/component-plugin";
 import { projectRoot } from "./harness/policy-runner";
@@ -37,6 +38,17 @@ describe("component package for other languages (provider/)", () => {
         assert.strictEqual(pkg.main, "index.ts");
         assert.ok(!pkg.dependencies, "no dependencies of its own: the SDKs resolve from the package's node_modules, one @pulumi/pulumi for plugin and components");
         assert.match(fs.readFileSync(path.join(pluginDir, "index.ts"), "utf8"), /^export \* from "\.\.\/components";$/m);
+    });
+
+    it("installs with the package: provider/ is an npm workspace of it, so the host installs at the package root", () => {
+        // The nodejs host installs a plugin's dependencies at the npm workspace root that lists
+        // the plugin's folder (sdk/nodejs/npm/workspaces.go FindWorkspaceRoot), else in the folder.
+        assert.deepStrictEqual(readJson(path.join(projectRoot, "package.json")).workspaces, ["provider"]);
+        assert.strictEqual(fs.realpathSync(path.join(projectRoot, "node_modules/pulumi-ha")), fs.realpathSync(pluginDir), "npm linked the workspace");
+        // One @pulumi/pulumi for the plugin host and the components it serves.
+        const fromPlugin = require.resolve("@pulumi/pulumi", { paths: [pluginDir] });
+        const fromComponents = require.resolve("@pulumi/pulumi", { paths: [path.join(projectRoot, "components")] });
+        assert.strictEqual(fromPlugin, fromComponents);
     });
 
     it("is served by the real run-plugin with the package's name, version and a pulumi-ha:index token per component", () => {
@@ -88,6 +100,19 @@ describe("component package for other languages (provider/)", () => {
             if (!members.includes(member)) problems.push(`${e}.${member}: not one of ${members.join(", ")}`);
         }
         assert.deepStrictEqual(problems, []);
+    });
+
+    it("the README's Python sample is examples/python/__main__.py, in a valid Python project", () => {
+        const readme = fs.readFileSync(path.join(projectRoot, "README.md"), "utf8");
+        const samples = [...readme.matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1]);
+        assert.deepStrictEqual(samples, [fs.readFileSync(pythonSample, "utf8")]);
+        const schemaPath = path.resolve(projectRoot, "../shared/schemas/pulumi-project.schema.json");
+        const ajv = new Ajv2020({ strict: false, allErrors: true });
+        const validate = ajv.compile<{ runtime: { name: string } }>(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
+        const project = parse(fs.readFileSync(path.join(projectRoot, "examples/python/Pulumi.yaml"), "utf8"));
+        assert.ok(validate(project), ajv.errorsText(validate.errors));
+        assert.strictEqual(project.runtime.name, "python");
+        assert.match(readme, /pulumi package add \.\.\/\.\.\/provider/);
     });
 
     it("the binding check catches a provider input, an unknown resource and a dangling local type", () => {
