@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
 import { InvalidArgumentsError, SecretEncoding, SharedSecret, SharedSecretArgs } from "../../components";
 import { ProgramError, RunResult, runProgram } from "../harness/mock-engine";
 import { UNKNOWN, isSecret, plain, secretPaths } from "../harness/wire";
@@ -75,6 +76,16 @@ describe("SharedSecret", () => {
             assert.deepStrictEqual(plain(s.inputs).metadata.name, "app", "same Secret name in every cluster");
             assert.deepStrictEqual(plain(s.inputs).metadata.namespace, "apps");
         }
+    });
+
+    it("takes kubeconfigs as Outputs too (a secret from config or another language), and keeps them secret", async () => {
+        const run = await runProgram(() => {
+            new SharedSecret("app", { generated: { "jwt-secret": {} }, kubernetes: { kubeconfigs: [pulumi.secret("kind: Config # east")] } });
+        });
+        const provider = one(run, "pulumi:providers:kubernetes", "app-cluster-0");
+        assert.ok(isSecret(provider.inputs.kubeconfig));
+        assert.strictEqual(plain(provider.inputs.kubeconfig), "kind: Config # east");
+        assert.strictEqual(one(run, T.Secret, "app").provider?.split("::")[3], "app-cluster-0");
     });
 
     it("without kubeconfigs writes one Secret through the provider given in its resource options", async () => {
