@@ -1,12 +1,15 @@
 // npm run sdk-check: what `pulumi package gen-sdk provider --language python` does, without the
 // CLI. Serves provider/ as the nodejs language host does and takes its schema (GetSchema), then
 // runs scripts/sdk-check (Go, Pulumi's own schema binder and Python code generator) on it, and
-// checks that every name the Python sample uses is in the generated SDK.
+// checks that every name the Python sample uses is in the generated SDK. Then, with python3,
+// installs the SDK (and the pulumi package of our @pulumi/pulumi's version, from PyPI) in a
+// virtualenv, runs the sample under Pulumi's Python mocks and checks that every input it sends
+// is one the schema declares.
 // Not part of `npm test`: the first run downloads and builds Pulumi's Go codegen (minutes).
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { installedSdk, servePluginSchema } from "../tests/harness/component-plugin";
+import { PackageSchema, Property, installedSdk, servePluginSchema } from "../tests/harness/component-plugin";
 import { projectRoot } from "../tests/harness/policy-runner";
 import { pythonSampleNames } from "../tests/harness/python-names";
 
@@ -64,7 +67,68 @@ async function main(): Promise<number> {
         console.error(`the sample uses names the generated SDK does not define: ${missing.join(", ")}`);
         return 1;
     }
+    return runPythonSample(schema, out, python);
+}
+
+/** Runs the sample with the generated SDK under Pulumi's Python mocks; checks what it sends. */
+function runPythonSample(schema: PackageSchema, out: string, python: string): number {
+    const venv = path.join(out, "venv");
+    const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { cwd: out, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (run("python3", ["--version"]).status !== 0) {
+        console.log("python3 not found: the sample was not run (names checked above)");
+        return 0;
+    }
+    const pulumiVersion = JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")).version;
+    for (const [cmd, args] of [
+        ["python3", ["-m", "venv", venv]],
+        [path.join(venv, "bin", "pip"), ["install", "--quiet", `pulumi==${pulumiVersion}`, python]],
+    ] as Array<[string, string[]]>) {
+        const r = run(cmd, args);
+        if (r.status !== 0) {
+            console.error(`${cmd} ${args.join(" ")} failed:\n${r.stdout}${r.stderr}`);
+            return 1;
+        }
+    }
+    const sample = run(path.join(venv, "bin", "python"), [path.join(projectRoot, "scripts", "sdk-check", "run_sample.py"), path.join(projectRoot, "examples", "python", "__main__.py")]);
+    if (sample.status !== 0) {
+        console.error(`the Python sample failed:\n${sample.stderr}`);
+        return 1;
+    }
+    const registered: Array<{ type: string; name: string; inputs: Record<string, unknown> }> = JSON.parse(sample.stdout);
+    const problems: string[] = [];
+    for (const r of registered) {
+        const resource = schema.resources[r.type];
+        if (!resource) problems.push(`${r.type} "${r.name}": not a resource of the schema`);
+        else checkValue(schema, `${r.type} "${r.name}"`, resource.inputProperties ?? {}, r.inputs, problems);
+    }
+    console.log(`Python sample run under Pulumi's mocks: ${registered.map((r) => `${r.type} "${r.name}"`).join(", ")}`);
+    if (problems.length > 0 || !registered.some((r) => r.type === "pulumi-ha:index:Platform")) {
+        console.error(`the sample sent inputs the schema does not declare:\n  ${problems.join("\n  ") || "no Platform registered"}`);
+        return 1;
+    }
     return 0;
+}
+
+/** Checks a value sent for an object with these properties: every key one the schema declares, recursively. */
+function checkValue(schema: PackageSchema, where: string, properties: Record<string, Property>, value: unknown, problems: string[]): void {
+    if (value === null || typeof value !== "object") return;
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+        const p = properties[key];
+        if (!p) { problems.push(`${where}.${key}: not an input (declared: ${Object.keys(properties).join(", ")})`); continue; }
+        checkProperty(schema, `${where}.${key}`, p, v, problems);
+    }
+}
+
+function checkProperty(schema: PackageSchema, where: string, p: Property, v: unknown, problems: string[]): void {
+    if (p.$ref?.startsWith("#/types/")) {
+        const t = schema.types[decodeURIComponent(p.$ref.slice("#/types/".length))];
+        if (t?.type === "object") checkValue(schema, where, t.properties ?? {}, v, problems);
+        else if (t?.enum && !t.enum.some((e) => e.value === v)) problems.push(`${where}: ${JSON.stringify(v)} is not one of the enum's values`);
+    } else if (p.type === "array" && Array.isArray(v)) {
+        v.forEach((item, i) => checkProperty(schema, `${where}[${i}]`, p.items!, item, problems));
+    } else if (p.type === "object" && p.additionalProperties && v && typeof v === "object") {
+        for (const [k, item] of Object.entries(v)) checkProperty(schema, `${where}.${k}`, p.additionalProperties, item, problems);
+    }
 }
 
 main().then((code) => process.exit(code), (err) => {
