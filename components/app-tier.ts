@@ -4,6 +4,8 @@ import { AppTierArgs, ResolvedAppTier } from "./core/app-tier-contract";
 import { resolveAppTier } from "./core/app-tier-resolve";
 import { selectorLabels, standardLabels } from "./core/labels";
 import { appPodSpec, httpPortName } from "./backends/kubernetes/app-tier-spec";
+import { Scope, disruptionBudget } from "./backends/kubernetes/common";
+import { allowIngress, podsHere, podsOfNamespace } from "./backends/kubernetes/network-policy";
 
 /**
  * A stateless HTTP app on Kubernetes, highly available by default (seed 000):
@@ -21,6 +23,8 @@ export class AppTier extends pulumi.ComponentResource {
     public readonly service: k8s.core.v1.Service;
     /** The disruption budget, when enabled. */
     public readonly disruptionBudget?: k8s.policy.v1.PodDisruptionBudget;
+    /** The NetworkPolicy fencing the pods, when enabled. */
+    public readonly networkPolicy?: k8s.networking.v1.NetworkPolicy;
     /** The autoscaler, when enabled. */
     public readonly autoscaler?: k8s.autoscaling.v2.HorizontalPodAutoscaler;
     /** The Ingress, when asked for. */
@@ -39,6 +43,7 @@ export class AppTier extends pulumi.ComponentResource {
         const labels = standardLabels(labelArgs);
         const selector = selectorLabels(labelArgs);
         const metadata = { namespace: app.namespace, labels };
+        const scope: Scope = { parent: this, name, namespace: app.namespace, labels, opts: { parent: this } };
 
         // Auto-named, so a change of plain env replaces the ConfigMap and rolls the pods.
         const configMap = Object.keys(app.env).length > 0
@@ -77,16 +82,14 @@ export class AppTier extends pulumi.ComponentResource {
             },
         }, { parent: this });
 
-        if (app.disruptionBudget) {
-            this.disruptionBudget = new k8s.policy.v1.PodDisruptionBudget(name, {
-                metadata,
-                spec: {
-                    maxUnavailable: app.disruptionBudget.maxUnavailable,
-                    selector: { matchLabels: selector },
-                    // Unhealthy pods must not hold a node drain hostage.
-                    unhealthyPodEvictionPolicy: "AlwaysAllow",
-                },
-            }, { parent: this });
+        if (app.disruptionBudget) this.disruptionBudget = disruptionBudget(scope, "", selector, app.disruptionBudget.maxUnavailable);
+
+        if (app.networkPolicy) {
+            // The ingress controller's namespaces, and the app's own platform (pods of the same part-of).
+            this.networkPolicy = allowIngress(scope, "", selector, [{
+                from: [...app.networkPolicy.allowedNamespaces.map(podsOfNamespace), podsHere({ "app.kubernetes.io/part-of": app.partOf })],
+                ports: [httpPortName],
+            }]);
         }
 
         if (app.autoscaling) {

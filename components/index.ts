@@ -19,5 +19,6 @@ export { KubernetesOperators } from "./kubernetes-operators";
 export type { KubernetesOperatorsArgs } from "./kubernetes-operators";
 export { Platform, platformEnv } from "./platform";
 export type { PlatformArgs } from "./platform";
-export { Profile, SecretEncoding, Target, RedisMode, RedisEngine, ObjectStorageMode } from "./core/enums";
+export { Profile, SecretEncoding, Target, RedisMode, RedisEngine, RedisEvictionPolicy, PgBouncerPoolMode, ObjectStorageMode } from "./core/enums";
+export type { ResourcesArgs } from "./core/resources";
 export { InvalidArgumentsError } from "./core/arg-checker";

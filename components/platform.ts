@@ -3,6 +3,8 @@ import { AppTier } from "./app-tier";
 import { AppTierArgs, SecretKeyRefArgs } from "./core/app-tier-contract";
 import { resolveAppTier } from "./core/app-tier-resolve";
 import { ArgChecker } from "./core/arg-checker";
+import { isPlainObject } from "./core/arg-shape";
+import { checkGeneratedSecrets, platformShape } from "./core/platform-shape";
 import { ObjectStorageMode, Profile, SecretEncoding, Target } from "./core/enums";
 import { ObjectStorageArgs } from "./core/object-storage-contract";
 import { resolveObjectStorage } from "./core/object-storage-resolve";
@@ -19,6 +21,8 @@ import { PostgresCluster } from "./postgres-cluster";
 import { RabbitMQCluster } from "./rabbitmq-cluster";
 import { RedisCluster } from "./redis-cluster";
 import { GeneratedSecretArgs, SharedSecret } from "./shared-secret";
+import { defaultDenyIngress } from "./backends/kubernetes/network-policy";
+import { standardLabels } from "./core/labels";
 
 /** Arguments of {@link Platform}: one app and the services it declares. */
 export interface PlatformArgs {
@@ -43,6 +47,12 @@ export interface PlatformArgs {
      * Default `{ JWT_SECRET: 64-character password, ENCRYPTION_KEY: 32 random bytes as hex }` (seeds 000, 002).
      */
     appSecrets?: Record<string, GeneratedSecretArgs>;
+    /**
+     * A default-deny ingress NetworkPolicy for the namespace; the app and each service then allow
+     * exactly the traffic they need (ingress controller → app, app → service ports, members ↔
+     * members, operator → its pods). Default true.
+     */
+    networkPolicies?: boolean;
     /** Install the operators the services need (Kubernetes). Default true; false when the cluster already runs them. */
     installOperators?: boolean;
     /** Override which operators are installed. Default: exactly those the declared services need. */
@@ -103,6 +113,9 @@ export class Platform extends pulumi.ComponentResource {
         super("pulumi-ha:index:Platform", name, {}, opts);
         const child = { parent: this };
 
+        if (plan.networkPolicies) {
+            defaultDenyIngress({ parent: this, name, namespace: plan.namespace, labels: standardLabels({ appName: name, instance: name, component: "network", partOf: name }), opts: child });
+        }
         const operators = plan.target === Target.Kubernetes && (args.installOperators ?? true)
             ? new KubernetesOperators(`${name}-operators`, { ...plan.neededOperators, ...args.operators }, child)
             : undefined;
@@ -151,7 +164,7 @@ export class Platform extends pulumi.ComponentResource {
         }, child);
         for (const key of secrets.keys) refs[key] = secrets.ref(key);
 
-        const app = new AppTier(name, { ...plan.app, secretEnv: { ...args.app.secretEnv, ...refs } }, child);
+        const app = new AppTier(name, { ...plan.app, secretEnv: { ...plan.app.secretEnv, ...refs } }, child);
         this.url = app.url;
         this.serviceName = app.serviceName;
         this.secretName = secrets.secretName;
@@ -189,24 +202,33 @@ interface PlatformPlan {
     objectStorage?: ObjectStorageArgs;
     appSecrets: Record<string, GeneratedSecretArgs>;
     neededOperators: KubernetesOperatorsArgs;
+    networkPolicies: boolean;
 }
 
 /**
  * Applies the platform's target, profile and namespace to every part and runs every
  * part's own validation, so one error lists every problem before anything exists.
  */
-function planPlatform(name: string, args: PlatformArgs): PlatformPlan {
+function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     const check = new ArgChecker(`Platform "${name}"`);
+    // Types first; without an app there is nothing to plan.
+    const args = check.args(given, platformShape);
     const common = resolveCommon(check, { target: args.target, profile: args.profile });
     // Every part inherits the target: an unusable one would be reported once per part.
     if (!implementedTargets.includes(common.target)) check.throwIfAny();
-    const namespace = args.namespace ?? "default";
-    const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(a: T | undefined): T | undefined => a && {
+    // A bad namespace is reported once, here, rather than again by every part it would reach.
+    const namespace = check.namespace("namespace", args.namespace) ? args.namespace ?? "default" : "default";
+    const networkPolicies = args.networkPolicies ?? true;
+    // A `kubernetes` that is not an object is left for the part's own shape check to report.
+    const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(a: T | undefined): T | undefined => a && (a.kubernetes !== undefined && !isPlainObject(a.kubernetes) ? a : {
         ...a,
         target: a.target ?? common.target,
         profile: a.profile ?? common.profile,
-        kubernetes: { ...a.kubernetes, namespace: a.kubernetes?.namespace ?? namespace, partOf: a.kubernetes?.partOf ?? name },
-    };
+        kubernetes: {
+            ...a.kubernetes, namespace: a.kubernetes?.namespace ?? namespace, partOf: a.kubernetes?.partOf ?? name,
+            networkPolicy: a.kubernetes?.networkPolicy ?? networkPolicies,
+        },
+    });
     const objectStorage = service(args.objectStorage);
     const postgres = service(args.postgres);
     const redis = service(args.redis);
@@ -217,28 +239,37 @@ function planPlatform(name: string, args: PlatformArgs): PlatformPlan {
     const pg = postgres && check.nested("postgres.", () => resolvePostgres(`${name}-postgres`, backupToObjectStorage
         ? { ...postgres, backup: { ...postgres.backup, destination: { bucket: "checked-later", credentialsSecretName: "checked-later" } } }
         : postgres));
+    // The platform's bucket is a fine backup target only when it lives outside the cluster.
+    if (pg?.backup && backupToObjectStorage && store?.mode === ObjectStorageMode.InCluster && pg.production && !pg.backup.inClusterReason?.trim()) {
+        check.fail("postgres.backup.destination", "is required: the platform's bucket is inside the cluster (Rook), and losing the cluster would lose the backups; "
+            + "give an external destination (an https S3 endpoint), or postgres.backup.inClusterReason");
+    }
     if (redis) check.nested("redis.", () => resolveRedis(`${name}-redis`, redis));
     if (rabbitmq) check.nested("rabbitmq.", () => resolveRabbitMQ(`${name}-rabbitmq`, rabbitmq));
 
-    const appSecrets = args.appSecrets ?? defaultAppSecrets;
+    // Checked here, before any service registers, not only by the SharedSecret created last.
+    const appSecrets = args.appSecrets === undefined ? defaultAppSecrets : checkGeneratedSecrets(check, "appSecrets", args.appSecrets);
     const claimed = Object.values(platformEnv) as string[];
     const claimedMessage = `is set by the Platform from its services; remove it (the Platform fills ${claimed.join(", ")})`;
-    for (const key of Object.keys(args.app.secretEnv ?? {})) {
+    for (const key of Object.keys(isPlainObject(args.app.secretEnv) ? args.app.secretEnv : {})) {
         check.require(!claimed.includes(key), `app.secretEnv.${key}`, claimedMessage);
         check.require(!(key in appSecrets), `app.secretEnv.${key}`, "is also generated by appSecrets; a variable has one source");
     }
     for (const key of Object.keys(appSecrets)) {
         check.require(!claimed.includes(key), `appSecrets.${key}`, claimedMessage);
-        check.secretKey(`appSecrets.${key}`, key);
     }
     check.require(Object.keys(appSecrets).length > 0 || !!(postgres || redis || rabbitmq || objectStorage), "appSecrets",
         "an empty map with no services leaves the Platform nothing to hold; declare a service or an app secret");
-    const app: AppTierArgs = { ...args.app, profile: args.app.profile ?? common.profile, namespace: args.app.namespace ?? namespace, partOf: args.app.partOf ?? name };
+    const app: AppTierArgs = {
+        ...args.app, profile: args.app.profile ?? common.profile, namespace: args.app.namespace ?? namespace, partOf: args.app.partOf ?? name,
+        // With the namespace's default-deny, the app's own policy is what lets the ingress controller in.
+        networkPolicy: { enabled: networkPolicies, ...args.app.networkPolicy },
+    };
     check.nested("app.", () => resolveAppTier(name, app));
     check.throwIfAny();
 
     return {
-        target: common.target, namespace, app, postgres, backupToObjectStorage, redis, rabbitmq, objectStorage, appSecrets,
+        target: common.target, namespace, app, postgres, backupToObjectStorage, redis, rabbitmq, objectStorage, appSecrets, networkPolicies,
         neededOperators: {
             cloudnativePg: !!postgres,
             barmanCloudPlugin: !!pg?.backup,

@@ -2,10 +2,14 @@ import { Policies } from "@pulumi/policy";
 import { k8sCnpgBackups } from "./kubernetes/k8s-cnpg-backups";
 import { k8sCnpgHa } from "./kubernetes/k8s-cnpg-ha";
 import { k8sDataPdb } from "./kubernetes/k8s-data-pdb";
+import { k8sDataResources } from "./kubernetes/k8s-data-resources";
 import { k8sDataTls } from "./kubernetes/k8s-data-tls";
 import { k8sDataZoneSpread } from "./kubernetes/k8s-data-zone-spread";
 import { k8sRabbitmqReplicas } from "./kubernetes/k8s-rabbitmq-replicas";
 import { k8sRedisFailover } from "./kubernetes/k8s-redis-failover";
+import { k8sImageTags } from "./kubernetes/k8s-image-tags";
+import { k8sNetworkPolicy } from "./kubernetes/k8s-network-policy";
+import { k8sNumericUser } from "./kubernetes/k8s-numeric-user";
 import { k8sHpaMinReplicas } from "./kubernetes/k8s-hpa-min-replicas";
 import { k8sMinReplicas } from "./kubernetes/k8s-min-replicas";
 import { k8sPdbCoverage } from "./kubernetes/k8s-pdb-coverage";
@@ -15,4 +19,5 @@ import { k8sSecretEnv } from "./kubernetes/k8s-secret-env";
 /** Every policy of the pack. Importing this does not start the analyzer (index.ts does). */
 export const policies: Policies = [k8sMinReplicas, k8sPdbCoverage, k8sProbes, k8sSecretEnv, k8sHpaMinReplicas,
     k8sCnpgHa, k8sCnpgBackups, k8sRabbitmqReplicas, k8sRedisFailover, k8sDataZoneSpread, k8sDataTls, k8sDataPdb,
+    k8sNumericUser, k8sImageTags, k8sDataResources, k8sNetworkPolicy,
 ];

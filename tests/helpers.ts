@@ -32,6 +32,7 @@ export const T = {
     Pdb: "kubernetes:policy/v1:PodDisruptionBudget",
     Hpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
     Ingress: "kubernetes:networking.k8s.io/v1:Ingress",
+    NetworkPolicy: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
     RandomBytes: "random:index/randomBytes:RandomBytes",
     RandomPassword: "random:index/randomPassword:RandomPassword",
     TlsPrivateKey: "tls:index/privateKey:PrivateKey",

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Profile, enumValues } from "./enums";
+import { ResourcesArgs } from "./resources";
 
 /** Where a container reads one secret value from: a key of a Kubernetes Secret. */
 export interface SecretKeyRefArgs {
@@ -86,16 +87,30 @@ export interface AppTierZoneSpreadArgs {
     strict?: boolean;
 }
 
-/** CPU and memory for the app container. Requests drive scheduling and the HPA; limits cap a runaway pod. */
-export interface AppTierResourcesArgs {
-    /** Default "250m" (seed 000). */
-    cpuRequest?: string;
-    /** Default "256Mi". */
-    memoryRequest?: string;
-    /** Default "500m". */
-    cpuLimit?: string;
-    /** Default "512Mi". */
-    memoryLimit?: string;
+/**
+ * Who the app's processes run as and what they may write. The pod always runs with
+ * `runAsNonRoot`; the kubelet can only verify that for a numeric user, so an image whose
+ * USER is a name (e.g. `USER appuser`) needs `runAsUser` or none of its pods start.
+ */
+export interface AppTierSecurityArgs {
+    /** Numeric user id of every container (pod securityContext.runAsUser). Default: the image's USER. Range 1–2147483647 (0, root, is refused). */
+    runAsUser?: number;
+    /** Numeric group id (runAsGroup). Default: the image's group. Range 0–2147483647. */
+    runAsGroup?: number;
+    /** Group that owns mounted volumes (fsGroup). Default: none. Range 0–2147483647. */
+    fsGroup?: number;
+    /** Mount the container's root filesystem read-only. Default: true when `writablePaths` is given, else false. */
+    readOnlyRootFilesystem?: boolean;
+    /** Absolute paths the app writes at run time, each an emptyDir mount (e.g. ["/tmp"]). Default none; at most 20, distinct, not "/". */
+    writablePaths?: string[];
+}
+
+/** NetworkPolicy fencing the app's pods: only the ingress controller and pods of the same part-of reach its port. */
+export interface AppTierNetworkPolicyArgs {
+    /** Create the NetworkPolicy. Default: true in production, false in development. */
+    enabled?: boolean;
+    /** Namespaces whose pods may reach the app (the ingress controller's). Default ["ingress-nginx"] when an Ingress is set, else none. */
+    allowedNamespaces?: string[];
 }
 
 /** An Ingress in front of the Service. */
@@ -146,8 +161,12 @@ export interface AppTierArgs {
     shutdown?: AppTierShutdownArgs;
     /** Zone and host spread; see {@link AppTierZoneSpreadArgs}. */
     zoneSpread?: AppTierZoneSpreadArgs;
-    /** Requests and limits; see {@link AppTierResourcesArgs}. */
-    resources?: AppTierResourcesArgs;
+    /** Requests and limits; see {@link ResourcesArgs}. Default 250m / 256Mi requests, 500m / 512Mi limits (seed 000). */
+    resources?: ResourcesArgs;
+    /** User, group and writable paths; see {@link AppTierSecurityArgs}. */
+    security?: AppTierSecurityArgs;
+    /** NetworkPolicy; see {@link AppTierNetworkPolicyArgs}. */
+    networkPolicy?: AppTierNetworkPolicyArgs;
     /** Plain environment, delivered through a ConfigMap. Names that look like credentials are rejected: use `secretEnv`. Default none. */
     env?: Record<string, string>;
     /** Secret environment, each read through secretKeyRef. Default none. */
@@ -179,11 +198,14 @@ export interface ResolvedAppTier {
     probes: { liveness: Required<HttpProbeArgs>; readiness: Required<HttpProbeArgs>; startup?: Required<HttpProbeArgs> };
     shutdown: Required<Omit<AppTierShutdownArgs, "preStopCommand">> & { preStopCommand?: string[] };
     zoneSpread: Required<AppTierZoneSpreadArgs>;
-    resources: Required<AppTierResourcesArgs>;
+    resources: Required<ResourcesArgs>;
     env: Record<string, string>;
     secretEnv: Record<string, SecretKeyRefArgs>;
     sessionAffinity: boolean;
     ingress?: AppTierIngressArgs & { path: string };
+    security: { runAsUser?: number; runAsGroup?: number; fsGroup?: number; readOnlyRootFilesystem: boolean; writablePaths: string[] };
+    /** Namespaces whose pods may reach the app, when its NetworkPolicy is on. */
+    networkPolicy?: { allowedNamespaces: string[] };
 }
 
 export const appTierProfiles = enumValues(Profile);

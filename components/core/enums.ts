@@ -52,6 +52,29 @@ export const RedisEngine = {
 } as const;
 export type RedisEngine = (typeof RedisEngine)[keyof typeof RedisEngine];
 
+/** How PgBouncer shares server connections. */
+export const PgBouncerPoolMode = {
+    /** A server connection per client session: every session feature works. */
+    Session: "session",
+    /** A server connection per transaction: far more clients per connection; no session state. The default. */
+    Transaction: "transaction",
+} as const;
+export type PgBouncerPoolMode = (typeof PgBouncerPoolMode)[keyof typeof PgBouncerPoolMode];
+
+/** Redis `maxmemory-policy`: what Redis drops when memory is full. */
+export const RedisEvictionPolicy = {
+    /** Refuse writes (Redis's default): nothing vanishes. */
+    NoEviction: "noeviction",
+    AllKeysLru: "allkeys-lru",
+    AllKeysLfu: "allkeys-lfu",
+    AllKeysRandom: "allkeys-random",
+    VolatileLru: "volatile-lru",
+    VolatileLfu: "volatile-lfu",
+    VolatileRandom: "volatile-random",
+    VolatileTtl: "volatile-ttl",
+} as const;
+export type RedisEvictionPolicy = (typeof RedisEvictionPolicy)[keyof typeof RedisEvictionPolicy];
+
 /** Where object storage lives on Kubernetes. */
 export const ObjectStorageMode = {
     /** A Rook Ceph object store in the cluster, replicated across zones. */

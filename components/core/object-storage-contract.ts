@@ -25,7 +25,7 @@ export interface ExternalS3Args {
 export interface ObjectStorageKubernetesArgs extends KubernetesPlacementArgs {
     /** Namespace of the Rook CephCluster the object store joins. Default "rook-ceph". */
     rookClusterNamespace?: string;
-    /** RGW gateway pods. Default 3 in production, 1 in development. */
+    /** RGW gateway pods (CPU and memory: `resources`, default 500m / 1Gi requests, 2 / 2Gi limits in production). Default 3 in production, 1 in development. Range 1–20. */
     gatewayInstances?: number;
 }
 

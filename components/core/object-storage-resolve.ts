@@ -1,7 +1,10 @@
 import { ArgChecker } from "./arg-checker";
 import { ObjectStorageMode, Target, enumValues } from "./enums";
+import { objectStorageNames } from "./kubernetes-names";
 import { ExternalS3Args, ObjectStorageArgs } from "./object-storage-contract";
-import { ResolvedCommon, resolveCommon } from "./services-common";
+import { ResourceDefaults, ResourcesArgs, resolveResources } from "./resources";
+import { objectStorageShape } from "./service-shapes";
+import { ResolvedCommon, checkPlacement, resolveCommon } from "./services-common";
 
 export interface ResolvedObjectStorage extends ResolvedCommon {
     name: string;
@@ -10,19 +13,29 @@ export interface ResolvedObjectStorage extends ResolvedCommon {
     versioning: boolean;
     replicas: number;
     external?: ExternalS3Args & { region: string; forcePathStyle: boolean };
-    kubernetes: ObjectStorageArgs["kubernetes"] & { rookClusterNamespace: string; gatewayInstances: number };
+    kubernetes: ObjectStorageArgs["kubernetes"] & { rookClusterNamespace: string; gatewayInstances: number; resources: Required<ResourcesArgs>; networkPolicy: boolean };
 }
 
-const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+// Rook's cluster chart sizes a gateway at 1 CPU / 1Gi requests and a 2Gi memory limit.
+const gatewayResources: ResourceDefaults = {
+    production: { cpuRequest: "500m", memoryRequest: "1Gi", cpuLimit: "2", memoryLimit: "2Gi" },
+    development: { cpuRequest: "100m", memoryRequest: "256Mi", cpuLimit: "1", memoryLimit: "512Mi" },
+};
 
 /** Applies profile defaults to {@link ObjectStorageArgs}; throws every problem at once. */
-export function resolveObjectStorage(name: string, args: ObjectStorageArgs): ResolvedObjectStorage {
+export function resolveObjectStorage(name: string, given: ObjectStorageArgs): ResolvedObjectStorage {
     const check = new ArgChecker(`ObjectStorage "${name}"`);
+    const args = check.args(given, objectStorageShape);
     const common = resolveCommon(check, args);
     const mode = args.mode ?? ObjectStorageMode.InCluster;
     check.oneOf("mode", mode, enumValues(ObjectStorageMode));
+    if (common.target === Target.Kubernetes) {
+        check.kubernetesName(name, objectStorageNames(name, mode === ObjectStorageMode.InCluster));
+        checkPlacement(check, args.kubernetes);
+        if (args.kubernetes?.rookClusterNamespace !== undefined) check.namespace("kubernetes.rookClusterNamespace", args.kubernetes.rookClusterNamespace);
+    }
     const bucket = args.bucket ?? name;
-    check.require(bucketName.test(bucket), "bucket", `must be an S3 bucket name: 3-63 lower-case letters, digits, '.' and '-' (got ${JSON.stringify(bucket)})`);
+    check.bucketName("bucket", bucket);
     const replicas = args.replicas ?? (common.production ? 3 : 1);
     check.integer("replicas", replicas, 1, 10);
     check.require(!common.production || replicas >= 3 || mode === ObjectStorageMode.External, "replicas",
@@ -40,9 +53,7 @@ export function resolveObjectStorage(name: string, args: ObjectStorageArgs): Res
                 pair ? "give either credentialsSecretName or the key pair, not both" : "is required unless accessKeyId and secretAccessKey are given");
             if (e.credentialsSecretName) check.dnsSubdomain("external.credentialsSecretName", e.credentialsSecretName);
             external = { ...args.external!, region: args.external!.region ?? "us-east-1", forcePathStyle: args.external!.forcePathStyle ?? false };
-            check.require(/^https?:\/\/[^\s/]+/.test(external.endpoint), "external.endpoint", `must be an http(s) URL (got ${JSON.stringify(external.endpoint)})`);
-            check.require(!common.production || external.endpoint.startsWith("https://"), "external.endpoint",
-                "must be https in the production profile (encryption in transit)");
+            check.url("external.endpoint", external.endpoint, !common.production);
         }
     } else {
         check.require(!args.external, "external", "is only for mode external");
@@ -51,9 +62,13 @@ export function resolveObjectStorage(name: string, args: ObjectStorageArgs): Res
     const versioning = args.versioning ?? (common.production && !onKubernetes);
     check.require(!(versioning && onKubernetes), "versioning",
         'cannot be set on target "kubernetes" (a Rook bucket claim has no versioning setting; enable it on an external bucket where it lives); omit it');
+    const resources = resolveResources(check, "kubernetes.resources", args.kubernetes?.resources, gatewayResources, common.production);
     check.throwIfAny();
     return {
         ...common, name, mode, bucket, versioning, replicas, external,
-        kubernetes: { ...args.kubernetes, rookClusterNamespace: args.kubernetes?.rookClusterNamespace ?? "rook-ceph", gatewayInstances },
+        kubernetes: {
+            ...args.kubernetes, rookClusterNamespace: args.kubernetes?.rookClusterNamespace ?? "rook-ceph", gatewayInstances,
+            resources, networkPolicy: args.kubernetes?.networkPolicy ?? true,
+        },
     };
 }

@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { PgBouncerPoolMode } from "./enums";
+import { ResourcesArgs } from "./resources";
 import { KubernetesPlacementArgs, ServiceCommonArgs, ServiceCredentials } from "./services-common";
 
 /** Where base backups and WAL go: an S3-compatible bucket. */
@@ -29,6 +31,13 @@ export interface PostgresBackupArgs {
     pointInTimeRecovery?: boolean;
     /** Where backups go. Required when backups are enabled. */
     destination?: BackupDestinationArgs;
+    /**
+     * Why backups may stay inside the cluster they protect (e.g. "a second Ceph cluster replicates
+     * the bucket off-site"). In production a destination inside the same cluster (an in-cluster
+     * endpoint, or the Platform's in-cluster bucket) is an error unless this is given: losing the
+     * cluster would lose the backups. Default none.
+     */
+    inClusterReason?: string;
 }
 
 /** PgBouncer in front of the writer (seed 000). */
@@ -37,14 +46,16 @@ export interface PostgresPoolerArgs {
     enabled?: boolean;
     /** PgBouncer pods. Default 3 in production (2 in development). */
     instances?: number;
-    /** Pool mode: "session" or "transaction". Default "transaction". */
-    poolMode?: string;
+    /** Pool mode. Default `PgBouncerPoolMode.Transaction`. */
+    poolMode?: PgBouncerPoolMode;
 }
 
 /** Kubernetes (CloudNativePG) specifics. */
 export interface PostgresKubernetesArgs extends KubernetesPlacementArgs {
-    /** Operand image. Default "ghcr.io/cloudnative-pg/postgresql:<version>". */
+    /** Operand image, pinned to a full version. Default "ghcr.io/cloudnative-pg/postgresql:<the newest minor of version we pin>". */
     image?: string;
+    /** CPU and memory of each PgBouncer pod. Default 100m / 128Mi requests, 500m / 256Mi limits. */
+    poolerResources?: ResourcesArgs;
 }
 
 /**

@@ -14,7 +14,7 @@ export interface RabbitMQKubernetesArgs extends KubernetesPlacementArgs {
 export interface RabbitMQClusterArgs extends ServiceCommonArgs {
     /** Nodes. Default 3 in production, 1 in development; odd in production (quorum). */
     nodes?: number;
-    /** RabbitMQ version. Default "4.1.4". */
+    /** RabbitMQ version, a full release (the image is pinned to it). Default "4.2.6" (the operator's own default). CPU and memory: `kubernetes.resources` (default 1 / 2Gi requests, 2 / 2Gi limits in production, the operator's defaults). */
     version?: string;
     /** Make quorum queues the default queue type. Default true. */
     quorumQueuesByDefault?: boolean;

@@ -1,6 +1,10 @@
 import { ArgChecker } from "./arg-checker";
+import { Target } from "./enums";
+import { rabbitmqNames } from "./kubernetes-names";
 import { RabbitMQClusterArgs } from "./rabbitmq-contract";
-import { ResolvedCommon, resolveCommon } from "./services-common";
+import { ResourceDefaults, ResourcesArgs, resolveResources } from "./resources";
+import { rabbitmqShape } from "./service-shapes";
+import { ResolvedCommon, checkPlacement, resolveCommon } from "./services-common";
 
 export interface ResolvedRabbitMQ extends ResolvedCommon {
     name: string;
@@ -9,26 +13,43 @@ export interface ResolvedRabbitMQ extends ResolvedCommon {
     quorumQueuesByDefault: boolean;
     storageSize: string;
     tls: boolean;
-    kubernetes: RabbitMQClusterArgs["kubernetes"] & { image: string };
+    kubernetes: RabbitMQClusterArgs["kubernetes"] & { image: string; resources: Required<ResourcesArgs>; networkPolicy: boolean };
 }
 
+// The operator's own defaults, made explicit (and visible to the pack).
+const nodeResources: ResourceDefaults = {
+    production: { cpuRequest: "1", memoryRequest: "2Gi", cpuLimit: "2", memoryLimit: "2Gi" },
+    development: { cpuRequest: "250m", memoryRequest: "512Mi", cpuLimit: "1", memoryLimit: "1Gi" },
+};
+
 /** Applies profile defaults to {@link RabbitMQClusterArgs}; throws every problem at once. */
-export function resolveRabbitMQ(name: string, args: RabbitMQClusterArgs): ResolvedRabbitMQ {
+export function resolveRabbitMQ(name: string, given: RabbitMQClusterArgs): ResolvedRabbitMQ {
     const check = new ArgChecker(`RabbitMQCluster "${name}"`);
+    const args = check.args(given, rabbitmqShape);
     const common = resolveCommon(check, args);
+    if (common.target === Target.Kubernetes) {
+        check.kubernetesName(name, rabbitmqNames(name));
+        checkPlacement(check, args.kubernetes);
+    }
     const nodes = args.nodes ?? (common.production ? 3 : 1);
     check.integer("nodes", nodes, 1, 9);
     check.require(!common.production || (nodes >= 3 && nodes % 2 === 1), "nodes",
         `must be odd and at least 3 in production so quorum queues keep a majority (got ${nodes})`);
-    const version = args.version ?? "4.1.4";
+    // The RabbitMQ Cluster Operator 2.22.3's own default image.
+    const version = args.version ?? "4.2.6";
     check.require(/^\d+\.\d+(\.\d+)?$/.test(version), "version", `must be a version such as "4.1.4" (got ${JSON.stringify(version)})`);
     const storageSize = args.storageSize ?? "10Gi";
     check.quantity("storageSize", storageSize);
+    const resources = resolveResources(check, "kubernetes.resources", args.kubernetes?.resources, nodeResources, common.production);
     check.throwIfAny();
     return {
         ...common, name, nodes, version, storageSize,
         quorumQueuesByDefault: args.quorumQueuesByDefault ?? true,
         tls: args.tls ?? common.production,
-        kubernetes: { ...args.kubernetes, image: args.kubernetes?.image ?? `rabbitmq:${version}-management` },
+        kubernetes: {
+            ...args.kubernetes,
+            image: args.kubernetes?.image ?? `rabbitmq:${version}-management`,
+            resources, networkPolicy: args.kubernetes?.networkPolicy ?? true,
+        },
     };
 }

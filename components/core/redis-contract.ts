@@ -1,13 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import { RedisEngine, RedisMode } from "./enums";
+import { RedisEngine, RedisEvictionPolicy, RedisMode } from "./enums";
+import { ResourcesArgs } from "./resources";
 import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
 
 /** Kubernetes (OT-Container-Kit redis-operator) specifics. */
 export interface RedisKubernetesArgs extends KubernetesPlacementArgs {
-    /** Redis image the operator runs. Default "quay.io/opstree/redis:v<version>"; required for the valkey engine. */
+    /** Redis image the operator runs. Default "quay.io/opstree/redis:v<version>"; required for the valkey engine. CPU and memory: `resources` (default 500m / 1Gi requests, 1 / 1Gi limits in production; Redis's maxmemory is set to 75 % of the memory limit). */
     image?: string;
     /** Sentinel image (replicated mode). Default "quay.io/opstree/redis-sentinel:v<version>". */
     sentinelImage?: string;
+    /** CPU and memory of each Sentinel pod. Default 50m / 64Mi requests, 200m / 128Mi limits. */
+    sentinelResources?: ResourcesArgs;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface RedisClusterArgs extends ServiceCommonArgs {
     mode?: RedisMode;
     /** Engine. Default `RedisEngine.Redis`. */
     engine?: RedisEngine;
-    /** Engine version. Default "8.2.2". */
+    /** Engine version, a full release such as "7.0.15" (images are pinned to it). Default "7.0.15" (what the redis-operator 0.26 charts pin). */
     version?: string;
     /** Cluster mode: masters (shards). Default 3; at least 3. */
     shards?: number;
@@ -31,8 +34,8 @@ export interface RedisClusterArgs extends ServiceCommonArgs {
     sentinels?: number;
     /** Append-only-file persistence on volumes. Default true. */
     persistence?: boolean;
-    /** What Redis drops when memory is full: a `maxmemory-policy` such as "allkeys-lru". Default "noeviction" (Redis's own: writes fail rather than data vanish). */
-    evictionPolicy?: string;
+    /** What Redis drops when memory is full (`maxmemory-policy`). Default `RedisEvictionPolicy.NoEviction` (Redis's own: writes fail rather than data vanish). */
+    evictionPolicy?: RedisEvictionPolicy;
     /** Volume size per node. Default "8Gi". */
     storageSize?: string;
     /**

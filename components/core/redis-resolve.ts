@@ -1,7 +1,10 @@
 import { ArgChecker } from "./arg-checker";
-import { RedisEngine, RedisMode, Target, enumValues } from "./enums";
+import { RedisEngine, RedisEvictionPolicy, RedisMode, Target, enumValues } from "./enums";
+import { redisNames } from "./kubernetes-names";
 import { RedisClusterArgs } from "./redis-contract";
-import { ResolvedCommon, resolveCommon } from "./services-common";
+import { ResourceDefaults, ResourcesArgs, resolveResources } from "./resources";
+import { redisShape } from "./service-shapes";
+import { ResolvedCommon, checkPlacement, resolveCommon } from "./services-common";
 
 export interface ResolvedRedis extends ResolvedCommon {
     name: string;
@@ -14,22 +17,36 @@ export interface ResolvedRedis extends ResolvedCommon {
     sentinels: number;
     persistence: boolean;
     storageSize: string;
-    evictionPolicy: string;
+    evictionPolicy: RedisEvictionPolicy;
     tls: boolean;
-    kubernetes: RedisClusterArgs["kubernetes"] & { image: string; sentinelImage: string };
+    kubernetes: RedisClusterArgs["kubernetes"] & { image: string; sentinelImage: string; resources: Required<ResourcesArgs>; sentinelResources: Required<ResourcesArgs>; networkPolicy: boolean };
 }
 
-const evictionPolicies = ["noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random", "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl"];
+const serverResources: ResourceDefaults = {
+    production: { cpuRequest: "500m", memoryRequest: "1Gi", cpuLimit: "1", memoryLimit: "1Gi" },
+    development: { cpuRequest: "100m", memoryRequest: "256Mi", cpuLimit: "500m", memoryLimit: "256Mi" },
+};
+const sentinelResources: ResourceDefaults = {
+    production: { cpuRequest: "50m", memoryRequest: "64Mi", cpuLimit: "200m", memoryLimit: "128Mi" },
+    development: { cpuRequest: "50m", memoryRequest: "64Mi", cpuLimit: "200m", memoryLimit: "128Mi" },
+};
+
 
 /** Applies profile defaults to {@link RedisClusterArgs}; throws every problem at once. */
-export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedis {
+export function resolveRedis(name: string, given: RedisClusterArgs): ResolvedRedis {
     const check = new ArgChecker(`RedisCluster "${name}"`);
+    const args = check.args(given, redisShape);
     const common = resolveCommon(check, args);
     const mode = args.mode ?? RedisMode.Replicated;
     check.oneOf("mode", mode, enumValues(RedisMode));
+    if (common.target === Target.Kubernetes) {
+        check.kubernetesName(name, redisNames(name, mode === RedisMode.Cluster));
+        checkPlacement(check, args.kubernetes);
+    }
     const engine = args.engine ?? RedisEngine.Redis;
     check.oneOf("engine", engine, enumValues(RedisEngine));
-    const version = args.version ?? "8.2.2";
+    // The redis-operator 0.26 charts pin Redis 7.0.15 for both images; Redis 8 support came after 0.26.
+    const version = args.version ?? "7.0.15";
     check.require(/^\d+\.\d+(\.\d+)?$/.test(version), "version", `must be a version such as "8.2.2" (got ${JSON.stringify(version)})`);
     const shards = args.shards ?? 3;
     const replicasPerShard = args.replicasPerShard ?? 1;
@@ -52,8 +69,10 @@ export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedi
         check.require(!!args.kubernetes?.image, "kubernetes.image",
             "is required for the valkey engine on Kubernetes: the redis-operator runs its own Redis images; give an operator-compatible Valkey image");
     }
-    const evictionPolicy = args.evictionPolicy ?? "noeviction";
-    check.oneOf("evictionPolicy", evictionPolicy, evictionPolicies);
+    const evictionPolicy = args.evictionPolicy ?? RedisEvictionPolicy.NoEviction;
+    check.oneOf("evictionPolicy", evictionPolicy, enumValues(RedisEvictionPolicy));
+    const resources = resolveResources(check, "kubernetes.resources", args.kubernetes?.resources, serverResources, common.production);
+    const sentinelSizing = resolveResources(check, "kubernetes.sentinelResources", args.kubernetes?.sentinelResources, sentinelResources, common.production);
     check.throwIfAny();
     return {
         ...common, name, mode, engine, version, shards, replicasPerShard, nodes, sentinels,
@@ -62,6 +81,8 @@ export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedi
             ...args.kubernetes,
             image: args.kubernetes?.image ?? `quay.io/opstree/redis:v${version}`,
             sentinelImage: args.kubernetes?.sentinelImage ?? `quay.io/opstree/redis-sentinel:v${version}`,
+            resources, sentinelResources: sentinelSizing,
+            networkPolicy: args.kubernetes?.networkPolicy ?? true,
         },
     };
 }

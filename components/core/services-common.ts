@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ArgChecker } from "./arg-checker";
 import { Profile, Target, enumValues } from "./enums";
+import { ResourcesArgs } from "./resources";
 
 /** Arguments every data service shares. */
 export interface ServiceCommonArgs {
@@ -18,8 +19,17 @@ export interface KubernetesPlacementArgs {
     namespace?: pulumi.Input<string>;
     /** StorageClass for persistent volumes. Default: the cluster's default class. */
     storageClass?: string;
-    /** app.kubernetes.io/part-of label of its objects. Default: the component name. */
+    /** app.kubernetes.io/part-of label of its objects. Default: the component name. Pods with the same part-of label in the namespace are the service's clients. */
     partOf?: string;
+    /** CPU and memory of each server pod. Default per service (see its contract); production defaults set requests and limits. */
+    resources?: ResourcesArgs;
+    /**
+     * Fence the service's pods with NetworkPolicies: only its own members, its operator and pods
+     * of the same `partOf` in the namespace may connect, and only on the service's ports. Default true.
+     */
+    networkPolicy?: boolean;
+    /** Namespace the service's operator runs in (its pods may reach the service's pods). Default: where `KubernetesOperators` installs it. */
+    operatorNamespace?: string;
 }
 
 export interface ResolvedCommon {
@@ -42,6 +52,13 @@ export function resolveCommon(check: ArgChecker, args: ServiceCommonArgs): Resol
     check.oneOf("profile", profile, enumValues(Profile));
     const production = profile !== Profile.Development;
     return { target, profile, production, deletionProtection: args.deletionProtection ?? production };
+}
+
+/** Checks the Kubernetes placement every data service shares: namespace and StorageClass names. */
+export function checkPlacement(check: ArgChecker, placement: KubernetesPlacementArgs | undefined): void {
+    check.namespace("kubernetes.namespace", placement?.namespace);
+    if (placement?.storageClass !== undefined) check.dnsSubdomain("kubernetes.storageClass", placement.storageClass);
+    check.namespace("kubernetes.operatorNamespace", placement?.operatorNamespace);
 }
 
 /** A service's login, always held as a Pulumi secret. */

@@ -1,14 +1,27 @@
 import { PolicyResource } from "@pulumi/policy";
 import { Deferred, deferUnknown, isDeferred } from "./define";
-import { selects } from "./selectors";
+import { nameOf, namespaceOf } from "./metadata";
+import { at } from "./read";
+import { Selector, readSelector, selects } from "./selectors";
 import { PdbProps } from "./types";
 
-export interface Budget { name: string; namespace: string; props: PdbProps }
+export interface Budget {
+    name: string;
+    namespace: string;
+    /** Undefined when absent or malformed: such a budget selects nothing. */
+    selector?: Selector;
+    minAvailable?: unknown;
+    maxUnavailable?: unknown;
+    /** The raw properties (read them with the readers of read.ts). */
+    props: PdbProps;
+}
 
 /**
  * PodDisruptionBudgets indexed by namespace and by one of their matchLabels, so finding
- * the budgets of N workloads costs about N lookups, not N × budgets. Budgets whose
- * values are unknown at preview are kept aside.
+ * the budgets of N workloads costs about N lookups, not N × budgets. Every field a policy
+ * judges is read when the index is built, so a budget with a value unknown at preview is
+ * kept aside whole, in `unknown`, and what `selecting` returns never throws later.
+ * Callers must treat `unknown` as "maybe one more budget selects these pods".
  */
 export class BudgetIndex {
     private readonly byLabel = new Map<string, Budget[]>();
@@ -18,15 +31,22 @@ export class BudgetIndex {
 
     constructor(pdbs: PolicyResource[]) {
         for (const r of pdbs) {
-            const b = deferUnknown(r, () => {
+            const b = deferUnknown(r, (): Budget => {
                 const props = r.props as PdbProps;
-                return { name: props.metadata?.name ?? r.name, namespace: props.metadata?.namespace ?? "default", props, first: Object.entries(props.spec?.selector?.matchLabels ?? {})[0] };
+                return {
+                    name: nameOf(props, r.name),
+                    namespace: namespaceOf(props),
+                    selector: readSelector(at(props, "spec", "selector")),
+                    minAvailable: at(props, "spec", "minAvailable"),
+                    maxUnavailable: at(props, "spec", "maxUnavailable"),
+                    props,
+                };
             });
             if (isDeferred(b)) { this.unknown.push(b); continue; }
-            const { first, ...budget } = b;
-            const key = first ? `${budget.namespace}\u0000${first[0]}=${first[1]}` : budget.namespace;
+            const first = b.selector ? Object.entries(b.selector.matchLabels)[0] : undefined;
+            const key = first ? `${b.namespace}\u0000${first[0]}=${first[1]}` : b.namespace;
             const map = first ? this.byLabel : this.scan;
-            map.set(key, [...(map.get(key) ?? []), budget]);
+            map.set(key, [...(map.get(key) ?? []), b]);
         }
     }
 
@@ -36,6 +56,13 @@ export class BudgetIndex {
             ...Object.entries(labels).flatMap(([k, v]) => this.byLabel.get(`${namespace}\u0000${k}=${v}`) ?? []),
             ...(this.scan.get(namespace) ?? []),
         ];
-        return [...new Set(candidates)].filter((b) => selects(b.props.spec?.selector, labels));
+        return [...new Set(candidates)].filter((b) => selects(b.selector, labels));
+    }
+
+    /** Whether some known budget selects the pods, or else a budget unknown at preview might (thrown: judge at update). */
+    covers(namespace: string, labels: Record<string, string>): boolean {
+        if (this.selecting(namespace, labels).length > 0) return true;
+        if (this.unknown.length > 0) throw this.unknown[0].unknown;
+        return false;
     }
 }

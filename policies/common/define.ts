@@ -2,7 +2,8 @@ import {
     EnforcementLevel, PolicyConfigSchema, PolicyResource, ReportViolation, ResourceValidationArgs,
     ResourceValidationPolicy, Severity, StackValidationArgs, StackValidationPolicy, UnknownValueError,
 } from "@pulumi/policy";
-import { exemptionFrom } from "./exemptions";
+import { annotationPrefix, exemptionFrom } from "./exemptions";
+import { kindOf, nameOf } from "./metadata";
 
 interface Metadata {
     name: string;
@@ -14,9 +15,41 @@ interface Metadata {
 }
 
 /**
+ * The safety net. A policy that throws anything but UnknownValueError makes the analyzer
+ * answer with a gRPC error, which fails the user's whole preview (every policy, every
+ * resource) with a stack trace. So no such exception leaves a policy: it becomes one
+ * violation, at the policy's own level, naming the resource and saying the policy could
+ * not judge its shape. That fails closed (a resource the pack cannot read is not passed),
+ * and the message tells the user what to fix. The policies read every property through
+ * the safe readers of read.ts, so the net is never reached for malformed shapes (the
+ * property-based test in tests/policies asserts that no message carries `notJudged`).
+ */
+export const notJudged = "could not judge";
+
+function describeError(err: unknown): string {
+    if (err instanceof Error) return `${err.name}: ${err.message}`;
+    return typeof err === "string" ? err : typeof err;
+}
+
+/** Reads a value for a message inside the net: whatever goes wrong, the fallback. */
+function safely(read: () => string, fallback: string): string {
+    try {
+        return read();
+    } catch {
+        return fallback;
+    }
+}
+
+export function notJudgedMessage(policy: string, subject: string, err: unknown): string {
+    return `${policy} ${notJudged} ${subject}: its properties have a shape the policy does not expect (${safely(() => describeError(err), "an unreadable error")}). `
+        + `Fix the resource, or exempt it with a reason (${annotationPrefix}${policy}); please report the shape as a bug of the pack.`;
+}
+
+/**
  * A resource policy over some types. Resources that carry an exemption for it are
  * skipped. Reading a value unknown at preview throws UnknownValueError, which the
  * analyzer turns into an advisory "can't run during preview" notice: never a violation.
+ * Any other exception is caught by the safety net above.
  */
 export function resourcePolicy<C extends object>(meta: Metadata & {
     types: readonly string[];
@@ -27,8 +60,14 @@ export function resourcePolicy<C extends object>(meta: Metadata & {
         ...rest,
         validateResource: (args, report) => {
             if (!types.includes(args.type)) return;
-            if (exemptionFrom(args.props, meta.name)) return;
-            validate(args.props, args, args.getConfig<C>(), report);
+            try {
+                if (exemptionFrom(args.props, meta.name)) return;
+                validate(args.props, args, args.getConfig<C>(), report);
+            } catch (err) {
+                if (err instanceof UnknownValueError) throw err;
+                const subject = `${kindOf(args.type)} ${safely(() => nameOf(args.props, args.name), args.name)}`;
+                report(notJudgedMessage(meta.name, subject, err));
+            }
         },
     };
 }
@@ -56,7 +95,9 @@ export function isDeferred(item: object): item is Deferred {
 /**
  * A stack policy that judges items one by one. An item whose values are unknown at
  * preview is skipped; the others are still judged, and the analyzer is then told one
- * notice for the skipped ones. Items exempted from the policy are skipped.
+ * notice for the skipped ones. Items exempted from the policy are skipped. Any exception
+ * other than UnknownValueError is caught by the safety net: in `items` it becomes one
+ * violation for the stack, in `validate` one violation on the item's resource.
  */
 export function stackPolicy<C extends object, T extends { resource: PolicyResource }>(meta: Metadata & {
     items(resources: PolicyResource[]): Array<T | Deferred>;
@@ -67,7 +108,14 @@ export function stackPolicy<C extends object, T extends { resource: PolicyResour
         ...rest,
         validateStack: (args, report) => {
             let unknown: UnknownValueError | undefined;
-            const collected = items(args.resources);
+            let collected: Array<T | Deferred>;
+            try {
+                collected = items(args.resources);
+            } catch (err) {
+                if (err instanceof UnknownValueError) throw err;
+                report(notJudgedMessage(meta.name, "the stack", err));
+                return;
+            }
             const all = collected.filter((i): i is T => !isDeferred(i));
             for (const item of collected) {
                 if (isDeferred(item)) {
@@ -78,8 +126,13 @@ export function stackPolicy<C extends object, T extends { resource: PolicyResour
                     if (exemptionFrom(item.resource.props, meta.name)) continue;
                     validate(item, all, args, args.getConfig<C>(), (message) => report(message, item.resource.urn));
                 } catch (err) {
-                    if (!(err instanceof UnknownValueError)) throw err;
-                    unknown ??= err;
+                    if (err instanceof UnknownValueError) {
+                        unknown ??= err;
+                        continue;
+                    }
+                    const r = item.resource;
+                    const subject = `${kindOf(r.type)} ${safely(() => nameOf(r.props, r.name), r.name)}`;
+                    report(notJudgedMessage(meta.name, subject, err), r.urn);
                 }
             }
             if (unknown) throw unknown;

@@ -5,6 +5,8 @@
  * - GCP: label `pulumi-ha-exempt-<policy>` = reason (labels allow only [a-z0-9_-]).
  * An empty reason does not exempt. The offline plan lists every exemption it finds.
  */
+import { asRecord, at } from "./read";
+
 export const annotationPrefix = "pulumi-ha.io/exempt-";
 export const gcpLabelPrefix = "pulumi-ha-exempt-";
 
@@ -14,19 +16,22 @@ export interface Exemption {
 }
 
 function fromMap(map: unknown, prefix: string): Exemption[] {
-    if (!map || typeof map !== "object") return [];
-    return Object.entries(map as Record<string, unknown>)
-        .filter(([k, v]) => k.startsWith(prefix) && typeof v === "string" && v.trim().length > 0)
-        .map(([k, v]) => ({ policy: k.slice(prefix.length), reason: (v as string).trim() }));
+    const entries = asRecord(map);
+    if (!entries) return [];
+    // Only exemption keys are read: another annotation unknown at preview (a checksum, say)
+    // must not stop every policy from judging the resource.
+    return Object.keys(entries).filter((k) => k.startsWith(prefix)).flatMap((k) => {
+        const v = entries[k];
+        return typeof v === "string" && v.trim().length > 0 ? [{ policy: k.slice(prefix.length), reason: v.trim() }] : [];
+    });
 }
 
 /** Every exemption a resource declares. */
 export function exemptionsOf(props: unknown): Exemption[] {
-    const p = (props ?? {}) as { metadata?: { annotations?: unknown }; tags?: unknown; labels?: unknown };
     return [
-        ...fromMap(p.metadata?.annotations, annotationPrefix),
-        ...fromMap(p.tags, annotationPrefix),
-        ...fromMap(p.labels, gcpLabelPrefix),
+        ...fromMap(at(props, "metadata", "annotations"), annotationPrefix),
+        ...fromMap(at(props, "tags"), annotationPrefix),
+        ...fromMap(at(props, "labels"), gcpLabelPrefix),
     ];
 }
 

@@ -1,3 +1,6 @@
+import { keyOf } from "./metadata";
+import { asRecord, asString, at, records } from "./read";
+
 /** Resource types of the operators' custom resources, as Pulumi names them. */
 export const crTypes = {
     cnpgCluster: "kubernetes:postgresql.cnpg.io/v1:Cluster",
@@ -17,25 +20,30 @@ export const barmanPlugin = "barman-cloud.cloudnative-pg.io";
 
 export const zoneKey = "topology.kubernetes.io/zone";
 
-/** `namespace/name` of an object ("default" when the namespace is not set). */
-export function objectKey(props: any): string {
-    return `${props?.metadata?.namespace ?? "default"}/${props?.metadata?.name}`;
+/**
+ * `namespace/name` of an object ("default" when the namespace is not set). Pass the Pulumi
+ * resource name as `fallback`: it stands in for a missing or non-string metadata.name.
+ */
+export function objectKey(props: unknown, fallback = "(unnamed)"): string {
+    return keyOf(props, fallback);
 }
 
 /** Whether a pod spec (or an operator's pod settings) spreads over zones; `hard` demands it be enforced, not preferred. */
-export function spreadsOverZones(pod: any, hard: boolean): boolean {
-    const constraints: any[] = pod?.topologySpreadConstraints ?? [];
-    if (constraints.some((c) => c?.topologyKey === zoneKey && (!hard || (c.whenUnsatisfiable ?? "DoNotSchedule") === "DoNotSchedule"))) return true;
-    const anti = pod?.affinity?.podAntiAffinity;
-    const required: any[] = anti?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
-    const preferred: any[] = anti?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
-    return required.some((t) => t?.topologyKey === zoneKey)
-        || (!hard && preferred.some((p) => p?.podAffinityTerm?.topologyKey === zoneKey));
+export function spreadsOverZones(pod: unknown, hard: boolean): boolean {
+    const p = asRecord(pod);
+    if (!p) return false;
+    const enforced = (c: Record<string, unknown>) => (c.whenUnsatisfiable ?? "DoNotSchedule") === "DoNotSchedule";
+    if (records(p.topologySpreadConstraints).some((c) => c.topologyKey === zoneKey && (!hard || enforced(c)))) return true;
+    const anti = at(p, "affinity", "podAntiAffinity");
+    const required = records(at(anti, "requiredDuringSchedulingIgnoredDuringExecution"));
+    const preferred = records(at(anti, "preferredDuringSchedulingIgnoredDuringExecution"));
+    return required.some((t) => t.topologyKey === zoneKey)
+        || (!hard && preferred.some((w) => at(w, "podAffinityTerm", "topologyKey") === zoneKey));
 }
 
 /** Days of a retention policy such as "30d", "4w" or "3m" (CloudNativePG's format); undefined if unreadable. */
 export function retentionDays(policy: unknown): number | undefined {
-    const m = /^(\d+)([dwm])$/.exec(String(policy ?? ""));
+    const m = /^(\d+)([dwm])$/.exec(asString(policy) ?? "");
     if (!m) return undefined;
     return Number(m[1]) * { d: 1, w: 7, m: 30 }[m[2] as "d" | "w" | "m"];
 }

@@ -1,10 +1,15 @@
-/** Resource type tokens the pack judges (policies never import components). */
+/**
+ * Resource type tokens the pack judges (policies never import components). The interfaces
+ * below say what a well-formed object holds; resources may hold anything, so read their
+ * properties with the readers of read.ts, never by trusting these types.
+ */
 export const K8s = {
     Deployment: "kubernetes:apps/v1:Deployment",
     StatefulSet: "kubernetes:apps/v1:StatefulSet",
     Pdb: "kubernetes:policy/v1:PodDisruptionBudget",
     Hpa: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
     ConfigMap: "kubernetes:core/v1:ConfigMap",
+    Service: "kubernetes:core/v1:Service",
 } as const;
 
 /** Workloads whose pods we count and protect. */

@@ -1,6 +1,8 @@
 import { PolicyResource } from "@pulumi/policy";
 import { Deferred, deferUnknown, isDeferred } from "./define";
-import { HpaProps, K8s, WorkloadProps, workloadTypes } from "./types";
+import { kindOf, nameOf, namespaceOf } from "./metadata";
+import { asNumber, asString, asStringMap, at, shown } from "./read";
+import { K8s, WorkloadProps, workloadTypes } from "./types";
 
 /** A Deployment or StatefulSet with the autoscaler that manages it, if any. */
 export interface Workload {
@@ -8,19 +10,21 @@ export interface Workload {
     kind: string;
     name: string;
     namespace: string;
+    /** The raw properties (read them with the readers of read.ts). */
     props: WorkloadProps;
+    /** The pod template's labels; empty when absent or malformed (then nothing selects the pods). */
     podLabels: Record<string, string>;
     /** spec.replicas as declared; undefined when the HPA alone owns the count. */
     replicas?: number;
+    /** spec.replicas when it is set but not a count (shown as written). */
+    invalidReplicas?: string;
     hpaMinReplicas?: number;
 }
 
-function nameOf(props: { metadata?: { name?: string } }, fallback: string): string {
-    return props.metadata?.name ?? fallback;
-}
-
-function namespaceOf(props: { metadata?: { namespace?: string } }): string {
-    return props.metadata?.namespace ?? "default";
+/** A count field: a non-negative integer, or undefined. */
+export function countOf(v: unknown): number | undefined {
+    const n = asNumber(v);
+    return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 /**
@@ -39,23 +43,29 @@ export function replicaFloor(w: Workload): number {
 export function describeFloor(w: Workload): string {
     const parts = [];
     if (w.replicas !== undefined) parts.push(`spec.replicas ${w.replicas}`);
+    if (w.invalidReplicas !== undefined) parts.push(`spec.replicas ${w.invalidReplicas} is not a count`);
     if (w.hpaMinReplicas !== undefined) parts.push(`HPA minReplicas ${w.hpaMinReplicas}`);
-    if (parts.length === 0) parts.push("no spec.replicas (Kubernetes defaults to 1)");
+    if (w.replicas === undefined && w.hpaMinReplicas === undefined) parts.push(w.invalidReplicas !== undefined ? "Kubernetes defaults to 1" : "no spec.replicas (Kubernetes defaults to 1)");
     return `${replicaFloor(w)} (${parts.join(", ")})`;
 }
 
-/** HPAs by `namespace/Kind/name` of the workload they scale; HPAs unknown at preview aside. */
-function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, HpaProps>; unknown?: Deferred } {
-    const byTarget = new Map<string, HpaProps>();
+/** HPAs' floors by `namespace/Kind/name` of the workload they scale; HPAs unknown at preview aside. */
+function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, number>; unknown?: Deferred } {
+    const byTarget = new Map<string, number>();
     let unknown: Deferred | undefined;
-    for (const r of resources.filter((x) => x.type === K8s.Hpa)) {
+    for (const r of resources) {
+        if (r.type !== K8s.Hpa) continue;
         const entry = deferUnknown(r, () => {
-            const props = r.props as HpaProps;
-            const ref = props.spec?.scaleTargetRef;
-            return { key: `${namespaceOf(props)}/${ref?.kind}/${ref?.name}`, props, min: props.spec?.minReplicas };
+            const ref = at(r.props, "spec", "scaleTargetRef");
+            const kind = asString(at(ref, "kind"));
+            const name = asString(at(ref, "name"));
+            // An HPA's own default is 1; a malformed minReplicas counts as that default.
+            const min = countOf(at(r.props, "spec", "minReplicas")) ?? 1;
+            return { key: kind !== undefined && name !== undefined ? `${namespaceOf(r.props)}/${kind}/${name}` : undefined, min };
         });
         if (isDeferred(entry)) unknown ??= entry;
-        else byTarget.set(entry.key, entry.props);
+        // Two HPAs on one workload fight each other; the lower floor is the one to judge.
+        else if (entry.key !== undefined) byTarget.set(entry.key, Math.min(entry.min, byTarget.get(entry.key) ?? Infinity));
     }
     return { byTarget, unknown };
 }
@@ -66,19 +76,22 @@ function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, HpaProp
  */
 export function collectWorkloads(resources: PolicyResource[]): Array<Workload | Deferred> {
     const hpas = indexHpas(resources);
-    return resources.filter((r) => workloadTypes.includes(r.type)).map((resource) => deferUnknown(resource, () => {
+    return resources.filter((r) => workloadTypes.includes(r.type)).map((resource) => deferUnknown(resource, (): Workload => {
         const props = resource.props as WorkloadProps;
-        const kind = resource.type.split(":").pop()!;
+        const kind = kindOf(resource.type);
         const name = nameOf(props, resource.name);
         const namespace = namespaceOf(props);
-        const hpa = hpas.byTarget.get(`${namespace}/${kind}/${name}`);
+        const hpaMin = hpas.byTarget.get(`${namespace}/${kind}/${name}`);
         // An HPA unknown at preview may be the one that scales this workload.
-        if (!hpa && hpas.unknown) throw hpas.unknown.unknown;
+        if (hpaMin === undefined && hpas.unknown) throw hpas.unknown.unknown;
+        const rawReplicas = at(props, "spec", "replicas");
+        const replicas = countOf(rawReplicas);
         return {
             resource, kind, name, namespace, props,
-            podLabels: props.spec?.template?.metadata?.labels ?? {},
-            replicas: props.spec?.replicas,
-            hpaMinReplicas: hpa ? (hpa.spec?.minReplicas ?? 1) : undefined,
+            podLabels: asStringMap(at(props, "spec", "template", "metadata", "labels")) ?? {},
+            replicas,
+            invalidReplicas: replicas === undefined && rawReplicas !== undefined && rawReplicas !== null ? shown(rawReplicas) : undefined,
+            hpaMinReplicas: hpaMin,
         };
     }));
 }

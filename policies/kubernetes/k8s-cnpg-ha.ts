@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../common/define";
 import { crTypes, objectKey } from "../common/operators";
+import { asNumber, at, record } from "../common/read";
 
 export interface CnpgHaConfig { minInstances?: number; requireSynchronous?: boolean }
 
@@ -17,15 +18,16 @@ export const k8sCnpgHa = resourcePolicy<CnpgHaConfig>({
         },
     },
     types: [crTypes.cnpgCluster],
-    validate: (props, _args, config, report) => {
-        const spec = props.spec ?? {};
+    validate: (props, args, config, report) => {
+        const spec = record(props.spec);
         const min = config.minInstances ?? 3;
-        // CloudNativePG's default is a single instance.
-        const instances = spec.instances ?? 1;
-        if (instances < min) report(`Cluster ${objectKey(props)} runs ${instances} instance(s); needs at least ${min}.`);
-        const synchronous = (spec.postgresql?.synchronous?.number ?? 0) >= 1 || (spec.minSyncReplicas ?? 0) >= 1;
+        const key = objectKey(props, args.name);
+        // CloudNativePG's default is a single instance; a value that is not a number counts as that.
+        const instances = asNumber(spec.instances) ?? 1;
+        if (instances < min) report(`Cluster ${key} runs ${instances} instance(s); needs at least ${min}.`);
+        const synchronous = (asNumber(at(spec, "postgresql", "synchronous", "number")) ?? 0) >= 1 || (asNumber(spec.minSyncReplicas) ?? 0) >= 1;
         if ((config.requireSynchronous ?? true) && !synchronous) {
-            report(`Cluster ${objectKey(props)} has no synchronous replication (spec.postgresql.synchronous): a failover can lose committed transactions.`);
+            report(`Cluster ${key} has no synchronous replication (spec.postgresql.synchronous): a failover can lose committed transactions.`);
         }
     },
 });

@@ -1,8 +1,11 @@
 import { PolicyResource } from "@pulumi/policy";
 import { BudgetIndex } from "../common/budget-index";
 import { deferUnknown, stackPolicy } from "../common/define";
+import { kindOf, nameOf, namespaceOf } from "../common/metadata";
 import { crTypes, objectKey } from "../common/operators";
+import { asBoolean, at, record } from "../common/read";
 import { K8s } from "../common/types";
+import { countOf } from "../common/workloads";
 
 export interface DataPdbConfig { minPods?: number }
 
@@ -11,29 +14,40 @@ interface PodSet { label: string; pods: number; covered: boolean }
 
 interface DataItem { resource: PolicyResource; what: string; sets: PodSet[] }
 
-/** The pod sets of each data resource and their budgets: the operator's own, or one in the stack selecting the pods. */
+/**
+ * The pod sets of each data resource and their budgets: the operator's own, or one in the
+ * stack selecting the pods. Counts that are not counts read as the operator's default.
+ * A budget unknown at preview that might select the pods defers the whole resource
+ * (BudgetIndex.covers throws): it could be the covering one.
+ */
 function podSets(r: PolicyResource, budgets: BudgetIndex): PodSet[] {
-    const spec = r.props.spec ?? {};
-    const namespace = r.props.metadata?.namespace ?? "default";
-    const name = r.props.metadata?.name;
-    const inStack = (labels: Record<string, string>) => budgets.selecting(namespace, labels).length > 0;
+    const spec = record(r.props.spec);
+    const namespace = namespaceOf(r.props);
+    const name = nameOf(r.props, r.name);
+    const enabled = (...path: string[]) => asBoolean(at(spec, ...path)) === true;
     switch (r.type) {
         case crTypes.cnpgCluster:
             // CloudNativePG makes the instances' budgets unless enablePDB is false.
-            return [{ label: "instances", pods: spec.instances ?? 1, covered: spec.enablePDB !== false }];
-        case crTypes.cnpgPooler:
-            return [{ label: "PgBouncer pods", pods: spec.instances ?? 1, covered: inStack({ "cnpg.io/poolerName": name }) }];
+            return [{ label: "instances", pods: countOf(spec.instances) ?? 1, covered: spec.enablePDB !== false }];
+        case crTypes.cnpgPooler: {
+            const pods = countOf(spec.instances) ?? 1;
+            return [{ label: "PgBouncer pods", pods, covered: pods < 2 || budgets.covers(namespace, { "cnpg.io/poolerName": name }) }];
+        }
         case crTypes.redisReplication:
         case crTypes.redisSentinel:
-            return [{ label: "pods", pods: spec.clusterSize ?? 0, covered: !!spec.pdb?.enabled }];
-        case crTypes.redisCluster:
+            return [{ label: "pods", pods: countOf(spec.clusterSize) ?? 0, covered: enabled("pdb", "enabled") }];
+        case crTypes.redisCluster: {
+            const size = countOf(spec.clusterSize) ?? 0;
             return [
-                { label: "leaders", pods: spec.redisLeader?.replicas ?? spec.clusterSize ?? 0, covered: !!spec.redisLeader?.pdb?.enabled },
-                { label: "followers", pods: spec.redisFollower?.replicas ?? spec.clusterSize ?? 0, covered: !!spec.redisFollower?.pdb?.enabled },
+                { label: "leaders", pods: countOf(at(spec, "redisLeader", "replicas")) ?? size, covered: enabled("redisLeader", "pdb", "enabled") },
+                { label: "followers", pods: countOf(at(spec, "redisFollower", "replicas")) ?? size, covered: enabled("redisFollower", "pdb", "enabled") },
             ];
-        case crTypes.rabbitmqCluster:
+        }
+        case crTypes.rabbitmqCluster: {
             // The RabbitMQ operator makes none: a budget in the stack must select the nodes.
-            return [{ label: "nodes", pods: spec.replicas ?? 1, covered: inStack({ "app.kubernetes.io/name": name }) }];
+            const pods = countOf(spec.replicas) ?? 1;
+            return [{ label: "nodes", pods, covered: pods < 2 || budgets.covers(namespace, { "app.kubernetes.io/name": name }) }];
+        }
         default:
             return [];
     }
@@ -54,7 +68,7 @@ export const k8sDataPdb = stackPolicy<DataPdbConfig, DataItem>({
     items: (resources) => {
         const budgets = new BudgetIndex(resources.filter((r) => r.type === K8s.Pdb));
         return resources.filter((r) => dataTypes.includes(r.type)).map((resource) => deferUnknown<DataItem>(resource, () => ({
-            resource, what: `${resource.type.split(":").pop()} ${objectKey(resource.props)}`, sets: podSets(resource, budgets),
+            resource, what: `${kindOf(resource.type)} ${objectKey(resource.props, resource.name)}`, sets: podSets(resource, budgets),
         })));
     },
     validate: (item, _all, _args, config, report) => {

@@ -1,5 +1,7 @@
 import { resourcePolicy } from "../common/define";
+import { kindOf } from "../common/metadata";
 import { crTypes, objectKey } from "../common/operators";
+import { asArray, asNonEmptyString, at, record } from "../common/read";
 
 export interface DataTlsConfig { allowPlainListeners?: boolean }
 
@@ -15,15 +17,16 @@ export const k8sDataTls = resourcePolicy<DataTlsConfig>({
     },
     types: [crTypes.redisCluster, crTypes.redisReplication, crTypes.redisSentinel, crTypes.rabbitmqCluster, crTypes.cnpgCluster],
     validate: (props, args, config, report) => {
-        const spec = props.spec ?? {};
-        const what = `${args.type.split(":").pop()} ${objectKey(props)}`;
+        const spec = record(props.spec);
+        const what = `${kindOf(args.type)} ${objectKey(props, args.name)}`;
         if (args.type === crTypes.rabbitmqCluster) {
-            if (!spec.tls?.secretName) report(`${what} serves AMQP without TLS (no spec.tls.secretName).`);
-            else if (!config.allowPlainListeners && !spec.tls.disableNonTLSListeners) report(`${what} keeps its plain AMQP listeners next to TLS (spec.tls.disableNonTLSListeners is not true).`);
+            if (!asNonEmptyString(at(spec, "tls", "secretName"))) report(`${what} serves AMQP without TLS (no spec.tls.secretName).`);
+            else if (!config.allowPlainListeners && at(spec, "tls", "disableNonTLSListeners") !== true) report(`${what} keeps its plain AMQP listeners next to TLS (spec.tls.disableNonTLSListeners is not true).`);
         } else if (args.type === crTypes.cnpgCluster) {
-            const plain = (spec.postgresql?.pg_hba ?? []).filter((rule: unknown) => /^\s*host\s/.test(String(rule)));
-            if (plain.length > 0) report(`${what} admits clients without TLS: pg_hba ${plain.map((r: unknown) => JSON.stringify(r)).join(", ")} (use hostssl).`);
-        } else if (!spec.TLS?.secret?.secretName) {
+            // A rule that is not a string is not a pg_hba line; only `host` lines admit plain connections.
+            const plain = asArray(at(spec, "postgresql", "pg_hba")).filter((rule): rule is string => typeof rule === "string" && /^\s*host\s/.test(rule));
+            if (plain.length > 0) report(`${what} admits clients without TLS: pg_hba ${plain.map((r) => JSON.stringify(r)).join(", ")} (use hostssl).`);
+        } else if (!asNonEmptyString(at(spec, "TLS", "secret", "secretName"))) {
             report(`${what} serves Redis without TLS (no spec.TLS.secret.secretName).`);
         }
     },

@@ -1,21 +1,25 @@
 import { resourcePolicy } from "../common/define";
+import { kindOf } from "../common/metadata";
 import { crTypes, objectKey, spreadsOverZones, zoneKey } from "../common/operators";
+import { Rec, asRecord, at, record } from "../common/read";
+import { countOf } from "../common/workloads";
 
 export interface DataZoneSpreadConfig { requireHardSpread?: boolean }
 
 /** Pod settings of each StatefulSet-making resource: [label, pod spec or operator pod settings, pods]. */
-function podSets(type: string, spec: any): Array<[string, any, number]> {
+function podSets(type: string, spec: Rec): Array<[string, unknown, number]> {
+    const size = () => countOf(spec.clusterSize) ?? 0;
     switch (type) {
         case crTypes.statefulSet:
-            return [["pods", spec.template?.spec, spec.replicas ?? 1]];
+            return [["pods", at(spec, "template", "spec"), countOf(spec.replicas) ?? 1]];
         case crTypes.redisCluster:
             return [
-                ["leaders", spec.redisLeader, spec.redisLeader?.replicas ?? spec.clusterSize ?? 0],
-                ["followers", spec.redisFollower, spec.redisFollower?.replicas ?? spec.clusterSize ?? 0],
+                ["leaders", spec.redisLeader, countOf(at(spec, "redisLeader", "replicas")) ?? size()],
+                ["followers", spec.redisFollower, countOf(at(spec, "redisFollower", "replicas")) ?? size()],
             ];
         case crTypes.redisReplication:
         case crTypes.redisSentinel:
-            return [["pods", spec, spec.clusterSize ?? 0]];
+            return [["pods", spec, size()]];
         default:
             return [];
     }
@@ -34,23 +38,24 @@ export const k8sDataZoneSpread = resourcePolicy<DataZoneSpreadConfig>({
     types: [crTypes.statefulSet, crTypes.cnpgCluster, crTypes.redisCluster, crTypes.redisReplication, crTypes.redisSentinel, crTypes.rabbitmqCluster],
     validate: (props, args, config, report) => {
         const hard = config.requireHardSpread ?? false;
-        const spec = props.spec ?? {};
-        const kind = args.type.split(":").pop();
-        const what = `${kind} ${objectKey(props)}`;
+        const spec = record(props.spec);
+        const what = `${kindOf(args.type)} ${objectKey(props, args.name)}`;
         const how = hard ? "enforced zone spread" : "zone spread";
         if (args.type === crTypes.cnpgCluster) {
-            const a = spec.affinity ?? {};
+            const a = record(spec.affinity);
             // CloudNativePG's anti-affinity is per host unless topologyKey says otherwise.
             const byAffinity = a.enablePodAntiAffinity !== false && a.topologyKey === zoneKey && (!hard || a.podAntiAffinityType === "required");
-            const ok = (spec.instances ?? 1) < 2 || byAffinity || spreadsOverZones(spec, hard);
+            const ok = (countOf(spec.instances) ?? 1) < 2 || byAffinity || spreadsOverZones(spec, hard);
             if (!ok) report(`${what} has no ${how}: add a spec.topologySpreadConstraints entry on ${zoneKey}${hard ? " (DoNotSchedule)" : ""} or set spec.affinity.topologyKey to it.`);
             return;
         }
         if (args.type === crTypes.rabbitmqCluster) {
-            const override = spec.override?.statefulSet?.spec?.template?.spec;
+            const override = asRecord(at(spec, "override", "statefulSet", "spec", "template", "spec"));
+            const overridden = override?.topologySpreadConstraints;
             // The operator spreads over zones by default (preferred); an override or affinity replaces that.
-            const defaulted = !override?.topologySpreadConstraints && !spec.affinity && !hard;
-            const ok = (spec.replicas ?? 1) < 2 || defaulted || spreadsOverZones({ ...override, affinity: spec.affinity ?? override?.affinity }, hard);
+            const defaulted = (overridden === undefined || overridden === null) && (spec.affinity === undefined || spec.affinity === null) && !hard;
+            const affinity = spec.affinity ?? override?.affinity;
+            const ok = (countOf(spec.replicas) ?? 1) < 2 || defaulted || spreadsOverZones({ topologySpreadConstraints: overridden, affinity }, hard);
             if (!ok) report(`${what} has no ${how} (spec.override.statefulSet.spec.template.spec.topologySpreadConstraints or spec.affinity).`);
             return;
         }

@@ -1,5 +1,8 @@
 import { resourcePolicy } from "../common/define";
-import { HpaProps, K8s } from "../common/types";
+import { nameOf } from "../common/metadata";
+import { at } from "../common/read";
+import { K8s } from "../common/types";
+import { countOf } from "../common/workloads";
 
 export interface HpaMinReplicasConfig { minReplicas?: number }
 
@@ -14,9 +17,10 @@ export const k8sHpaMinReplicas = resourcePolicy<HpaMinReplicasConfig>({
         properties: { minReplicas: { type: "integer", minimum: 1, default: 2, description: "Fewest pods an HPA may scale to." } },
     },
     types: [K8s.Hpa],
-    validate: (props: HpaProps, args, config, report) => {
+    validate: (props, args, config, report) => {
         const min = config.minReplicas ?? 2;
-        const actual = props.spec?.minReplicas ?? 1;
-        if (actual < min) report(`HorizontalPodAutoscaler ${props.metadata?.name ?? args.name} has minReplicas ${actual}; needs at least ${min}.`);
+        // The HPA's own default is 1; a value that is not a count counts as that default.
+        const actual = countOf(at(props, "spec", "minReplicas")) ?? 1;
+        if (actual < min) report(`HorizontalPodAutoscaler ${nameOf(props, args.name)} has minReplicas ${actual}; needs at least ${min}.`);
     },
 });

@@ -1,21 +1,30 @@
 import { UnknownValueError } from "@pulumi/policy";
 import { Budget, BudgetIndex } from "../common/budget-index";
 import { deferUnknown, isDeferred, stackPolicy } from "../common/define";
+import { shown } from "../common/read";
 import { scaledValue } from "../common/selectors";
-import { K8s, PdbProps } from "../common/types";
+import { K8s } from "../common/types";
 import { Workload, collectWorkloads, replicaFloor } from "../common/workloads";
 
 export interface PdbCoverageConfig { requiredFromReplicas?: number }
 
-/** What a budget allows for `pods` pods: pods kept, and disruptions allowed. */
-function judge(b: PdbProps, pods: number): { keeps: number; allows: number } {
-    const spec = b.spec ?? {};
-    if (spec.maxUnavailable !== undefined) {
-        const allows = scaledValue(spec.maxUnavailable, pods);
-        return { allows, keeps: pods - allows };
+type Verdict = { name: string; keeps: number; allows: number } | { name: string; unreadable: string };
+
+/** What a budget allows for `pods` pods: pods kept, and disruptions allowed (or why it cannot be read). */
+function judge(b: Budget, pods: number): Verdict {
+    if (b.maxUnavailable !== undefined && b.maxUnavailable !== null) {
+        const allows = scaledValue(b.maxUnavailable, pods);
+        if (allows === undefined) return { name: b.name, unreadable: `maxUnavailable ${shown(b.maxUnavailable)} is not a count or a percentage` };
+        return { name: b.name, allows, keeps: pods - allows };
     }
-    const keeps = spec.minAvailable !== undefined ? scaledValue(spec.minAvailable, pods) : 1;
-    return { keeps, allows: pods - keeps };
+    if (b.minAvailable === undefined || b.minAvailable === null) return { name: b.name, keeps: 1, allows: pods - 1 };
+    const keeps = scaledValue(b.minAvailable, pods);
+    if (keeps === undefined) return { name: b.name, unreadable: `minAvailable ${shown(b.minAvailable)} is not a count or a percentage` };
+    return { name: b.name, keeps, allows: pods - keeps };
+}
+
+function describe(v: Verdict): string {
+    return "unreadable" in v ? `${v.name}: ${v.unreadable}` : `${v.name} keeps ${v.keeps} and allows ${v.allows} disruption(s)`;
 }
 
 /**
@@ -42,16 +51,15 @@ export const k8sPdbCoverage = stackPolicy<PdbCoverageConfig, Workload & { budget
     validate: (w, _all, _args, config, report) => {
         const pods = replicaFloor(w);
         if (pods < (config.requiredFromReplicas ?? 2)) return;
-        const verdicts = w.budgets.map((b) => ({ name: b.name, ...judge(b.props, pods) }));
-        if (verdicts.some((j) => j.keeps >= 1 && j.allows >= 1)) return;
+        const verdicts = w.budgets.map((b) => judge(b, pods));
+        if (verdicts.some((j) => !("unreadable" in j) && j.keeps >= 1 && j.allows >= 1)) return;
         // A budget unknown at preview might be the one that covers it: judge at update.
         if (w.unknownBudget) throw w.unknownBudget;
         const label = `${w.kind} ${w.namespace}/${w.name}`;
         if (verdicts.length === 0) {
             report(`${label} runs ${pods} pods but no PodDisruptionBudget selects its pod labels.`);
         } else {
-            const detail = verdicts.map((j) => `${j.name} keeps ${j.keeps} and allows ${j.allows} disruption(s)`).join("; ");
-            report(`${label} (${pods} pods): no PodDisruptionBudget both keeps ≥ 1 pod and allows ≥ 1 disruption (${detail}).`);
+            report(`${label} (${pods} pods): no PodDisruptionBudget both keeps ≥ 1 pod and allows ≥ 1 disruption (${verdicts.map(describe).join("; ")}).`);
         }
     },
 });

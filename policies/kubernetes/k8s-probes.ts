@@ -1,13 +1,81 @@
-import { resourcePolicy } from "../common/define";
-import { Container, WorkloadProps, workloadTypes } from "../common/types";
+import { PolicyResource, UnknownValueError } from "@pulumi/policy";
+import { podContainers } from "../common/containers";
+import { deferUnknown, stackPolicy } from "../common/define";
+import { kindOf, nameOf, namespaceOf } from "../common/metadata";
+import { asArray, asRecord, asStringMap, at } from "../common/read";
+import { K8s, workloadTypes } from "../common/types";
 
 export interface ProbesConfig { requireLiveness?: boolean; requireReadiness?: boolean }
 
-/** Served containers (those that declare a port) have readiness and liveness probes. */
-export const k8sProbes = resourcePolicy<ProbesConfig>({
+interface ContainerProbes { label: string; declaresPort: boolean; liveness: boolean; readiness: boolean }
+
+interface WorkloadItem {
+    resource: PolicyResource;
+    what: string;
+    containers: ContainerProbes[];
+    /** Names of the Services in its namespace whose selector selects its pods. */
+    selectedBy: string[];
+    /** A Service unknown at preview, which might select its pods. */
+    unknownService?: UnknownValueError;
+}
+
+/** A probe counts when it has a handler: the API server refuses one without. */
+function hasProbe(probe: unknown): boolean {
+    const p = asRecord(probe);
+    return !!p && ["httpGet", "tcpSocket", "exec", "grpc"].some((h) => asRecord(p[h]) !== undefined);
+}
+
+interface ServiceInfo { name: string; namespace: string; selector?: Record<string, string> }
+
+function readServices(resources: PolicyResource[]): { known: ServiceInfo[]; unknown?: UnknownValueError } {
+    const known: ServiceInfo[] = [];
+    let unknown: UnknownValueError | undefined;
+    for (const r of resources) {
+        if (r.type !== K8s.Service) continue;
+        try {
+            // A Service without a selector (or with a malformed one) selects no pods: its endpoints are managed by hand.
+            const selector = asStringMap(at(r.props, "spec", "selector"));
+            known.push({ name: nameOf(r.props, r.name), namespace: namespaceOf(r.props), selector: selector && Object.keys(selector).length > 0 ? selector : undefined });
+        } catch (err) {
+            if (!(err instanceof UnknownValueError)) throw err;
+            unknown ??= err;
+        }
+    }
+    return { known, unknown };
+}
+
+function collect(resources: PolicyResource[]) {
+    const services = readServices(resources);
+    return resources.filter((r) => workloadTypes.includes(r.type)).map((resource) => deferUnknown<WorkloadItem>(resource, () => {
+        const props = resource.props;
+        const namespace = namespaceOf(props);
+        const labels = asStringMap(at(props, "spec", "template", "metadata", "labels")) ?? {};
+        const selectedBy = services.known
+            .filter((s) => s.namespace === namespace && s.selector && Object.entries(s.selector).every(([k, v]) => labels[k] === v))
+            .map((s) => s.name);
+        return {
+            resource,
+            what: `${kindOf(resource.type)} ${nameOf(props, resource.name)}`,
+            containers: podContainers(props).map(({ container, label }) => ({
+                label,
+                declaresPort: asArray(container.ports).length > 0,
+                liveness: hasProbe(container.livenessProbe),
+                readiness: hasProbe(container.readinessProbe),
+            })),
+            selectedBy,
+            unknownService: services.unknown,
+        };
+    }));
+}
+
+/**
+ * Every container of a Deployment or StatefulSet has a liveness probe; every container
+ * that declares a port, or whose pods a Service selects, has a readiness probe.
+ */
+export const k8sProbes = stackPolicy<ProbesConfig, WorkloadItem>({
     name: "k8s-probes",
-    description: "Every container that serves traffic (declares a port) in a Deployment or StatefulSet has a readiness probe (no traffic before it is ready) and a liveness probe (a hung process is restarted).",
-    remediationSteps: "Add readinessProbe and livenessProbe to the container (AppTier sets /health/ready and /health/live by default; override with `probes`).",
+    description: "Every container of a Deployment or StatefulSet has a liveness probe (a hung process is restarted), and every container that declares a port or whose pods a Service in the same namespace selects has a readiness probe (no traffic before it is ready). Containers listen whether or not they declare ports.",
+    remediationSteps: "Add livenessProbe to every container and readinessProbe to every container that serves (AppTier sets /health/ready and /health/live by default; override with `probes`).",
     enforcementLevel: "mandatory",
     severity: "medium",
     configSchema: {
@@ -16,17 +84,22 @@ export const k8sProbes = resourcePolicy<ProbesConfig>({
             requireReadiness: { type: "boolean", default: true },
         },
     },
-    types: workloadTypes,
-    validate: (props: WorkloadProps, args, config, report) => {
-        const containers: Container[] = props.spec?.template?.spec?.containers ?? [];
-        const name = props.metadata?.name ?? args.name;
-        for (const c of containers) {
-            if (!c.ports || c.ports.length === 0) continue;
-            const missing = [
-                (config.requireReadiness ?? true) && !c.readinessProbe ? "readinessProbe" : undefined,
-                (config.requireLiveness ?? true) && !c.livenessProbe ? "livenessProbe" : undefined,
-            ].filter((m): m is string => !!m);
-            if (missing.length > 0) report(`Container "${c.name}" of ${args.type.split(":").pop()} ${name} serves a port but has no ${missing.join(" and no ")}.`);
+    items: collect,
+    validate: (w, _all, _args, config, report) => {
+        const requireLiveness = config.requireLiveness ?? true;
+        const requireReadiness = config.requireReadiness ?? true;
+        let undecided = false;
+        for (const c of w.containers) {
+            const missing: string[] = [];
+            if (requireReadiness && !c.readiness) {
+                if (c.declaresPort) missing.push("no readinessProbe (it declares a port)");
+                else if (w.selectedBy.length > 0) missing.push(`no readinessProbe (Service ${w.selectedBy.map((s) => `"${s}"`).join(", ")} sends its pods traffic)`);
+                // A Service unknown at preview might select these pods: judge readiness at update.
+                else if (w.unknownService) undecided = true;
+            }
+            if (requireLiveness && !c.liveness) missing.push("no livenessProbe (a hung process is never restarted)");
+            if (missing.length > 0) report(`${c.label} of ${w.what} has ${missing.join(" and ")}.`);
         }
+        if (undecided && w.unknownService) throw w.unknownService;
     },
 });

@@ -1,5 +1,7 @@
 import { resourcePolicy } from "../common/define";
 import { crTypes, objectKey } from "../common/operators";
+import { at } from "../common/read";
+import { countOf } from "../common/workloads";
 
 export interface RabbitmqReplicasConfig { minReplicas?: number }
 
@@ -14,10 +16,12 @@ export const k8sRabbitmqReplicas = resourcePolicy<RabbitmqReplicasConfig>({
         properties: { minReplicas: { type: "integer", minimum: 1, default: 3, description: "Fewest nodes a cluster may run." } },
     },
     types: [crTypes.rabbitmqCluster],
-    validate: (props, _args, config, report) => {
+    validate: (props, args, config, report) => {
         const min = config.minReplicas ?? 3;
-        const replicas = props.spec?.replicas ?? 1;
-        if (replicas < min) report(`RabbitmqCluster ${objectKey(props)} runs ${replicas} node(s); needs at least ${min}.`);
-        else if (replicas % 2 === 0) report(`RabbitmqCluster ${objectKey(props)} runs ${replicas} nodes, an even number: use ${replicas - 1} or ${replicas + 1} so a majority survives a partition.`);
+        // The operator's default is 1; a value that is not a count counts as that.
+        const replicas = countOf(at(props, "spec", "replicas")) ?? 1;
+        const key = objectKey(props, args.name);
+        if (replicas < min) report(`RabbitmqCluster ${key} runs ${replicas} node(s); needs at least ${min}.`);
+        else if (replicas % 2 === 0) report(`RabbitmqCluster ${key} runs ${replicas} nodes, an even number: use ${replicas - 1} or ${replicas + 1} so a majority survives a partition.`);
     },
 });

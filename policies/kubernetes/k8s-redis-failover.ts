@@ -1,6 +1,9 @@
-import { PolicyResource } from "@pulumi/policy";
-import { deferUnknown, stackPolicy } from "../common/define";
+import { PolicyResource, UnknownValueError } from "@pulumi/policy";
+import { deferUnknown, isDeferred, stackPolicy } from "../common/define";
+import { namespaceOf } from "../common/metadata";
 import { crTypes, objectKey } from "../common/operators";
+import { asString, at, record } from "../common/read";
+import { countOf } from "../common/workloads";
 
 export interface RedisFailoverConfig { minSentinels?: number }
 
@@ -8,22 +11,37 @@ interface RedisItem {
     resource: PolicyResource;
     kind: string;
     key: string;
-    spec: any;
+    clusterSize: number;
+    embeddedSentinels: number;
+    /** RedisCluster: followers as declared (undefined: one per master, the operator's default). */
+    followers?: number;
     /** Sentinel counts watching this replication. */
     sentinels: number[];
+    /** A RedisSentinel unknown at preview, which might watch this replication. */
+    unknownSentinel?: UnknownValueError;
 }
 
 function collect(resources: PolicyResource[]) {
-    const watchers = resources.filter((r) => r.type === crTypes.redisSentinel).map((r) => ({
-        watches: `${r.props.metadata?.namespace ?? "default"}/${r.props.spec?.redisSentinelConfig?.redisReplicationName}`,
-        size: r.props.spec?.clusterSize ?? 0,
+    const watchers = resources.filter((r) => r.type === crTypes.redisSentinel).map((r) => deferUnknown(r, () => {
+        const replication = asString(at(r.props, "spec", "redisSentinelConfig", "redisReplicationName"));
+        return { watches: replication === undefined ? undefined : `${namespaceOf(r.props)}/${replication}`, size: countOf(at(r.props, "spec", "clusterSize")) ?? 0 };
     }));
+    const known = watchers.filter((w) => !isDeferred(w)) as Array<{ watches?: string; size: number }>;
+    const unknown = watchers.find(isDeferred)?.unknown;
     const kinds = new Map<string, string>([
         [crTypes.redisStandalone, "Redis"], [crTypes.redisReplication, "RedisReplication"], [crTypes.redisCluster, "RedisCluster"],
     ]);
     return resources.filter((r) => kinds.has(r.type)).map((resource) => deferUnknown<RedisItem>(resource, () => {
-        const key = objectKey(resource.props);
-        return { resource, kind: kinds.get(resource.type)!, key, spec: resource.props.spec ?? {}, sentinels: watchers.filter((w) => w.watches === key).map((w) => w.size) };
+        const key = objectKey(resource.props, resource.name);
+        const spec = record(resource.props.spec);
+        return {
+            resource, kind: kinds.get(resource.type) ?? resource.type, key,
+            clusterSize: countOf(spec.clusterSize) ?? 0,
+            embeddedSentinels: countOf(at(spec, "sentinel", "size")) ?? 0,
+            followers: countOf(at(spec, "redisFollower", "replicas")),
+            sentinels: known.filter((w) => w.watches === key).map((w) => w.size),
+            unknownSentinel: unknown,
+        };
     }));
 }
 
@@ -43,14 +61,16 @@ export const k8sRedisFailover = stackPolicy<RedisFailoverConfig, RedisItem>({
         if (r.kind === "Redis") {
             report(`Redis ${r.key} is standalone: nothing takes over when its pod or node fails.`);
         } else if (r.kind === "RedisReplication") {
-            if ((r.spec.clusterSize ?? 0) < 2) report(`RedisReplication ${r.key} has ${r.spec.clusterSize ?? 0} node(s): no replica to fail over to.`);
-            const sentinels = Math.max(0, r.spec.sentinel?.size ?? 0, ...r.sentinels);
+            if (r.clusterSize < 2) report(`RedisReplication ${r.key} has ${r.clusterSize} node(s): no replica to fail over to.`);
+            const sentinels = Math.max(0, r.embeddedSentinels, ...r.sentinels);
             if (sentinels < minSentinels) {
+                // A RedisSentinel unknown at preview might be the one that watches it: judge at update.
+                if (r.unknownSentinel) throw r.unknownSentinel;
                 report(`RedisReplication ${r.key} is watched by ${sentinels} Sentinel(s); needs at least ${minSentinels} (a RedisSentinel whose redisReplicationName names it).`);
             }
         } else {
-            const masters = r.spec.clusterSize ?? 0;
-            const followers = r.spec.redisFollower?.replicas ?? masters;
+            const masters = r.clusterSize;
+            const followers = r.followers ?? masters;
             if (masters < 3) report(`RedisCluster ${r.key} has ${masters} master(s); a Redis cluster needs at least 3 to elect a failover.`);
             if (followers < masters) report(`RedisCluster ${r.key} has ${followers} replica(s) for ${masters} masters; every master needs one.`);
         }

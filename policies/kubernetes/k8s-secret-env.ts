@@ -1,14 +1,37 @@
+import { podContainers } from "../common/containers";
 import { resourcePolicy } from "../common/define";
-import { Container, EnvVar, K8s, ObjectMeta, WorkloadProps, workloadTypes } from "../common/types";
+import { nameOf } from "../common/metadata";
+import { Rec, asString, record, records } from "../common/read";
+import { K8s, workloadTypes } from "../common/types";
 import { looksLikeCredential } from "./credential-names";
 
 export interface SecretEnvConfig { extraNamePatterns?: string[] }
 
-function badSource(e: EnvVar): string | undefined {
-    if (e.value !== undefined) return "a literal value";
-    if (e.valueFrom?.configMapKeyRef) return "a ConfigMap";
-    if (!e.valueFrom?.secretKeyRef) return "something other than a Secret";
+function present(v: unknown): boolean {
+    return v !== undefined && v !== null;
+}
+
+function badSource(e: Rec): string | undefined {
+    if (present(e.value)) return "a literal value";
+    const from = record(e.valueFrom);
+    if (present(from.configMapKeyRef)) return "a ConfigMap";
+    if (!present(from.secretKeyRef)) return "something other than a Secret";
     return undefined;
+}
+
+/** The config's extra patterns; an invalid one is an error the user must see, not a silent gap. */
+function compile(patterns: unknown): { extra: RegExp[]; invalid: string[] } {
+    const extra: RegExp[] = [];
+    const invalid: string[] = [];
+    for (const p of Array.isArray(patterns) ? patterns : []) {
+        if (typeof p !== "string") continue;
+        try {
+            extra.push(new RegExp(p, "i"));
+        } catch {
+            invalid.push(p);
+        }
+    }
+    return { extra, invalid };
 }
 
 /** Credential-like env vars come from a Secret; ConfigMaps hold no credential-like keys. */
@@ -23,20 +46,20 @@ export const k8sSecretEnv = resourcePolicy<SecretEnvConfig>({
     },
     types: [...workloadTypes, K8s.ConfigMap],
     validate: (props, args, config, report) => {
-        const extra = (config.extraNamePatterns ?? []).map((p) => new RegExp(p, "i"));
+        const { extra, invalid } = compile(config.extraNamePatterns);
+        if (invalid.length > 0) report(`Policy config extraNamePatterns holds invalid regular expression(s) ${invalid.map((p) => JSON.stringify(p)).join(", ")}: fix the policy config.`);
         if (args.type === K8s.ConfigMap) {
-            const cm = props as { metadata?: ObjectMeta; data?: Record<string, string> };
-            for (const key of Object.keys(cm.data ?? {})) {
-                if (looksLikeCredential(key, extra)) report(`ConfigMap ${cm.metadata?.name ?? args.name} holds "${key}", which looks like a credential; move it to a Secret.`);
+            for (const key of Object.keys(record(props.data))) {
+                if (looksLikeCredential(key, extra)) report(`ConfigMap ${nameOf(props, args.name)} holds "${key}", which looks like a credential; move it to a Secret.`);
             }
             return;
         }
-        const spec = (props as WorkloadProps).spec?.template?.spec;
-        const containers: Container[] = [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])];
-        for (const c of containers) {
-            for (const e of c.env ?? []) {
-                const source = looksLikeCredential(e.name, extra) ? badSource(e) : undefined;
-                if (source) report(`Container "${c.name}" reads ${e.name} from ${source}; credentials must come from secretKeyRef.`);
+        for (const { container, label } of podContainers(props, true)) {
+            for (const e of records(container.env)) {
+                // An entry without a string name is refused by the API server; there is no name to judge.
+                const name = asString(e.name);
+                const source = name !== undefined && looksLikeCredential(name, extra) ? badSource(e) : undefined;
+                if (source) report(`${label} reads ${name} from ${source}; credentials must come from secretKeyRef.`);
             }
         }
     },

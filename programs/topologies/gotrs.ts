@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ObjectStorageMode, Platform, RedisEngine, RedisMode } from "../../components";
+import { ObjectStorageMode, Platform, RedisEngine, RedisEvictionPolicy, RedisMode } from "../../components";
 import { StackConfig } from "../config";
 import { stackNamespace } from "./namespace";
 
@@ -33,10 +33,11 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
             storageSize: "50Gi",
             database: "gotrs",
             owner: "gotrs",
-            backup: { retentionDays: 14, pointInTimeRecovery: true },
             ...s.postgres,
+            // Backups leave the cluster: the stack names an external https bucket (Pulumi.<stack>.yaml).
+            backup: { retentionDays: 14, pointInTimeRecovery: true, ...s.postgres?.backup },
         },
-        redis: { mode: RedisMode.Cluster, engine: RedisEngine.Redis, shards: 3, replicasPerShard: 1, evictionPolicy: "allkeys-lru", ...s.redis },
+        redis: { mode: RedisMode.Cluster, engine: RedisEngine.Redis, shards: 3, replicasPerShard: 1, evictionPolicy: RedisEvictionPolicy.AllKeysLru, ...s.redis },
         rabbitmq: { nodes: 3, quorumQueuesByDefault: true, ...s.rabbitmq },
         objectStorage: { mode: ObjectStorageMode.InCluster, bucket: "gotrs-attachments", ...s.objectStorage },
     });

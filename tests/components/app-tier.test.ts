@@ -29,7 +29,7 @@ describe("AppTier", () => {
         it("registers one component with exactly a Deployment, Service, PDB and HPA under it", () => {
             const component = one(run, T.AppTier, "web");
             const children = run.resources.filter((r) => r.parent === component.urn).map((r) => r.type).sort();
-            assert.deepStrictEqual(children, [T.Deployment, T.Hpa, T.Pdb, T.Service].sort());
+            assert.deepStrictEqual(children, [T.Deployment, T.Hpa, T.NetworkPolicy, T.Pdb, T.Service].sort());
         });
 
         it("runs 3 replicas with a 1/1 rolling update", () => {

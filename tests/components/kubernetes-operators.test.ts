@@ -1,9 +1,11 @@
 import * as assert from "assert";
-import { KubernetesOperators } from "../../components";
+import * as k8s from "@pulumi/kubernetes";
+import * as random from "@pulumi/random";
+import { KubernetesOperators, Platform } from "../../components";
 import { operatorPins } from "../../components/backends/kubernetes/operator-pins";
 import { crdFolders } from "../harness/crd-validate";
 import { RunResult, runProgram } from "../harness/mock-engine";
-import { plain } from "../harness/wire";
+import { UNKNOWN, plain } from "../harness/wire";
 import { T, inputsOf, one, ofType } from "../helpers";
 
 // What the program asks the Kubernetes provider to install; the provider fetches the
@@ -60,5 +62,42 @@ describe("KubernetesOperators", () => {
         assert.deepStrictEqual(none.resources.map((r) => r.type).sort(), [T.KubernetesOperators, T.Stack].sort());
         const defaults = await runProgram(() => { new KubernetesOperators("ops"); });
         assert.ok(!ofType(defaults, T.HelmRelease).some((r) => plain(r.inputs).chart === "rook-ceph"));
+    });
+});
+
+describe("operators and services on a cluster the same program creates (AWS, GCP next)", () => {
+    // A cluster created in the same program has a kubeconfig that is unknown at the first
+    // preview. The engine then does not configure the Kubernetes provider at all: a helm.sh/v3
+    // Release and every object preview as creates without a chart fetch or an API server.
+    // Anything that needs the provider during the program (an invoke, a helm.sh/v4 Chart's
+    // render) would break that preview; this proves nothing here does.
+    let run: RunResult;
+    before(async () => {
+        run = await runProgram(() => {
+            const kubeconfig = new random.RandomPassword("kubeconfig-of-a-new-cluster", { length: 16 }).result;
+            const provider = new k8s.Provider("new-cluster", { kubeconfig });
+            new Platform("shop", {
+                namespace: "shop",
+                app: { image: "ghcr.io/acme/shop:1.0.0" },
+                postgres: { backup: { destination: { bucket: "backups", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } } },
+                redis: {}, rabbitmq: {},
+            }, { provider });
+        }, { preview: true });
+    });
+
+    it("the provider's kubeconfig is unknown at preview", () => {
+        assert.strictEqual(one(run, "pulumi:providers:kubernetes").inputs.kubeconfig, UNKNOWN);
+    });
+
+    it("every Kubernetes object and operator install goes through that provider", () => {
+        const provider = one(run, "pulumi:providers:kubernetes").urn;
+        const kubernetes = run.resources.filter((r) => r.custom && r.type.startsWith("kubernetes:"));
+        assert.ok(kubernetes.length >= 20, `${kubernetes.length} objects`);
+        for (const r of kubernetes) assert.ok(r.provider?.startsWith(`${provider}::`), `${r.type} ${r.name} uses ${r.provider}`);
+        assert.deepStrictEqual(ofType(run, T.HelmRelease).map((r) => plain(r.inputs).chart).sort(), ["cert-manager", "cloudnative-pg", "plugin-barman-cloud", "redis-operator"]);
+    });
+
+    it("calls no provider function while the program runs (nothing asks the cluster anything)", () => {
+        assert.deepStrictEqual(run.calls, []);
     });
 });

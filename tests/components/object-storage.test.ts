@@ -20,7 +20,7 @@ describe("ObjectStorage (Kubernetes)", () => {
         before(async () => { run = await runStorage(); });
 
         it("registers a CephObjectStore, a bucket StorageClass and an ObjectBucketClaim", () => {
-            assert.deepStrictEqual(childTypes(run, one(run, T.ObjectStorage)), [T.CephObjectStore, T.ObjectBucketClaim, T.StorageClass].sort());
+            assert.deepStrictEqual(childTypes(run, one(run, T.ObjectStorage)), [T.CephObjectStore, T.NetworkPolicy, T.ObjectBucketClaim, T.StorageClass].sort());
         });
 
         it("keeps 3 copies with zone as the failure domain, 3 gateways spread over zones, pools kept on delete", () => {
@@ -48,7 +48,7 @@ describe("ObjectStorage (Kubernetes)", () => {
         it("protects the store and the claim; objects valid against the Kubernetes schema and Rook CRDs", () => {
             assert.strictEqual(one(run, T.CephObjectStore).options.protect, true);
             assert.strictEqual(one(run, T.ObjectBucketClaim).options.protect, true);
-            assert.deepStrictEqual(expectValidObjects(run), { core: 1, custom: 2 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 2, custom: 2 });
         });
     });
 

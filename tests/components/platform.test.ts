@@ -10,7 +10,8 @@ import { expectCredentialsOnlyInSecrets, expectRejected, expectValidObjects } fr
 const full: PlatformArgs = {
     namespace: "shop",
     app: { image: "ghcr.io/acme/shop:1.0.0" },
-    postgres: {},
+    // Backups in the in-cluster bucket must be accepted explicitly, with a reason.
+    postgres: { backup: { inClusterReason: "the Ceph cluster mirrors the bucket to a second site" } },
     redis: { mode: RedisMode.Cluster },
     rabbitmq: {},
     objectStorage: { mode: ObjectStorageMode.InCluster, bucket: "shop-files" },
@@ -29,7 +30,7 @@ describe("Platform (Kubernetes)", () => {
 
         it("creates the operators, each service, one SharedSecret and the AppTier under one component", () => {
             assert.deepStrictEqual(childTypes(run, one(run, T.Platform)), [
-                T.AppTier, T.KubernetesOperators, T.ObjectStorage, T.PostgresCluster, T.RabbitMQCluster, T.RedisCluster, T.SharedSecret,
+                T.AppTier, T.KubernetesOperators, T.NetworkPolicy, T.ObjectStorage, T.PostgresCluster, T.RabbitMQCluster, T.RedisCluster, T.SharedSecret,
             ].sort());
             const operators = childTypes(run, one(run, T.KubernetesOperators));
             assert.deepStrictEqual(operators, [T.HelmRelease, T.HelmRelease, T.HelmRelease, T.HelmRelease, T.HelmRelease, T.ConfigFile].sort());
@@ -73,8 +74,10 @@ describe("Platform (Kubernetes)", () => {
             assert.ok(container.env.every((e: any) => e.value === undefined), "no env var has a literal value");
         });
 
-        it("backs Postgres up to the platform's bucket with the bucket's keys", () => {
-            const store = inputsOf(one(run, T.BarmanObjectStore)).spec.configuration;
+        it("backs Postgres up to the platform's bucket with the bucket's keys, recording why that may stay in the cluster", () => {
+            const objectStore = inputsOf(one(run, T.BarmanObjectStore));
+            assert.strictEqual(objectStore.metadata.annotations["pulumi-ha.io/backup-in-cluster-reason"], "the Ceph cluster mirrors the bucket to a second site");
+            const store = objectStore.spec.configuration;
             assert.strictEqual(store.destinationPath, "s3://shop-files/postgres");
             assert.strictEqual(store.endpointURL, "http://rook-ceph-rgw-shop-storage.rook-ceph.svc.cluster.local:80");
             assert.deepStrictEqual(store.s3Credentials.secretAccessKey, { name: "shop-storage", key: "AWS_SECRET_ACCESS_KEY" });
@@ -106,8 +109,33 @@ describe("Platform (Kubernetes)", () => {
                 ["shop-postgres-rw.shop.svc.cluster.local", "shop-redis-leader.shop.svc.cluster.local", "shop-rabbitmq.shop.svc.cluster.local", "shop-files"]);
         });
 
+        it("fences the namespace: default-deny ingress, then exactly the allows each part needs", () => {
+            const policies = ofType(run, T.NetworkPolicy).map((r) => inputsOf(r));
+            const deny = policies.find((p) => Object.keys(p.spec.podSelector).length === 0 && !p.spec.ingress)!;
+            assert.deepStrictEqual([deny.metadata.namespace, deny.spec.policyTypes], ["shop", ["Ingress"]]);
+            const selecting = (labels: Record<string, string>) => policies.filter((p) => Object.entries(p.spec.podSelector.matchLabels ?? {}).every(([k, v]) => labels[k] === v) && p.spec.ingress);
+            const clients = { podSelector: { matchLabels: { "app.kubernetes.io/part-of": "shop" } } };
+            // The app: the ingress controller's namespace is not needed without an Ingress; the platform's own pods are.
+            const app = selecting({ "app.kubernetes.io/name": "shop", "app.kubernetes.io/instance": "shop", "app.kubernetes.io/component": "app" });
+            assert.strictEqual(app.length, 1);
+            assert.deepStrictEqual(app[0].spec.ingress, [{ from: [clients], ports: [{ protocol: "TCP", port: "http" }] }]);
+            const pg = selecting({ "cnpg.io/cluster": "shop-postgres" });
+            assert.deepStrictEqual(pg[0].spec.ingress[0].from[0], { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "cnpg-system" } } });
+            assert.deepStrictEqual(pg[0].spec.ingress[1], { from: [clients], ports: [{ protocol: "TCP", port: 5432 }] });
+            for (const role of ["leader", "follower"]) {
+                const redis = selecting({ app: `shop-redis-${role}` });
+                assert.deepStrictEqual(redis[0].spec.ingress[0].ports.map((p: any) => p.port), [6379, 16379], role);
+            }
+            const mq = selecting({ "app.kubernetes.io/name": "shop-rabbitmq" });
+            assert.deepStrictEqual(mq[0].spec.ingress[2], { from: [clients], ports: [{ protocol: "TCP", port: 5671 }] }, "clients reach AMQPS only");
+            const rgw = selecting({ app: "rook-ceph-rgw", rook_object_store: "shop-storage" });
+            assert.deepStrictEqual([rgw[0].metadata.namespace, rgw[0].spec.ingress[0].ports], ["rook-ceph", [{ protocol: "TCP", port: 8080 }]]);
+            // Postgres instances carry the part-of label, so they are clients of the bucket they back up to.
+            assert.deepStrictEqual(inputsOf(one(run, T.CnpgCluster)).spec.inheritedMetadata, { labels: { "app.kubernetes.io/part-of": "shop" } });
+        });
+
         it("emits objects valid against the Kubernetes schema and every operator's CRD", () => {
-            assert.deepStrictEqual(expectValidObjects(run), { core: 13, custom: 7 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 20, custom: 7 });
         });
     });
 
@@ -117,7 +145,8 @@ describe("Platform (Kubernetes)", () => {
         assert.strictEqual(ofType(small, T.ConfigFile).length, 0);
         const data = plain(ofType(small, T.Secret).find((s) => s.name === "shop-env")!.inputs).stringData;
         assert.deepStrictEqual(Object.keys(data).sort(), ["ENCRYPTION_KEY", "JWT_SECRET", "REDIS_CA_CERT", "REDIS_URL"]);
-        const none = await runPlatform({ ...full, installOperators: false });
+        const none = await runPlatform({ ...full, installOperators: false, networkPolicies: false });
+        assert.strictEqual(ofType(none, T.NetworkPolicy).length, 0, "networkPolicies: false turns every policy off");
         assert.strictEqual(ofType(none, T.KubernetesOperators).length, 0);
         assert.strictEqual(ofType(none, T.HelmRelease).length, 0);
     });
@@ -157,6 +186,10 @@ describe("Platform (Kubernetes)", () => {
         it("an app secret named like a connection setting, and a bad key", () => expectRejected(() => {
             new Platform("shop", { app: full.app, appSecrets: { REDIS_URL: {}, "bad key": {} } });
         }, /^appSecrets\.REDIS_URL: is set by the Platform/, /^appSecrets\.bad key: must be a Secret key/));
+
+        it("Postgres backups in the in-cluster bucket without a reason (losing the cluster would lose them)", () => expectRejected(() => {
+            new Platform("shop", { ...full, postgres: {} });
+        }, /^postgres\.backup\.destination: is required: the platform's bucket is inside the cluster \(Rook\)/));
 
         it("a target whose backend is a later issue", () => expectRejected(() => {
             new Platform("shop", { ...full, target: Target.Gcp });

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as k8s from "@pulumi/kubernetes";
-import { PostgresCluster, PostgresClusterArgs, Profile, Target } from "../../components";
+import { PgBouncerPoolMode, PostgresCluster, PostgresClusterArgs, Profile, Target } from "../../components";
 import { RunResult, runProgram } from "../harness/mock-engine";
 import { isSecret, plain } from "../harness/wire";
 import { T, childTypes, inputsOf, one, ofType } from "../helpers";
@@ -23,7 +23,7 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
 
         it("registers a Cluster, its app Secret and password, a Barman ObjectStore and a ScheduledBackup", () => {
             assert.deepStrictEqual(childTypes(run, one(run, T.PostgresCluster, "pg")),
-                [T.BarmanObjectStore, T.CnpgCluster, T.ScheduledBackup, T.Secret, T.RandomPassword].sort());
+                [T.BarmanObjectStore, T.CnpgCluster, T.NetworkPolicy, T.ScheduledBackup, T.Secret, T.RandomPassword].sort());
         });
 
         it("runs 3 instances with synchronous replication (any 1, durability required) and operator PDBs", () => {
@@ -84,7 +84,7 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
         });
 
         it("emits objects valid against the Kubernetes schema and the CloudNativePG / Barman CRDs", () => {
-            assert.deepStrictEqual(expectValidObjects(run), { core: 1, custom: 3 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 2, custom: 3 });
         });
     });
 
@@ -117,12 +117,12 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
 
     it("takes overrides: version, instances, storage, database, owner, retention, schedule", async () => {
         const run = await runPostgres({
-            ...prod, version: "16", instances: 5, storageSize: "100Gi", database: "gotrs", owner: "gotrs",
+            ...prod, version: "16.10", instances: 5, storageSize: "100Gi", database: "gotrs", owner: "gotrs",
             backup: { destination, retentionDays: 30, schedule: "0 30 1 * * *" },
             kubernetes: { namespace: "data", storageClass: "fast-ssd" },
         });
         const spec = inputsOf(one(run, T.CnpgCluster)).spec;
-        assert.deepStrictEqual([spec.imageName, spec.instances, spec.storage], ["ghcr.io/cloudnative-pg/postgresql:16", 5, { size: "100Gi", storageClass: "fast-ssd" }]);
+        assert.deepStrictEqual([spec.imageName, spec.instances, spec.storage], ["ghcr.io/cloudnative-pg/postgresql:16.10-standard-trixie", 5, { size: "100Gi", storageClass: "fast-ssd" }]);
         assert.deepStrictEqual(spec.bootstrap.initdb.database, "gotrs");
         assert.strictEqual(inputsOf(one(run, T.BarmanObjectStore)).spec.retentionPolicy, "30d");
         assert.strictEqual(inputsOf(one(run, T.ScheduledBackup)).spec.schedule, "0 30 1 * * *");
@@ -152,7 +152,7 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
             /^backup\.destination\.path: must be a relative object prefix/, /^backup\.destination\.accessKeyIdKey: must be a Secret key/,
             /^backup\.destination\.secretAccessKeyKey: must be a Secret key/, /^backup\.destination\.credentialsSecretName: must be a Kubernetes object name/));
         it("a five-field cron schedule", () => reject({ backup: { destination, schedule: "0 2 * * *" } }, /^backup\.schedule: must be a six-field cron expression/));
-        it("a bad pooler", () => reject({ ...prod, pooler: { enabled: true, instances: 0, poolMode: "statement" } }, /^pooler\.instances/, /^pooler\.poolMode: must be one of "session", "transaction"/));
+        it("a bad pooler", () => reject({ ...prod, pooler: { enabled: true, instances: 0, poolMode: "statement" as PgBouncerPoolMode } }, /^pooler\.instances/, /^pooler\.poolMode: must be one of "session", "transaction"/));
         it("an unknown target and profile", () => reject({ ...prod, target: "azure" as Target, profile: "prod" as Profile },
             /^target: must be one of "kubernetes", "aws", "gcp" \(got "azure"\)/, /^profile: must be one of "production", "development" \(got "prod"\)/));
         it("a target whose backend is a later issue", () => reject({ ...prod, target: Target.Aws }, /^target: "aws" is not implemented yet; implemented: "kubernetes"/));

@@ -19,7 +19,7 @@ describe("RabbitMQCluster (Kubernetes, RabbitMQ Cluster Operator)", () => {
 
         it("registers a RabbitmqCluster, its default-user Secret and password, and a PDB (the operator makes none)", () => {
             assert.deepStrictEqual(childTypes(run, one(run, T.RabbitMQCluster)), [
-                T.Pdb, T.RabbitmqClusterCR, T.Secret, T.RandomPassword,
+                T.NetworkPolicy, T.Pdb, T.RabbitmqClusterCR, T.Secret, T.RandomPassword,
                 T.TlsPrivateKey, T.TlsPrivateKey, T.TlsSelfSignedCert, T.TlsCertRequest, T.TlsLocallySignedCert, T.Secret,
             ].sort());
             const pdb = inputsOf(one(run, T.Pdb)).spec;
@@ -29,7 +29,7 @@ describe("RabbitMQCluster (Kubernetes, RabbitMQ Cluster Operator)", () => {
         it("runs 3 nodes with quorum queues by default and pause-minority partition handling", () => {
             const spec = inputsOf(one(run, T.RabbitmqClusterCR)).spec;
             assert.strictEqual(spec.replicas, 3);
-            assert.strictEqual(spec.image, "rabbitmq:4.1.4-management");
+            assert.strictEqual(spec.image, "rabbitmq:4.2.6-management");
             assert.strictEqual(spec.rabbitmq.additionalConfig, "default_queue_type = quorum\ncluster_partition_handling = pause_minority\n");
             assert.deepStrictEqual(spec.persistence, { storage: "10Gi" });
         });
@@ -72,7 +72,7 @@ describe("RabbitMQCluster (Kubernetes, RabbitMQ Cluster Operator)", () => {
 
         it("protects the cluster and emits objects valid against the Kubernetes schema and the CRD", () => {
             assert.strictEqual(one(run, T.RabbitmqClusterCR).options.protect, true);
-            assert.deepStrictEqual(expectValidObjects(run), { core: 3, custom: 1 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 4, custom: 1 });
         });
     });
 

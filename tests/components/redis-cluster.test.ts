@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { RedisCluster, RedisClusterArgs, RedisEngine, RedisMode, Profile } from "../../components";
+import { RedisCluster, RedisClusterArgs, RedisEngine, RedisEvictionPolicy, RedisMode, Profile } from "../../components";
 import { RunResult, runProgram } from "../harness/mock-engine";
 import { isSecret, plain } from "../harness/wire";
 import { T, childTypes, inputsOf, one, ofType } from "../helpers";
@@ -21,7 +21,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
 
         it("registers a RedisReplication, a RedisSentinel, the redis.conf ConfigMap, the AUTH SharedSecret and its TLS material", () => {
             assert.deepStrictEqual(childTypes(run, one(run, T.RedisCluster)), [
-                T.ConfigMap, T.RedisReplication, T.RedisSentinel, T.SharedSecret,
+                T.ConfigMap, T.NetworkPolicy, T.NetworkPolicy, T.RedisReplication, T.RedisSentinel, T.SharedSecret,
                 T.TlsPrivateKey, T.TlsPrivateKey, T.TlsSelfSignedCert, T.TlsCertRequest, T.TlsLocallySignedCert, T.Secret,
             ].sort());
         });
@@ -64,7 +64,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
         it("turns on append-only persistence on 8Gi volumes", () => {
             const repl = inputsOf(one(run, T.RedisReplication)).spec;
             assert.strictEqual(repl.storage.volumeClaimTemplate.spec.resources.requests.storage, "8Gi");
-            assert.match(inputsOf(one(run, T.ConfigMap)).data["redis-additional.conf"], /^appendonly yes\nappendfsync everysec\nmaxmemory-policy noeviction\n$/);
+            assert.match(inputsOf(one(run, T.ConfigMap)).data["redis-additional.conf"], /^appendonly yes\nappendfsync everysec\nmaxmemory 805306368\nmaxmemory-policy noeviction\n$/);
             assert.strictEqual(repl.redisConfig.additionalRedisConfig, plain(one(run, T.ConfigMap).outputs).metadata.name);
         });
 
@@ -86,7 +86,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
 
         it("protects the Redis resources and emits objects valid against the Kubernetes schema and CRDs", () => {
             assert.strictEqual(one(run, T.RedisReplication).options.protect, true);
-            assert.deepStrictEqual(expectValidObjects(run), { core: 3, custom: 2 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 5, custom: 2 });
         });
     });
 
@@ -111,7 +111,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
             assert.strictEqual(plain(out.primaryEndpoint), "cache-leader.data.svc.cluster.local");
             assert.match(plain(out.url), /^rediss:\/\/.*@cache-leader\.data\.svc\.cluster\.local:6379$/);
             assert.strictEqual(inputsOf(one(run, T.RedisClusterCR)).spec.TLS.secret.secretName, "cache-tls");
-            assert.deepStrictEqual(expectValidObjects(run), { core: 3, custom: 1 });
+            assert.deepStrictEqual(expectValidObjects(run), { core: 5, custom: 1 });
         });
     });
 
@@ -135,7 +135,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
         it("node and Sentinel counts out of range", () => reject({ nodes: 21, sentinels: 11 }, /^nodes: must be an integer from 1 to 20 \(got 21\)/, /^sentinels: must be an integer from 1 to 9 \(got 11\)/));
         it("a single node in production", () => reject({ nodes: 1 }, /^nodes: must be at least 2 in production/));
         it("valkey without an image", () => reject({ engine: RedisEngine.Valkey }, /^kubernetes\.image: is required for the valkey engine/));
-        it("an unknown mode, engine and eviction policy", () => reject({ mode: "sharded" as RedisMode, engine: "keydb" as RedisEngine, evictionPolicy: "lru" },
+        it("an unknown mode, engine and eviction policy", () => reject({ mode: "sharded" as RedisMode, engine: "keydb" as RedisEngine, evictionPolicy: "lru" as RedisEvictionPolicy },
             /^mode: must be one of "replicated", "cluster" \(got "sharded"\)/, /^engine: must be one of "redis", "valkey"/, /^evictionPolicy: must be one of "noeviction", "allkeys-lru"/));
         it("a bad version and storage size", () => reject({ version: "8", storageSize: "big" }, /^version: must be/, /^storageSize: must be a Kubernetes quantity/));
     });

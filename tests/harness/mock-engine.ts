@@ -54,6 +54,8 @@ export interface RunResult {
     resources: RecordedResource[];
     /** The stack's outputs (the program's return value), as plain values. */
     stackOutputs: Record<string, unknown>;
+    /** Tokens of the provider functions (invokes) the program called, in order. */
+    calls: string[];
     preview: boolean;
 }
 
@@ -117,12 +119,13 @@ export async function runProgram(program: () => unknown, opts: RunOptions = {}):
     const resources: RecordedResource[] = [];
     const byUrn = new Map<string, RecordedResource>();
     const problems: string[] = [];
+    const calls: string[] = [];
 
     pulumi.runtime.setAllConfig(opts.config ?? {}, opts.secretConfigKeys ?? []);
     // setMocks (not setMockOptions alone) also turns on secrets and resource references.
     await pulumi.runtime.setMocks({
         newResource: () => { throw new Error("unreachable: registerResource is replaced below"); },
-        call: (args) => mockCall(args.token, args.inputs),
+        call: (args) => { calls.push(args.token); return mockCall(args.token, args.inputs); },
     }, project, stack, preview);
     const monitor = pulumi.runtime.getMonitor() as any;
 
@@ -193,5 +196,5 @@ export async function runProgram(program: () => unknown, opts: RunOptions = {}):
     if (!failure && pulumi.log.hasErrors()) failure = new Error("the program logged errors");
     if (!failure && problems.length > 0) failure = new Error(problems.join("\n"));
     if (failure) throw new ProgramError(failure, resources);
-    return { resources, stackOutputs: plain(stackOutputs), preview };
+    return { resources, stackOutputs: plain(stackOutputs), preview, calls };
 }

@@ -39,7 +39,7 @@ export function statefulSet(name: string, f: WorkloadFixture = {}): k8s.apps.v1.
     return new k8s.apps.v1.StatefulSet(name, { ...w, spec: { ...w.spec, serviceName: name } });
 }
 
-export function pdb(name: string, spec: k8s.types.input.policy.v1.PodDisruptionBudgetSpec, namespace = "default"): k8s.policy.v1.PodDisruptionBudget {
+export function pdb(name: string, spec: k8s.types.input.policy.v1.PodDisruptionBudgetSpec, namespace: pulumi.Input<string> = "default"): k8s.policy.v1.PodDisruptionBudget {
     return new k8s.policy.v1.PodDisruptionBudget(name, { metadata: { name, namespace }, spec });
 }
 
@@ -59,4 +59,8 @@ export const cnpg = "postgresql.cnpg.io/v1";
 export const otRedis = "redis.redis.opstreelabs.in/v1beta2";
 
 /** Backup settings a PostgresCluster fixture needs in production. */
-export const backupTo = { destination: { bucket: "b", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } };
+export const backupTo = { destination: { bucket: "backups", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } };
+
+export function service(name: string, selector: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined, namespace = "default"): k8s.core.v1.Service {
+    return new k8s.core.v1.Service(name, { metadata: { name, namespace }, spec: { selector, ports: [{ port: 80, targetPort: 8080 }] } });
+}

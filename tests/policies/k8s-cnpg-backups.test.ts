@@ -7,7 +7,11 @@ const policy = "k8s-cnpg-backups";
 const plugin = "barman-cloud.cloudnative-pg.io";
 const cluster = (plugins?: unknown[]) => customResource("pg", cnpg, "Cluster", { instances: 3, storage: { size: "1Gi" }, plugins });
 const archiving = [{ name: plugin, isWALArchiver: true, parameters: { barmanObjectName: "store" } }];
-const store = (retentionPolicy?: string) => customResource("store", "barmancloud.cnpg.io/v1", "ObjectStore", { configuration: { destinationPath: "s3://b/pg" }, retentionPolicy });
+const store = (retentionPolicy?: string, endpointURL?: string, annotations?: Record<string, string>) =>
+    customResource("store", "barmancloud.cnpg.io/v1", "ObjectStore", { configuration: { destinationPath: "s3://b/pg", endpointURL }, retentionPolicy }, annotations);
+const reasonKey = "pulumi-ha.io/backup-in-cluster-reason";
+/** A complete, valid backup setup whose ObjectStore sends to `endpointURL`. */
+const backedUpTo = (endpointURL?: string, annotations?: Record<string, string>) => () => { cluster(archiving); store("14d", endpointURL, annotations); scheduled(); };
 const scheduled = (clusterName = "pg") => customResource("daily", cnpg, "ScheduledBackup", { schedule: "0 0 2 * * *", cluster: { name: clusterName }, method: "plugin" });
 
 describe(`policy ${policy}`, () => {
@@ -44,5 +48,37 @@ describe(`policy ${policy}`, () => {
     it("fails a development PostgresCluster without backups; a development policy config relaxes retention", async () => {
         assert.strictEqual(violationsOf(await judge(() => { new PostgresCluster("pg", { profile: Profile.Development }); }), policy).length, 2);
         expectNoViolation(await judge(() => { cluster(archiving); store("2d"); scheduled(); }, { [policy]: { minRetentionDays: 1 } }), policy);
+    });
+
+    it("passes an external https endpoint, and no endpoint at all (AWS S3)", async () => {
+        expectNoViolation(await judge(backedUpTo("https://s3.eu-west-1.example.com")), policy);
+        expectNoViolation(await judge(backedUpTo(undefined)), policy);
+    });
+
+    it("fails a destination inside the cluster, naming the Cluster and the ObjectStore", async () => {
+        for (const endpoint of ["https://minio.minio.svc:9000", "https://rgw.rook-ceph.svc.cluster.local", "https://minio:9000"]) {
+            const d = expectOneViolation(await judge(backedUpTo(endpoint)), policy, "pg");
+            assert.strictEqual(d.level, "mandatory");
+            assert.strictEqual(d.message, `Cluster default/pg backs up to ObjectStore "store" at ${endpoint}, which is inside the cluster (losing the cluster loses its backups). `
+                + `Use an https endpoint outside the cluster, or accept it with the annotation ${reasonKey}: "<reason>" on the ObjectStore.`);
+        }
+    });
+
+    it("fails a destination over plain http, even outside the cluster", async () => {
+        const d = expectOneViolation(await judge(backedUpTo("http://s3.example.com")), policy, "pg");
+        assert.match(d.message, /at http:\/\/s3\.example\.com, which is plain http \(backups and WAL travel unencrypted\)\./);
+        const both = expectOneViolation(await judge(backedUpTo("http://rook-ceph-rgw.rook-ceph.svc")), policy, "pg");
+        assert.match(both.message, /which is plain http \(backups and WAL travel unencrypted\) and inside the cluster/);
+    });
+
+    it("accepts an in-cluster or http destination the ObjectStore gives a reason for; an empty reason accepts nothing", async () => {
+        expectNoViolation(await judge(backedUpTo("http://rgw.rook-ceph.svc", { [reasonKey]: "a second Ceph cluster mirrors the bucket off-site" })), policy);
+        const d = expectOneViolation(await judge(backedUpTo("http://rgw.rook-ceph.svc", { [reasonKey]: "  " })), policy, "pg");
+        assert.match(d.message, /or give a reason: the pulumi-ha\.io\/backup-in-cluster-reason annotation on the ObjectStore is empty\.$/);
+    });
+
+    it("flags an endpoint that is not a URL, and a development policy config can allow in-cluster destinations", async () => {
+        assert.match(expectOneViolation(await judge(backedUpTo("s3 bucket")), policy, "pg").message, /at s3 bucket, which is not a URL/);
+        expectNoViolation(await judge(backedUpTo("http://minio:9000"), { [policy]: { requireExternalDestination: false } }), policy);
     });
 });

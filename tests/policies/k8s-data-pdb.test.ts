@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as random from "@pulumi/random";
 import { PostgresCluster, RabbitMQCluster, RedisCluster, RedisMode } from "../../components";
 import { backupTo, cnpg, customResource, otRedis, pdb } from "./fixtures";
 import { expectNoViolation, expectOneViolation, usePolicyPack, violationsOf } from "./judge";
@@ -43,5 +44,29 @@ describe(`policy ${policy}`, () => {
     it("ignores single-pod sets, and takes its threshold from config", async () => {
         expectNoViolation(await judge(() => customResource("r", otRedis, "RedisReplication", { clusterSize: 1, kubernetesConfig })), policy);
         expectNoViolation(await judge(rabbit, { [policy]: { minPods: 5 } }), policy);
+    });
+
+    it("never fails on a covering budget whose selector, spec, name or namespace is unknown at preview; judges it at update", async () => {
+        // Known only after create: unknown at preview, the value at update.
+        const later = <T>(name: string, value: T) => new random.RandomInteger(name, { min: 1, max: 1 }).result.apply(() => value);
+        const budgets = {
+            selector: () => pdb("mq", { maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": later("s", "mq") } } }),
+            spec: () => pdb("mq", { maxUnavailable: later("u", 1), selector: later("s", { matchLabels: { "app.kubernetes.io/name": "mq" } }) }),
+            namespace: () => pdb("mq", { maxUnavailable: 1, selector: { matchLabels: { "app.kubernetes.io/name": "mq" } } }, later("n", "default")),
+            pooler: () => pdb("pool", { maxUnavailable: 1, selector: { matchLabels: { "cnpg.io/poolerName": later("s", "other") } } }),
+        };
+        for (const [what, budget] of Object.entries(budgets)) {
+            const program = () => {
+                if (what === "pooler") customResource("pool", cnpg, "Pooler", { cluster: { name: "pg" }, instances: 2, pgbouncer: {} });
+                else rabbit();
+                budget();
+            };
+            const preview = await judge(program, {}, true);
+            expectNoViolation(preview, policy);
+            assert.strictEqual(preview.notices.filter((d) => d.policy === policy).length, 1, what);
+            // At update the budget is known: the RabbitMQ ones cover the nodes, the Pooler's selects another pooler.
+            const update = violationsOf(await judge(program), policy);
+            assert.deepStrictEqual(update.map((d) => d.urn.split("::").pop()), what === "pooler" ? ["pool"] : [], what);
+        }
     });
 });

@@ -4,6 +4,11 @@ import { plain } from "../harness/wire";
 import { T, inputsOf, one, ofType } from "../helpers";
 import { appEnv, countsByType, expectCleanVerdict, expectValidAndSecret, mandatoryWith, useStack } from "./stack-checks";
 
+/** The stack file's own `pulumi-ha:postgres` (the backup destination), to add a key to it. */
+function stackPostgres(): Record<string, unknown> {
+    return JSON.parse(loadStackConfig("local")["pulumi-ha:postgres"]);
+}
+
 describe("stack local (GOTRS, seed 004)", () => {
     const s = useStack("local");
 
@@ -15,7 +20,7 @@ describe("stack local (GOTRS, seed 004)", () => {
     it("registers the operators, Postgres, Redis, RabbitMQ, object storage and the app tier", () => {
         assert.deepStrictEqual(countsByType(s.preview), {
             [T.ConfigMap]: 2, [T.Namespace]: 1, [T.Secret]: 6, [T.Service]: 1, [T.Deployment]: 1, [T.Hpa]: 1, [T.Ingress]: 1, [T.Pdb]: 2,
-            [T.HelmRelease]: 5, [T.ConfigFile]: 1, [T.StorageClass]: 1,
+            [T.HelmRelease]: 5, [T.ConfigFile]: 1, [T.StorageClass]: 1, [T.NetworkPolicy]: 7,
             [T.BarmanObjectStore]: 1, [T.CephObjectStore]: 1, [T.ObjectBucketClaim]: 1, [T.CnpgCluster]: 1, [T.ScheduledBackup]: 1,
             [T.RabbitmqClusterCR]: 1, [T.RedisClusterCR]: 1,
             [T.AppTier]: 1, [T.KubernetesOperators]: 1, [T.ObjectStorage]: 1, [T.Platform]: 1, [T.PostgresCluster]: 1,
@@ -51,7 +56,7 @@ describe("stack local (GOTRS, seed 004)", () => {
     });
 
     it("fails k8s-cnpg-ha on the Cluster when the stack turns synchronous replication off", async () => {
-        assert.deepStrictEqual(await mandatoryWith(s.pack, "local", { postgres: { syncReplication: false } }), [["k8s-cnpg-ha", "gotrs-postgres"]]);
+        assert.deepStrictEqual(await mandatoryWith(s.pack, "local", { postgres: { ...stackPostgres(), syncReplication: false } }), [["k8s-cnpg-ha", "gotrs-postgres"]]);
     });
 
     it("fails k8s-min-replicas on the Deployment when the stack's replicas is set to 1", async () => {

@@ -26,15 +26,15 @@ describe("npm run plan", () => {
             "kubernetes:rabbitmq.com/v1beta1:RabbitmqCluster  gotrs-rabbitmq  [protect]", "kubernetes:ceph.rook.io/v1:CephObjectStore  gotrs-storage  [protect]",
             "pulumi-ha:index:AppTier  gotrs",
         ]) assert.ok(r.out.includes(line), line);
-        assert.match(r.out, /Resources: 54\n/);
-        assert.match(r.out, /Kubernetes schema \(1\.33\): 16 object\(s\) validated, 0 problem\(s\)\nOperator CRD schemas \(cloudnative-pg-v1\.30\.0, .*\): 7 custom resource\(s\) validated, 0 problem\(s\)/);
+        assert.match(r.out, /Resources: 61\n/);
+        assert.match(r.out, /Kubernetes schema \(1\.33\): 23 object\(s\) validated, 0 problem\(s\)\nOperator CRD schemas \(cloudnative-pg-v1\.30\.0, .*\): 7 custom resource\(s\) validated, 0 problem\(s\)/);
         assert.match(r.out, /Policies: 0 mandatory, 0 advisory violation\(s\)/);
         const manifests = fs.readdirSync(path.join(tmp, "yaml"));
-        assert.strictEqual(manifests.length, 23);
+        assert.strictEqual(manifests.length, 30);
         assert.ok(manifests.some((f) => /deployment-gotrs-gotrs-/.test(f)));
         assert.ok(manifests.some((f) => /cluster-gotrs-gotrs-postgres\.yaml$/.test(f)));
         const json = JSON.parse(fs.readFileSync(path.join(tmp, "plan.json"), "utf8"));
-        assert.strictEqual(json.resources.length, 54);
+        assert.strictEqual(json.resources.length, 61);
         assert.deepStrictEqual(json.verdict.mandatory, []);
     });
 

@@ -10,7 +10,7 @@ describe("stack safeshare (SafeShare, seed 000)", () => {
     it("registers the app, Postgres with PgBouncer, Redis replicated with Sentinels, and an external bucket", () => {
         assert.deepStrictEqual(countsByType(s.preview), {
             [T.ConfigMap]: 2, [T.Namespace]: 1, [T.Secret]: 4, [T.Service]: 1, [T.Deployment]: 1, [T.Hpa]: 1, [T.Ingress]: 1, [T.Pdb]: 2,
-            [T.HelmRelease]: 4, [T.BarmanObjectStore]: 1, [T.CnpgCluster]: 1, [T.ScheduledBackup]: 1, [T.Pooler]: 1,
+            [T.HelmRelease]: 4, [T.NetworkPolicy]: 6, [T.BarmanObjectStore]: 1, [T.CnpgCluster]: 1, [T.ScheduledBackup]: 1, [T.Pooler]: 1,
             [T.RedisReplication]: 1, [T.RedisSentinel]: 1,
             [T.AppTier]: 1, [T.KubernetesOperators]: 1, [T.ObjectStorage]: 1, [T.Platform]: 1, [T.PostgresCluster]: 1,
             [T.RedisCluster]: 1, [T.SharedSecret]: 2, [T.Stack]: 1, [T.RandomBytes]: 1, [T.RandomPassword]: 2,

@@ -1,12 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
 import { HttpProbeArgs, ResolvedAppTier } from "../../core/app-tier-contract";
+import { hostSpread, zoneSpread } from "./common";
 
 type Container = k8s.types.input.core.v1.Container;
 type PodSpec = k8s.types.input.core.v1.PodSpec;
 type Probe = k8s.types.input.core.v1.Probe;
 type EnvVar = k8s.types.input.core.v1.EnvVar;
 type SpreadConstraint = k8s.types.input.core.v1.TopologySpreadConstraint;
+type Volume = k8s.types.input.core.v1.Volume;
+type VolumeMount = k8s.types.input.core.v1.VolumeMount;
 
 /** The container port's name; probes and the Service refer to it by name. */
 export const httpPortName = "http";
@@ -34,31 +37,22 @@ function envVars(app: ResolvedAppTier, configMapName: pulumi.Input<string> | und
     return [...plain, ...secret];
 }
 
-/** Zone spread first (the failure domain that matters), then hosts. */
+/** Zone spread first (the failure domain that matters), then hosts; judged per ReplicaSet, so a rollout's old pods do not skew the new ones. */
 export function spreadConstraints(app: ResolvedAppTier, selector: Record<string, string>): SpreadConstraint[] {
-    const strict = app.zoneSpread.strict;
-    const zone: SpreadConstraint = {
-        topologyKey: "topology.kubernetes.io/zone",
-        maxSkew: 1,
-        whenUnsatisfiable: strict ? "DoNotSchedule" : "ScheduleAnyway",
-        labelSelector: { matchLabels: selector },
-        // Judge spread per ReplicaSet, so a rollout's old pods do not skew the new ones.
-        matchLabelKeys: ["pod-template-hash"],
-    };
-    // minDomains is only allowed with DoNotSchedule; it stops pods collapsing into
-    // the zones that happen to exist when there are fewer than minZones.
-    if (strict && app.zoneSpread.minZones > 1) zone.minDomains = app.zoneSpread.minZones;
-    const host: SpreadConstraint = {
-        topologyKey: "kubernetes.io/hostname",
-        maxSkew: 1,
-        whenUnsatisfiable: "ScheduleAnyway",
-        labelSelector: { matchLabels: selector },
-        matchLabelKeys: ["pod-template-hash"],
-    };
-    return [zone, host];
+    const perRevision = ["pod-template-hash"];
+    return [zoneSpread(selector, app.zoneSpread.strict, app.zoneSpread.minZones, perRevision), hostSpread(selector, perRevision)];
 }
 
-function appContainer(app: ResolvedAppTier, configMapName: pulumi.Input<string> | undefined): Container {
+/** One emptyDir per path the app writes, so the root filesystem can be read-only. */
+function writableVolumes(app: ResolvedAppTier): { volumes: Volume[]; mounts: VolumeMount[] } {
+    const names = app.security.writablePaths.map((_path, i) => `writable-${i}`);
+    return {
+        volumes: names.map((name) => ({ name, emptyDir: {} })),
+        mounts: app.security.writablePaths.map((mountPath, i) => ({ name: names[i], mountPath })),
+    };
+}
+
+function appContainer(app: ResolvedAppTier, configMapName: pulumi.Input<string> | undefined, mounts: VolumeMount[]): Container {
     const preStop = app.shutdown.preStopCommand
         ? { exec: { command: app.shutdown.preStopCommand } }
         : { sleep: { seconds: app.shutdown.preStopSleepSeconds } };
@@ -77,9 +71,11 @@ function appContainer(app: ResolvedAppTier, configMapName: pulumi.Input<string> 
         readinessProbe: httpProbe(app.probes.readiness),
         startupProbe: app.probes.startup ? httpProbe(app.probes.startup) : undefined,
         lifecycle: { preStop },
+        volumeMounts: mounts.length > 0 ? mounts : undefined,
         securityContext: {
             allowPrivilegeEscalation: false,
             capabilities: { drop: ["ALL"] },
+            readOnlyRootFilesystem: app.security.readOnlyRootFilesystem || undefined,
         },
     };
 }
@@ -90,11 +86,15 @@ export function appPodSpec(
     selector: Record<string, string>,
     configMapName: pulumi.Input<string> | undefined,
 ): PodSpec {
+    const { volumes, mounts } = writableVolumes(app);
+    const { runAsUser, runAsGroup, fsGroup } = app.security;
     return {
-        containers: [appContainer(app, configMapName)],
+        containers: [appContainer(app, configMapName, mounts)],
+        volumes: volumes.length > 0 ? volumes : undefined,
         terminationGracePeriodSeconds: app.shutdown.terminationGracePeriodSeconds,
         topologySpreadConstraints: spreadConstraints(app, selector),
         automountServiceAccountToken: false,
-        securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+        // runAsNonRoot is verifiable by the kubelet only for a numeric user: give one when the image names its USER.
+        securityContext: { runAsNonRoot: true, runAsUser, runAsGroup, fsGroup, seccompProfile: { type: "RuntimeDefault" } },
     };
 }

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
 import { standardLabels } from "../../core/labels";
+import { ResourcesArgs } from "../../core/resources";
 import { KubernetesPlacementArgs } from "../../core/services-common";
 import { BackendScope } from "../backend";
 
@@ -39,11 +40,11 @@ export function after(scope: Scope, ...more: pulumi.Resource[]): pulumi.CustomRe
 
 /** A custom resource with an explicit name (service DNS names derive from it). */
 export function customResource(scope: Scope, suffix: string, apiVersion: string, kind: string, spec: Record<string, unknown>,
-    extra: { name?: string; opts?: pulumi.CustomResourceOptions } = {}): k8s.apiextensions.CustomResource {
+    extra: { name?: string; annotations?: Record<string, string>; opts?: pulumi.CustomResourceOptions } = {}): k8s.apiextensions.CustomResource {
     const objectName = extra.name ?? scope.name;
     return new k8s.apiextensions.CustomResource(suffix ? `${scope.name}-${suffix}` : scope.name, {
         apiVersion, kind,
-        metadata: { name: objectName, namespace: scope.namespace, labels: scope.labels },
+        metadata: { name: objectName, namespace: scope.namespace, labels: scope.labels, annotations: extra.annotations },
         spec,
     }, { ...scope.opts, ...extra.opts });
 }
@@ -62,24 +63,43 @@ export function secret(scope: Scope, suffix: string, objectName: string, data: R
     }, { parent: scope.parent });
 }
 
+/** A container's resources in the Kubernetes shape. */
+export function requirements(r: Required<ResourcesArgs>): { requests: Record<string, string>; limits: Record<string, string> } {
+    return { requests: { cpu: r.cpuRequest, memory: r.memoryRequest }, limits: { cpu: r.cpuLimit, memory: r.memoryLimit } };
+}
+
+/** The service's clients: pods of the same part-of in its namespace (the Platform's app, or your own pods labelled so). */
+export function clientPods(scope: Scope): Record<string, string> {
+    return { "app.kubernetes.io/part-of": scope.labels["app.kubernetes.io/part-of"] };
+}
+
 /** In-cluster DNS name of a Service. */
 export function serviceHost(service: pulumi.Input<string>, namespace: pulumi.Input<string>): pulumi.Output<string> {
     return pulumi.interpolate`${service}.${namespace}.svc.cluster.local`;
 }
 
+type SpreadConstraint = k8s.types.input.core.v1.TopologySpreadConstraint;
+
 /**
- * A zone topology spread constraint over pods with `labels` (operators leave spread to
- * us). Strict (production): at most one pod more in any zone, counted over at least 3
- * zones, so pods cannot collapse into one zone while the others are empty.
+ * A zone topology spread constraint over pods with `labels`. Strict (production): at most
+ * one pod more in any zone, counted over at least `minDomains` zones, so pods cannot
+ * collapse into one zone while the others are empty (minDomains is only allowed with
+ * DoNotSchedule). `matchLabelKeys` (e.g. pod-template-hash) judges spread per revision.
  */
-export function zoneSpread(labels: Record<string, string>, strict: boolean): Record<string, unknown> {
+export function zoneSpread(labels: Record<string, string>, strict: boolean, minDomains = 3, matchLabelKeys?: string[]): SpreadConstraint {
     return {
         maxSkew: 1,
         topologyKey: zoneKey,
         whenUnsatisfiable: strict ? "DoNotSchedule" : "ScheduleAnyway",
-        minDomains: strict ? 3 : undefined,
+        minDomains: strict && minDomains > 1 ? minDomains : undefined,
         labelSelector: { matchLabels: labels },
+        matchLabelKeys,
     };
+}
+
+/** Best-effort spread over nodes, after the zones. */
+export function hostSpread(labels: Record<string, string>, matchLabelKeys?: string[]): SpreadConstraint {
+    return { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: labels }, matchLabelKeys };
 }
 
 /** The well-known zone label of nodes. */
@@ -100,9 +120,9 @@ export function volumeClaim(size: string, storageClass?: string): Record<string,
  * A PodDisruptionBudget for an operator's pods when the operator makes none: one pod
  * down at a time, and unhealthy pods never block a drain.
  */
-export function disruptionBudget(scope: Scope, suffix: string, selector: Record<string, string>): k8s.policy.v1.PodDisruptionBudget {
-    return new k8s.policy.v1.PodDisruptionBudget(`${scope.name}-${suffix}`, {
+export function disruptionBudget(scope: Scope, suffix: string, selector: Record<string, string>, maxUnavailable = 1): k8s.policy.v1.PodDisruptionBudget {
+    return new k8s.policy.v1.PodDisruptionBudget(suffix ? `${scope.name}-${suffix}` : scope.name, {
         metadata: { namespace: scope.namespace, labels: scope.labels },
-        spec: { maxUnavailable: 1, selector: { matchLabels: selector }, unhealthyPodEvictionPolicy: "AlwaysAllow" },
+        spec: { maxUnavailable, selector: { matchLabels: selector }, unhealthyPodEvictionPolicy: "AlwaysAllow" },
     }, { parent: scope.parent });
 }

@@ -4,7 +4,11 @@ import { ObjectStorageMode } from "../../core/enums";
 import { ObjectStorageOutputs } from "../../core/object-storage-contract";
 import { ResolvedObjectStorage } from "../../core/object-storage-resolve";
 import { BackendScope } from "../backend";
-import { Scope, after, customResource, scopeOf, secret, zoneSpread } from "./common";
+import { Scope, after, clientPods, customResource, requirements, scopeOf, secret, zoneSpread } from "./common";
+import { allowIngress, podsOfNamespace } from "./network-policy";
+
+// The RGW pod listens on 8080 behind the Service's port 80 (Rook's internal port): policies match pod ports.
+const gatewayPodPort = 8080;
 
 /**
  * ObjectStorage on Kubernetes. In-cluster: a Rook `CephObjectStore` whose pools keep
@@ -46,9 +50,17 @@ function rook(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutputs 
         gateway: {
             port: 80,
             instances: store.kubernetes.gatewayInstances,
+            resources: requirements(store.kubernetes.resources),
             placement: { topologySpreadConstraints: [zoneSpread({ app: "rook-ceph-rgw", rook_object_store: store.name }, store.production)] },
         },
     });
+    if (store.kubernetes.networkPolicy) {
+        // In Rook's namespace: Rook itself (its admin API calls), and the service's clients in theirs.
+        allowIngress(scope, "gateway-netpol", { app: "rook-ceph-rgw", rook_object_store: store.name }, [{
+            from: [podsOfNamespace(rookNamespace), { namespaceSelector: podsOfNamespace(scope.namespace).namespaceSelector, podSelector: { matchLabels: clientPods(scope) } }],
+            ports: [gatewayPodPort],
+        }], rookNamespace);
+    }
     const storageClass = new k8s.storage.v1.StorageClass(`${store.name}-buckets`, {
         metadata: { labels: scope.labels },
         provisioner: `${rookNamespace}.ceph.rook.io/bucket`,

@@ -2,7 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { PostgresOutputs } from "../../core/postgres-contract";
 import { ResolvedPostgres } from "../../core/postgres-resolve";
 import { BackendScope } from "../backend";
-import { Scope, after, customResource, disruptionBudget, password, scopeOf, secret, serviceHost, zoneKey, zoneSpread } from "./common";
+import { Scope, after, clientPods, customResource, disruptionBudget, password, requirements, scopeOf, secret, serviceHost, zoneKey, zoneSpread } from "./common";
+import { allowIngress, podsHere, podsOfNamespace } from "./network-policy";
+import { operatorPins } from "./operator-pins";
+
+/** The ObjectStore annotation with which a user accepts backups inside the cluster, and why (read by k8s-cnpg-backups). */
+export const inClusterReasonAnnotation = "pulumi-ha.io/backup-in-cluster-reason";
+// The instance manager's status port: the operator (and peers) call it.
+const statusPort = 8000;
 
 const barmanPlugin = "barman-cloud.cloudnative-pg.io";
 // PostgreSQL's port, on the Cluster's services and on PgBouncer's alike.
@@ -12,6 +19,7 @@ const port = 5432;
 function objectStore(scope: Scope, pg: ResolvedPostgres) {
     const b = pg.backup!;
     const d = b.destination;
+    const reason = b.inClusterReason?.trim();
     return customResource(scope, "backups", "barmancloud.cnpg.io/v1", "ObjectStore", {
         configuration: {
             destinationPath: pulumi.interpolate`s3://${d.bucket}/${d.path}`,
@@ -24,7 +32,7 @@ function objectStore(scope: Scope, pg: ResolvedPostgres) {
             data: { compression: "gzip" },
         },
         retentionPolicy: `${b.retentionDays}d`,
-    }, { name: `${pg.name}-backups` });
+    }, { name: `${pg.name}-backups`, annotations: reason ? { [inClusterReasonAnnotation]: reason } : undefined });
 }
 
 /**
@@ -47,6 +55,9 @@ export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): Po
         primaryUpdateMethod: "switchover",
         enablePDB: true,
         storage: { size: pg.storageSize, storageClass: pg.kubernetes.storageClass },
+        resources: requirements(pg.kubernetes.resources),
+        // The part-of label on the instances makes them clients of the platform's other services (e.g. a backup bucket).
+        inheritedMetadata: { labels: clientPods(scope) },
         // Spread over zones: strictly (maxSkew 1 over ≥ 3 zones) in production, so 3 instances
         // land in 3 zones and 5 in 2-2-1; anti-affinity on the zone key as well, preferred,
         // as a required one would leave a 4th instance unschedulable in a 3-zone cluster.
@@ -73,6 +84,8 @@ export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): Po
         }, { name: `${pg.name}-daily`, opts: { dependsOn: [cluster] } });
     }
 
+    if (pg.kubernetes.networkPolicy) fence(scope, pg);
+
     const writerHost = serviceHost(`${pg.name}-rw`, scope.namespace);
     // Clients go through PgBouncer when there is one; writerEndpoint stays the -rw service.
     const clientHost = pg.pooler ? pooler(scope, pg, cluster) : writerHost;
@@ -91,14 +104,30 @@ export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): Po
     };
 }
 
+/** Pooler pods' labels (CloudNativePG sets cnpg.io/poolerName). */
+const poolerPods = (pg: ResolvedPostgres) => ({ "cnpg.io/poolerName": `${pg.name}-pooler-rw` });
+
+/**
+ * Only the operator, the instances themselves, the pooler and the service's clients reach
+ * Postgres (5432; the status port 8000 for the operator and peers).
+ */
+function fence(scope: Scope, pg: ResolvedPostgres) {
+    const instances = { "cnpg.io/cluster": pg.name };
+    const operator = podsOfNamespace(pg.kubernetes.operatorNamespace ?? operatorPins.cloudnativePg.namespace);
+    allowIngress(scope, "netpol", instances, [
+        { from: [operator, podsHere(instances)], ports: [port, statusPort] },
+        { from: [podsHere(clientPods(scope)), ...(pg.pooler ? [podsHere(poolerPods(pg))] : [])], ports: [port] },
+    ]);
+    if (pg.pooler) allowIngress(scope, "pooler-netpol", poolerPods(pg), [{ from: [podsHere(clientPods(scope))], ports: [port] }]);
+}
+
 /**
  * PgBouncer in front of the writer (seed 000), its pods spread over zones. CloudNativePG
  * makes no PDB for a Pooler's Deployment, so one is made here. Returns the pooler's host.
  */
 function pooler(scope: Scope, pg: ResolvedPostgres, cluster: pulumi.Resource): pulumi.Output<string> {
     const name = `${pg.name}-pooler-rw`;
-    // CloudNativePG labels a pooler's pods with cnpg.io/poolerName.
-    const pods = { "cnpg.io/poolerName": name };
+    const pods = poolerPods(pg);
     customResource(scope, "pooler", "postgresql.cnpg.io/v1", "Pooler", {
         cluster: { name: pg.name },
         instances: pg.pooler!.instances,
@@ -107,7 +136,10 @@ function pooler(scope: Scope, pg: ResolvedPostgres, cluster: pulumi.Resource): p
         template: {
             metadata: { labels: pods },
             // A strategic-merge patch onto the operator's pod: the container is matched by name.
-            spec: { containers: [{ name: "pgbouncer" }], topologySpreadConstraints: [zoneSpread(pods, pg.production)] },
+            spec: {
+                containers: [{ name: "pgbouncer", resources: requirements(pg.kubernetes.poolerResources) }],
+                topologySpreadConstraints: [zoneSpread(pods, pg.production)],
+            },
         },
     }, { name, opts: { dependsOn: [cluster] } });
     if (pg.pooler!.instances > 1) disruptionBudget(scope, "pooler-pdb", pods);

@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { RabbitMQOutputs } from "../../core/rabbitmq-contract";
 import { ResolvedRabbitMQ } from "../../core/rabbitmq-resolve";
 import { BackendScope } from "../backend";
-import { after, customResource, disruptionBudget, password, scopeOf, secret, serviceHost, zoneSpread } from "./common";
+import { Scope, after, clientPods, customResource, disruptionBudget, password, requirements, scopeOf, secret, serviceHost, zoneSpread } from "./common";
+import { allowIngress, podsHere, podsOfNamespace } from "./network-policy";
+import { operatorPins } from "./operator-pins";
 import { serviceTls } from "./tls";
 
 // With TLS the operator serves AMQPS and HTTPS on their own ports and, with
@@ -33,6 +35,7 @@ export function kubernetesRabbitMQ(base: BackendScope, mq: ResolvedRabbitMQ): Ra
         replicas: mq.nodes,
         image: mq.kubernetes.image,
         persistence: { storage: mq.storageSize, storageClassName: mq.kubernetes.storageClass },
+        resources: requirements(mq.kubernetes.resources),
         secretBackend: { externalSecret: { name: credentials.metadata.name } },
         rabbitmq: { additionalConfig: rabbitmqConf(mq) },
         tls: cert ? { secretName: cert.secretName, disableNonTLSListeners: true } : undefined,
@@ -51,6 +54,7 @@ export function kubernetesRabbitMQ(base: BackendScope, mq: ResolvedRabbitMQ): Ra
         },
     }, { opts: after(scope, credentials) });
     if (mq.nodes > 1) disruptionBudget(scope, "pdb", podSelector);
+    if (mq.kubernetes.networkPolicy) fence(scope, mq, podSelector, !!cert);
 
     const host = serviceHost(mq.name, scope.namespace);
     const [amqp, management] = cert ? [`amqps://`, `https://`] : [`amqp://`, `http://`];
@@ -64,6 +68,20 @@ export function kubernetesRabbitMQ(base: BackendScope, mq: ResolvedRabbitMQ): Ra
         caCertificate: cert?.caCertPem,
     };
 }
+
+/**
+ * Nodes reach each other on epmd, distribution and CLI ports; the operator reaches the
+ * management API; clients reach AMQP only (the port in use).
+ */
+function fence(scope: Scope, mq: ResolvedRabbitMQ, nodes: Record<string, string>, tls: boolean) {
+    const operator = podsOfNamespace(mq.kubernetes.operatorNamespace ?? operatorPins.rabbitmqOperator.namespace);
+    allowIngress(scope, "netpol", nodes, [
+        { from: [podsHere(nodes)], ports: [4369, 25672, { from: 35672, to: 35682 }] }, // epmd, distribution, CLI tools
+        { from: [operator], ports: [tls ? ports.managementTls : ports.management] },
+        { from: [podsHere(clientPods(scope))], ports: [tls ? ports.amqps : ports.amqp] },
+    ]);
+}
+
 
 function rabbitmqConf(mq: ResolvedRabbitMQ): string {
     return [

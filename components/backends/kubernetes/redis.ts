@@ -5,11 +5,17 @@ import { RedisOutputs } from "../../core/redis-contract";
 import { ResolvedRedis } from "../../core/redis-resolve";
 import { SharedSecret } from "../../shared-secret";
 import { BackendScope } from "../backend";
-import { Scope, after, customResource, scopeOf, serviceHost, volumeClaim, zoneSpread } from "./common";
+import { memoryBytes } from "../../core/resources";
+import { Scope, after, clientPods, customResource, requirements, scopeOf, serviceHost, volumeClaim, zoneSpread } from "./common";
+import { allowIngress, podsHere, podsOfNamespace } from "./network-policy";
+import { operatorPins } from "./operator-pins";
 import { serviceTls } from "./tls";
 
 const apiVersion = "redis.redis.opstreelabs.in/v1beta2";
 const redisPort = 6379;
+const sentinelPort = 26379;
+// Redis Cluster's bus: the data port + 10000.
+const clusterBusPort = redisPort + 10000;
 // The operator creates a PDB only when asked (`pdb.enabled`): ask for one pod down at a time.
 const operatorPdb = { enabled: true, maxUnavailable: 1 };
 
@@ -41,7 +47,7 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
     // The operator mounts the Secret and serves TLS on the Redis port (replication and cluster bus too).
     const TLS = cert ? { ca: "ca.crt", cert: "tls.crt", key: "tls.key", secret: { secretName: cert.secretName } } : undefined;
     const common = {
-        kubernetesConfig: { image: redis.kubernetes.image, imagePullPolicy: "IfNotPresent", redisSecret },
+        kubernetesConfig: { image: redis.kubernetes.image, imagePullPolicy: "IfNotPresent", redisSecret, resources: requirements(redis.kubernetes.resources) },
         redisConfig: { additionalRedisConfig: config.metadata.name },
         storage: redis.persistence ? { volumeClaimTemplate: volumeClaim(redis.storageSize, redis.kubernetes.storageClass) } : undefined,
         TLS,
@@ -50,6 +56,7 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
     const password = auth.values.apply((v) => v.password);
     const scheme = cert ? "rediss" : "redis";
     const url = (host: pulumi.Output<string>) => pulumi.secret(pulumi.interpolate`${scheme}://:${password}@${host}:${redisPort}`);
+    if (redis.kubernetes.networkPolicy) fence(scope, redis);
 
     if (cluster) {
         const spreadOver = (role: "leader" | "follower", replicas: number) => ({
@@ -82,7 +89,8 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
         pdb: operatorPdb,
         topologySpreadConstraints: [zoneSpread({ app: redis.name }, redis.production)],
     }, { opts });
-    sentinels(scope, redis, { kubernetesConfig: { image: redis.kubernetes.sentinelImage, imagePullPolicy: "IfNotPresent", redisSecret }, TLS }, redisSecret, replication);
+    const sentinelConfig = { image: redis.kubernetes.sentinelImage, imagePullPolicy: "IfNotPresent", redisSecret, resources: requirements(redis.kubernetes.sentinelResources) };
+    sentinels(scope, redis, { kubernetesConfig: sentinelConfig, TLS }, redisSecret, replication);
     const primary = serviceHost(`${redis.name}-master`, scope.namespace);
     return {
         primaryEndpoint: primary,
@@ -112,11 +120,40 @@ function sentinels(scope: Scope, redis: ResolvedRedis, common: Record<string, un
     }, { opts: { dependsOn: [replication] } });
 }
 
-/** Append-only persistence (seed 004: "data persistence with AOF") and the eviction policy of a cache. */
+/**
+ * Only members, the operator and the service's clients reach Redis (6379; the cluster bus
+ * between cluster members; Sentinels on 26379).
+ */
+function fence(scope: Scope, redis: ResolvedRedis) {
+    const operator = podsOfNamespace(redis.kubernetes.operatorNamespace ?? operatorPins.redisOperator.namespace);
+    const clients = podsHere(clientPods(scope));
+    if (redis.mode === RedisMode.Cluster) {
+        const roles = ["leader", "follower"].map((role) => ({ app: `${redis.name}-${role}` }));
+        for (const [i, pods] of roles.entries()) {
+            allowIngress(scope, `${i === 0 ? "leader" : "follower"}-netpol`, pods, [
+                { from: roles.map(podsHere), ports: [redisPort, clusterBusPort] },
+                { from: [operator, clients], ports: [redisPort] },
+            ]);
+        }
+        return;
+    }
+    const servers = { app: redis.name };
+    const sentinelPods = { app: `${redis.name}-sentinel` };
+    allowIngress(scope, "netpol", servers, [{ from: [podsHere(servers), podsHere(sentinelPods), operator, clients], ports: [redisPort] }]);
+    allowIngress(scope, "sentinel-netpol", sentinelPods, [{ from: [podsHere(sentinelPods), operator, clients], ports: [sentinelPort] }]);
+}
+
+/**
+ * Append-only persistence (seed 004: "data persistence with AOF"), the eviction policy, and
+ * maxmemory at 75 % of the memory limit: Redis then evicts (or refuses writes) before the
+ * kubelet kills it, leaving room for copy-on-write during AOF rewrites.
+ */
 function redisConf(redis: ResolvedRedis): string {
+    const limit = memoryBytes(redis.kubernetes.resources.memoryLimit);
     return [
         `appendonly ${redis.persistence ? "yes" : "no"}`,
         "appendfsync everysec",
+        ...(limit ? [`maxmemory ${Math.floor(limit * 0.75)}`] : []),
         `maxmemory-policy ${redis.evictionPolicy}`,
         "",
     ].join("\n");

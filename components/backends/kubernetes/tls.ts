@@ -9,6 +9,23 @@ const renewWithinHours = 30 * 24;
 // The CA outlives many server certificates; clients pin it.
 const caValidityHours = 10 * 365 * 24;
 
+/**
+ * Key usages exactly as the tls provider accepts them in `allowedUses`: snake_case, as its
+ * upstream documentation lists them. (The generated SDK's TSDoc shows them camel-cased, which
+ * the provider rejects at preview; tests pin these against the provider's list.)
+ */
+export const keyUsage = {
+    certSigning: "cert_signing",
+    crlSigning: "crl_signing",
+    digitalSignature: "digital_signature",
+    keyEncipherment: "key_encipherment",
+    serverAuth: "server_auth",
+    clientAuth: "client_auth",
+} as const;
+
+/** Key algorithm and curve as the provider spells them. */
+const keyType = { algorithm: "ECDSA", ecdsaCurve: "P256" } as const;
+
 export interface ServiceTls {
     /** kubernetes.io/tls Secret with tls.crt, tls.key and ca.crt. */
     secretName: pulumi.Output<string>;
@@ -23,15 +40,15 @@ export interface ServiceTls {
  */
 export function serviceTls(scope: Scope, services: string[], headlessSuffix: string): ServiceTls {
     const child = { parent: scope.parent };
-    const caKey = new tls.PrivateKey(`${scope.name}-ca-key`, { algorithm: "ECDSA", ecdsaCurve: "P256" }, child);
+    const caKey = new tls.PrivateKey(`${scope.name}-ca-key`, keyType, child);
     const ca = new tls.SelfSignedCert(`${scope.name}-ca`, {
         privateKeyPem: caKey.privateKeyPem,
         isCaCertificate: true,
         validityPeriodHours: caValidityHours,
-        allowedUses: ["certSigning", "crlSigning", "digitalSignature"],
+        allowedUses: [keyUsage.certSigning, keyUsage.crlSigning, keyUsage.digitalSignature],
         subject: { commonName: `${scope.name} CA`, organization: "pulumi-ha" },
     }, child);
-    const key = new tls.PrivateKey(`${scope.name}-tls-key`, { algorithm: "ECDSA", ecdsaCurve: "P256" }, child);
+    const key = new tls.PrivateKey(`${scope.name}-tls-key`, keyType, child);
     const dnsNames = pulumi.output(scope.namespace).apply((ns) => services.flatMap((svc) => [
         svc, `${svc}.${ns}`, `${svc}.${ns}.svc`, `${svc}.${ns}.svc.cluster.local`, `*.${svc}${headlessSuffix}.${ns}.svc.cluster.local`,
     ]));
@@ -47,7 +64,7 @@ export function serviceTls(scope: Scope, services: string[], headlessSuffix: str
         validityPeriodHours: serverValidityHours,
         earlyRenewalHours: renewWithinHours,
         // Servers that are also clients of each other (replication, cluster bus) need both.
-        allowedUses: ["digitalSignature", "keyEncipherment", "serverAuth", "clientAuth"],
+        allowedUses: [keyUsage.digitalSignature, keyUsage.keyEncipherment, keyUsage.serverAuth, keyUsage.clientAuth],
     }, child);
     const secret = new k8s.core.v1.Secret(`${scope.name}-tls`, {
         metadata: { name: `${scope.name}-tls`, namespace: scope.namespace, labels: scope.labels },
