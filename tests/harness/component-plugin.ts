@@ -3,9 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { projectRoot } from "./policy-runner";
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const providerpb = require("@pulumi/pulumi/proto/provider_pb");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const providerrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 
 /** The folder `pulumi package add` is given: PulumiPlugin.yaml, package.json, index.ts. */
@@ -93,8 +93,11 @@ export interface InstalledSdk {
 }
 
 export function installedSdk(npmName: string): InstalledSdk {
+    // The SDK's own module tree, loaded by name: which SDK depends on the schema.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sdk: unknown = require(npmName);
     const pkg = JSON.parse(fs.readFileSync(require.resolve(`${npmName}/package.json`), "utf8"));
-    return { name: pkg.pulumi?.name ?? pkg.name, version: (pkg.pulumi?.version ?? pkg.version).replace(/^v/, ""), tokens: sdkTokens(require(npmName)) };
+    return { name: pkg.pulumi?.name ?? pkg.name, version: (pkg.pulumi?.version ?? pkg.version).replace(/^v/, ""), tokens: sdkTokens(sdk) };
 }
 
 const builtins = new Set(["pulumi.json#/Any", "pulumi.json#/Asset", "pulumi.json#/Archive", "pulumi.json#/Json"]);
