@@ -98,9 +98,13 @@ describe("PostgresCluster: sized, fenced, pinned, backed up elsewhere", () => {
         assert.deepStrictEqual(inputsOf(one(big, T.CnpgCluster)).spec.resources.limits, { cpu: "4", memory: "16Gi" });
     });
 
-    it("refuses a backup destination inside the cluster (or over http) in production without a reason", () => expectRejected(() => {
-        new PostgresCluster("pg", { backup: { destination: { ...destination, endpoint: "http://minio.storage.svc.cluster.local:9000" } } });
-    }, /^backup\.destination\.endpoint: must be https in the production profile/, /^backup\.destination\.endpoint: is inside the cluster it backs up/));
+    it("refuses a backup destination inside the cluster in production without a reason", () => expectRejected(() => {
+        new PostgresCluster("pg", { backup: { destination: { ...destination, endpoint: "https://minio.storage.svc.cluster.local:9000" } } });
+    }, /^backup\.destination\.endpoint: is inside the cluster it backs up/));
+
+    it("refuses a plain-http backup destination in production", () => expectRejected(() => {
+        new PostgresCluster("pg", { backup: { destination: { ...destination, endpoint: "http://backups.example.com" } } });
+    }, /^backup\.destination\.endpoint: must be https in the production profile/));
 
     it("accepts one with a reason, and records the reason on the ObjectStore for the pack", async () => {
         const reason = "MinIO replicates the bucket to a second site";
