@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import * as random from "@pulumi/random";
+import { generatePassword } from "../../generated-values";
 import { standardLabels } from "../../core/labels";
 import { ResourcesArgs } from "../../core/resources";
 import { KubernetesPlacementArgs } from "../../core/services-common";
@@ -51,7 +51,7 @@ export function customResource(scope: Scope, suffix: string, apiVersion: string,
 
 /** A generated password (letters and digits: safe in URLs), a Pulumi secret. */
 export function password(scope: Scope, suffix: string, length = 32): pulumi.Output<string> {
-    return new random.RandomPassword(`${scope.name}-${suffix}`, { length, special: false }, { parent: scope.parent }).result;
+    return generatePassword(`${scope.name}-${suffix}`, scope.parent, length);
 }
 
 /** A Kubernetes Secret with the given string data (all secret). */
