@@ -12,15 +12,15 @@ export interface SecretKeyRefArgs {
 
 /** An HTTP GET probe on the app's container port. */
 export interface HttpProbeArgs {
-    /** Path to GET; must start with '/'. Defaults: liveness `/health/live`, readiness `/health/ready`, startup = the liveness path. */
+    /** Path to GET; must start with '/'. Defaults: liveness `/health/live`, readiness `/health/ready`, startup = the liveness path. No spaces. */
     path?: string;
-    /** Seconds before the first probe. Defaults (seed 000): liveness 5, readiness 10, startup 0. */
+    /** Seconds before the first probe, ≥ 0. Defaults (seed 000): liveness 5, readiness 10, startup 0. */
     initialDelaySeconds?: number;
-    /** Seconds between probes. Defaults: liveness 10, readiness 5, startup 5. */
+    /** Seconds between probes, ≥ 1. Defaults: liveness 10, readiness 5, startup 5. */
     periodSeconds?: number;
-    /** Seconds before a probe times out. Defaults: liveness 2, readiness 5, startup 2. */
+    /** Seconds before a probe times out, ≥ 1. Defaults: liveness 2, readiness 5, startup 2. */
     timeoutSeconds?: number;
-    /** Consecutive failures before acting. Defaults: liveness 3, readiness 2, startup 30 (150 s to start). */
+    /** Consecutive failures before acting, ≥ 1. Defaults: liveness 3, readiness 2, startup 30 (150 s to start). */
     failureThreshold?: number;
 }
 
@@ -38,13 +38,13 @@ export interface AppTierProbesArgs {
 export interface AppTierAutoscalingArgs {
     /** Create the HPA. Default: true in production, false in development. */
     enabled?: boolean;
-    /** Fewest pods the HPA keeps. Default 2 (seed 000). */
+    /** Fewest pods the HPA keeps, ≥ 1. Default 2 (seed 000). */
     minReplicas?: number;
-    /** Most pods the HPA may run. Default 10 (seed 000). */
+    /** Most pods the HPA may run, ≥ minReplicas and ≥ replicas. Default 10 (seed 000). */
     maxReplicas?: number;
-    /** Target average CPU utilisation, percent of requests. Default 70. */
+    /** Target average CPU utilisation, percent of requests, 1–100. Default 70. */
     cpuUtilization?: number;
-    /** Target average memory utilisation, percent of requests. Default 80. */
+    /** Target average memory utilisation, percent of requests, 1–100. Default 80. */
     memoryUtilization?: number;
 }
 
@@ -58,17 +58,17 @@ export interface AppTierDisruptionBudgetArgs {
 
 /** Deployment rolling-update strategy. */
 export interface AppTierRollingUpdateArgs {
-    /** Pods that may be unavailable during a rollout. Default 1 (0 when the app runs one pod). Must be below the replica floor. */
+    /** Pods that may be unavailable during a rollout, ≥ 0 and below the replica floor. Default 1 (0 when the app runs one pod). */
     maxUnavailable?: number;
-    /** Extra pods a rollout may add. Default 1. */
+    /** Extra pods a rollout may add, ≥ 0 (not 0 together with maxUnavailable 0). Default 1. */
     maxSurge?: number;
 }
 
 /** Graceful shutdown: the preStop pause lets load balancers drop the pod before SIGTERM. */
 export interface AppTierShutdownArgs {
-    /** Seconds the preStop hook sleeps before the app gets SIGTERM. Default 5 (seed 000). */
+    /** Seconds the preStop hook sleeps before the app gets SIGTERM, ≥ 0. Default 5 (seed 000). */
     preStopSleepSeconds?: number;
-    /** Seconds the app itself needs to drain after SIGTERM (e.g. SHUTDOWN_TIMEOUT). Default 45 (seed 000). */
+    /** Seconds the app itself needs to drain after SIGTERM (e.g. SHUTDOWN_TIMEOUT), ≥ 0. Default 45 (seed 000). */
     appShutdownTimeoutSeconds?: number;
     /** terminationGracePeriodSeconds. Default preStop + app timeout + 10 (60 with the defaults); must exceed preStop + app timeout. */
     terminationGracePeriodSeconds?: number;
@@ -81,7 +81,7 @@ export interface AppTierShutdownArgs {
 
 /** Spread of pods over zones (topology.kubernetes.io/zone) and hosts. */
 export interface AppTierZoneSpreadArgs {
-    /** Zones the pods must spread over (minDomains). Default 3 in production, 1 in development. */
+    /** Zones the pods must spread over (minDomains), ≥ 1. Default 3 in production, 1 in development. */
     minZones?: number;
     /** DoNotSchedule rather than ScheduleAnyway on the zone constraint. Default: true in production. */
     strict?: boolean;
@@ -115,9 +115,9 @@ export interface AppTierNetworkPolicyArgs {
 
 /** An Ingress in front of the Service. */
 export interface AppTierIngressArgs {
-    /** Host name, e.g. "share.example.com". */
+    /** Host name, a DNS name such as "share.example.com" (a leading "*." wildcard allowed). Required. */
     host: string;
-    /** Path prefix. Default "/". */
+    /** Path prefix, starting with "/". Default "/". */
     path?: string;
     /** IngressClass name. Default: the cluster's default class. */
     className?: string;
@@ -133,21 +133,21 @@ export interface AppTierArgs {
     image: string;
     /** HA defaults to start from. Default `Profile.Production`. */
     profile?: Profile;
-    /** app.kubernetes.io/name. Default: the component name. */
+    /** app.kubernetes.io/name and the container name: a DNS label (lower-case letters, digits, "-"; ≤ 63). Default: the component name. */
     appName?: string;
     /** app.kubernetes.io/part-of. Default: `appName`. */
     partOf?: string;
-    /** Namespace of every object. Default "default". */
+    /** Namespace of every object, a DNS label. Default "default". */
     namespace?: pulumi.Input<string>;
-    /** Port the container listens on. Default 8080. */
+    /** Port the container listens on, 1–65535. Default 8080. */
     port?: number;
-    /** Port the Service exposes. Default 80. */
+    /** Port the Service exposes, 1–65535. Default 80. */
     servicePort?: number;
     /** Container command (entrypoint) override. Default: the image's. */
     command?: string[];
     /** Container args override. Default: the image's. */
     containerArgs?: string[];
-    /** Pods the Deployment starts with. Default 3 in production, 1 in development. With an HPA, the HPA owns the count afterwards. */
+    /** Pods the Deployment starts with, 1–2147483647 (≤ autoscaling.maxReplicas). Default 3 in production, 1 in development. With an HPA, the HPA owns the count afterwards. */
     replicas?: number;
     /** Autoscaling; see {@link AppTierAutoscalingArgs}. */
     autoscaling?: AppTierAutoscalingArgs;

@@ -36,7 +36,7 @@ export interface ObjectStorageKubernetesArgs extends KubernetesPlacementArgs {
 export interface ObjectStorageArgs extends ServiceCommonArgs {
     /** Where the bucket lives on Kubernetes. Default `ObjectStorageMode.InCluster`. */
     mode?: ObjectStorageMode;
-    /** Bucket name. Default: the component name. */
+    /** Bucket name, by S3's rules: 3–63 lower-case letters, digits, "." and "-", not an IP address, no "..", no "xn--" prefix or "-s3alias" suffix. Default: the component name. */
     bucket?: string;
     /**
      * Keep object versions (S3, GCS). Default: true in production on aws and gcp; false on
@@ -44,7 +44,7 @@ export interface ObjectStorageArgs extends ServiceCommonArgs {
      * external bucket is configured where it lives) — asking for it there is an error.
      */
     versioning?: boolean;
-    /** Copies of each object across zones (in-cluster). Default 3 in production, 1 in development. */
+    /** Copies of each object across zones (in-cluster), 1–10 (≥ 3 in production). Default 3 in production, 1 in development. */
     replicas?: number;
     /** The external endpoint (mode External). */
     external?: ExternalS3Args;

@@ -23,9 +23,9 @@ export interface BackupDestinationArgs {
 export interface PostgresBackupArgs {
     /** Take backups. Default: true in production. */
     enabled?: boolean;
-    /** Days of backups (and WAL) kept. Default 7 (production minimum 7). */
+    /** Days of backups (and WAL) kept: 7–3650 in production, 1–3650 in development. Default 7. */
     retentionDays?: number;
-    /** Base backup schedule, six-field cron (seconds first). Default "0 0 2 * * *" (02:00 daily). */
+    /** Base backup schedule, six-field cron with seconds first (CloudNativePG's format; each field in range, or a descriptor such as "@daily"). Default "0 0 2 * * *" (02:00 daily). */
     schedule?: string;
     /** Archive WAL continuously for point-in-time recovery. Default: true in production. */
     pointInTimeRecovery?: boolean;
@@ -44,7 +44,7 @@ export interface PostgresBackupArgs {
 export interface PostgresPoolerArgs {
     /** Create the pooler. Default false. */
     enabled?: boolean;
-    /** PgBouncer pods. Default 3 in production (2 in development). */
+    /** PgBouncer pods, 1–20. Default 3 in production (2 in development). */
     instances?: number;
     /** Pool mode. Default `PgBouncerPoolMode.Transaction`. */
     poolMode?: PgBouncerPoolMode;
@@ -63,17 +63,17 @@ export interface PostgresKubernetesArgs extends KubernetesPlacementArgs {
  * and Cloud SQL REGIONAL.
  */
 export interface PostgresClusterArgs extends ServiceCommonArgs {
-    /** PostgreSQL major version. Default "17". */
+    /** PostgreSQL version: a major ("17", "18": the image is pinned to the minor we pin) or major.minor ("16.10"). Default "17". */
     version?: string;
-    /** Instances (primary + standbys). Default 3 in production, 1 in development. */
+    /** Instances (primary + standbys), 1–9. Default 3 in production, 1 in development. */
     instances?: number;
     /** Synchronous replication to one standby (zero data loss on failover). Default: true in production. Needs ≥ 2 instances. */
     syncReplication?: boolean;
-    /** Volume size per instance. Default "20Gi". */
+    /** Volume size per instance, a positive Kubernetes quantity. Default "20Gi". */
     storageSize?: string;
-    /** Application database name. Default "app". */
+    /** Application database name, a lower-case SQL identifier (≤ 63). Default "app". */
     database?: string;
-    /** Application role owning the database. Default "app". */
+    /** Application role owning the database, a lower-case SQL identifier (≤ 63). Default "app". */
     owner?: string;
     /** Backups; see {@link PostgresBackupArgs}. */
     backup?: PostgresBackupArgs;

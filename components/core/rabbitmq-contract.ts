@@ -12,13 +12,13 @@ export interface RabbitMQKubernetesArgs extends KubernetesPlacementArgs {
  * Amazon MQ (CLUSTER_MULTI_AZ).
  */
 export interface RabbitMQClusterArgs extends ServiceCommonArgs {
-    /** Nodes. Default 3 in production, 1 in development; odd in production (quorum). */
+    /** Nodes, 1–9; odd and ≥ 3 in production (quorum queues need a majority). Default 3 in production, 1 in development. */
     nodes?: number;
     /** RabbitMQ version, a full release (the image is pinned to it). Default "4.2.6" (the operator's own default). CPU and memory: `kubernetes.resources` (default 1 / 2Gi requests, 2 / 2Gi limits in production, the operator's defaults). */
     version?: string;
     /** Make quorum queues the default queue type. Default true. */
     quorumQueuesByDefault?: boolean;
-    /** Volume size per node. Default "10Gi". */
+    /** Volume size per node, a positive Kubernetes quantity. Default "10Gi". */
     storageSize?: string;
     /**
      * Encrypt AMQP and management traffic (plain listeners off) with TLS. Default: true in production. On Kubernetes a private

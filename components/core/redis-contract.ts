@@ -24,19 +24,19 @@ export interface RedisClusterArgs extends ServiceCommonArgs {
     engine?: RedisEngine;
     /** Engine version, a full release such as "7.0.15" (images are pinned to it). Default "7.0.15" (what the redis-operator 0.26 charts pin). */
     version?: string;
-    /** Cluster mode: masters (shards). Default 3; at least 3. */
+    /** Cluster mode: masters (shards), 3–100. Default 3. */
     shards?: number;
-    /** Cluster mode: replicas per master. Default 1. */
+    /** Cluster mode: replicas per master, 1–5 in production (0–5 in development; exactly 1 on Kubernetes). Default 1. */
     replicasPerShard?: number;
-    /** Replicated mode: Redis nodes (1 primary + replicas). Default 3 in production, 1 in development. */
+    /** Replicated mode: Redis nodes (1 primary + replicas), 1–20 (≥ 2 in production). Default 3 in production, 1 in development. */
     nodes?: number;
-    /** Replicated mode: Sentinels. Default 3 (odd, for a quorum). */
+    /** Replicated mode: Sentinels, odd, 1–9 (a majority must agree on a failover). Default 3. */
     sentinels?: number;
     /** Append-only-file persistence on volumes. Default true. */
     persistence?: boolean;
     /** What Redis drops when memory is full (`maxmemory-policy`). Default `RedisEvictionPolicy.NoEviction` (Redis's own: writes fail rather than data vanish). */
     evictionPolicy?: RedisEvictionPolicy;
-    /** Volume size per node. Default "8Gi". */
+    /** Volume size per node, a positive Kubernetes quantity. Default "8Gi". */
     storageSize?: string;
     /**
      * Encrypt client, replication, Sentinel and cluster-bus traffic with TLS. Default: true in production. On Kubernetes a private
