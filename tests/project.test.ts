@@ -90,7 +90,7 @@ describe("project", () => {
             const dts = fs.readFileSync(path.join(out, "index.d.ts"), "utf8");
             for (const name of ["AppTier", "SharedSecret", "Profile", "SecretEncoding", "InvalidArgumentsError"]) assert.match(dts, new RegExp(`\\b${name}\\b`));
             assert.ok(fs.existsSync(path.join(out, "app-tier.d.ts")));
-            // eslint-disable-next-line @typescript-eslint/no-var-requires
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
             assert.strictEqual(typeof require(path.join(out, "index.js")).AppTier, "function");
         } finally {
             fs.rmSync(out, { recursive: true, force: true });
@@ -116,16 +116,19 @@ describe("project", () => {
         const samples = [...readme.slice(readme.indexOf("## Use it in your own program")).matchAll(/```typescript\n([\s\S]*?)```/g)].map((m) => m[1]);
         assert.deepStrictEqual(samples, [read("examples/quickstart.ts"), read("examples/platform.ts")], "README samples under '## Use it in your own program' are the examples, verbatim");
         // tsc -p . compiled them (paths maps "pulumi-ha" to components/); run them as a user program would.
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const Module = require("module");
         const resolve = Module._resolveFilename;
         Module._resolveFilename = function (request: string, ...rest: unknown[]) {
             return resolve.call(this, request === "pulumi-ha" ? path.join(projectRoot, "build/components/index.js") : request, ...rest);
         };
         try {
+            // A user's program is loaded as the CLI loads it: by require, after tsc compiled it.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
             const quickstart = await runProgram(() => require("../examples/quickstart"));
             assert.strictEqual(inputsOf(one(quickstart, T.Deployment)).spec.template.spec.containers[0].image, "ghcr.io/acme/shop:2.3.1");
             one(quickstart, T.SharedSecret, "shop-secrets");
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
             const platform = await runProgram(() => require("../examples/platform"));
             one(platform, T.Platform, "shop");
             for (const t of [T.CnpgCluster, T.RedisClusterCR, T.RabbitmqClusterCR, T.Deployment]) one(platform, t);

@@ -86,7 +86,7 @@ export function resolvePostgres(name: string, given: PostgresClusterArgs): Resol
                 },
             };
             const dest = backup.destination;
-            check.require(/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/.test(dest.path) && !dest.path.endsWith("/"), "backup.destination.path",
+            check.require(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(dest.path) && !dest.path.endsWith("/"), "backup.destination.path",
                 `must be a relative object prefix such as "postgres" or "backups/pg" (got ${JSON.stringify(dest.path)})`);
             if (check.url("backup.destination.endpoint", dest.endpoint, !common.production) && typeof dest.endpoint === "string") {
                 check.require(!common.production || !inClusterEndpoint(dest.endpoint) || !!backup.inClusterReason?.trim(), "backup.destination.endpoint",

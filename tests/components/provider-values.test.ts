@@ -54,7 +54,7 @@ const embeddedKubernetesTypes: Record<string, string> = {
 
 /** Validates `data` as the core/v1 type `kind` (kubernetes-models); returns the problems. */
 function schemaProblems(kind: string, data: unknown): string[] {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Model = require("kubernetes-models/v1")[kind];
     try {
         new Model(data).validate();
@@ -135,7 +135,7 @@ describe("values sent to providers are the values the providers accept", functio
 
     it("Kubernetes objects: enumerated fields are checked by the Kubernetes 1.33 schema, which rejects a wrong case", () => {
         const bad = { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "x" }, spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "alwaysAllow" } };
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { PodDisruptionBudget } = require("kubernetes-models/policy/v1");
         assert.throws(() => new PodDisruptionBudget(bad).validate(), /must be equal to one of the allowed values/);
         for (const run of runs) assert.deepStrictEqual(validateKubernetesObjects(kubernetesObjects(run.resources, false)).problems, []);

@@ -49,7 +49,7 @@ export function kubernetesObjects(resources: RecordedResource[], redactSecrets =
 function modelFor(apiVersion: string, kind: string): (new (data: unknown) => { validate(): void }) | undefined {
     const modulePath = `kubernetes-models/${apiVersion}`;
     try {
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         return require(modulePath)[kind];
     } catch {
         return undefined;

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { mockCall, mockResource } from "./mocks";
 import { Wire, containsSecret, plain, secret } from "./wire";
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const resproto = require("@pulumi/pulumi/proto/resource_pb");
 
 /** Resource options as the engine receives them. */
@@ -178,7 +178,6 @@ export async function runProgram(program: () => unknown, opts: RunOptions = {}):
         callback(null, {});
     };
 
-    let stackOutputs: Record<string, unknown> = {};
     let failure: unknown;
     // The program's own error is caught inside the stack's init, so the SDK never sees
     // a rejected stack (it would surface later as an unhandled rejection).
@@ -190,7 +189,7 @@ export async function runProgram(program: () => unknown, opts: RunOptions = {}):
             return {};
         }
     });
-    stackOutputs = (outputs ?? {}) as Record<string, unknown>;
+    const stackOutputs = (outputs ?? {}) as Record<string, unknown>;
     // Let every registration settle: pending RPCs after a run leak into the next one.
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
     if (!failure && pulumi.log.hasErrors()) failure = new Error("the program logged errors");

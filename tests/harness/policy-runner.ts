@@ -5,9 +5,9 @@ import Ajv from "ajv";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { RecordedResource } from "./mock-engine";
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const analyzerpb = require("@pulumi/pulumi/proto/analyzer_pb");
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const analyzerrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
 
 export const projectRoot = path.resolve(__dirname, "../../..");
