@@ -4,6 +4,7 @@ import {
 } from "@pulumi/policy";
 import { annotationPrefix, exemptionFrom } from "./exemptions";
 import { kindOf, nameOf } from "./metadata";
+import { Deferred, isDeferred, judgeEach } from "./unknowns";
 
 interface Metadata {
     name: string;
@@ -53,7 +54,8 @@ export function notJudgedMessage(policy: string, subject: string, err: unknown):
  */
 export function resourcePolicy<C extends object>(meta: Metadata & {
     types: readonly string[];
-    validate(props: any, args: ResourceValidationArgs, config: C, report: ReportViolation): void;
+    /** `props` may hold anything: read it with the readers of read.ts. */
+    validate(props: unknown, args: ResourceValidationArgs, config: C, report: ReportViolation): void;
 }): ResourceValidationPolicy {
     const { types, validate, ...rest } = meta;
     return {
@@ -72,26 +74,6 @@ export function resourcePolicy<C extends object>(meta: Metadata & {
     };
 }
 
-/** An item whose values are unknown at preview: judged at update instead. */
-export interface Deferred {
-    resource: PolicyResource;
-    unknown: UnknownValueError;
-}
-
-/** Builds an item, or a {@link Deferred} when a value it reads is unknown at preview. */
-export function deferUnknown<T>(resource: PolicyResource, build: () => T): T | Deferred {
-    try {
-        return build();
-    } catch (err) {
-        if (err instanceof UnknownValueError) return { resource, unknown: err };
-        throw err;
-    }
-}
-
-export function isDeferred(item: object): item is Deferred {
-    return (item as Deferred).unknown instanceof UnknownValueError;
-}
-
 /**
  * A stack policy that judges items one by one. An item whose values are unknown at
  * preview is skipped; the others are still judged, and the analyzer is then told one
@@ -107,7 +89,6 @@ export function stackPolicy<C extends object, T extends { resource: PolicyResour
     return {
         ...rest,
         validateStack: (args, report) => {
-            let unknown: UnknownValueError | undefined;
             let collected: Array<T | Deferred>;
             try {
                 collected = items(args.resources);
@@ -117,25 +98,18 @@ export function stackPolicy<C extends object, T extends { resource: PolicyResour
                 return;
             }
             const all = collected.filter((i): i is T => !isDeferred(i));
-            for (const item of collected) {
-                if (isDeferred(item)) {
-                    unknown ??= item.unknown;
-                    continue;
-                }
+            judgeEach(collected, (item) => {
+                if (isDeferred(item)) throw item.unknown;
                 try {
-                    if (exemptionFrom(item.resource.props, meta.name)) continue;
+                    if (exemptionFrom(item.resource.props, meta.name)) return;
                     validate(item, all, args, args.getConfig<C>(), (message) => report(message, item.resource.urn));
                 } catch (err) {
-                    if (err instanceof UnknownValueError) {
-                        unknown ??= err;
-                        continue;
-                    }
+                    if (err instanceof UnknownValueError) throw err;
                     const r = item.resource;
                     const subject = `${kindOf(r.type)} ${safely(() => nameOf(r.props, r.name), r.name)}`;
                     report(notJudgedMessage(meta.name, subject, err), r.urn);
                 }
-            }
-            if (unknown) throw unknown;
+            });
         },
     };
 }

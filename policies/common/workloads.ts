@@ -1,8 +1,8 @@
-import { PolicyResource } from "@pulumi/policy";
-import { Deferred, deferUnknown, isDeferred } from "./define";
+import { PolicyResource, UnknownValueError } from "@pulumi/policy";
 import { kindOf, nameOf, namespaceOf } from "./metadata";
-import { asNumber, asString, asStringMap, at, shown } from "./read";
+import { asCount, asString, asStringMap, at, shown } from "./read";
 import { K8s, WorkloadProps, workloadTypes } from "./types";
+import { Deferred, deferUnknown, readEach } from "./unknowns";
 
 /** A Deployment or StatefulSet with the autoscaler that manages it, if any. */
 export interface Workload {
@@ -19,12 +19,6 @@ export interface Workload {
     /** spec.replicas when it is set but not a count (shown as written). */
     invalidReplicas?: string;
     hpaMinReplicas?: number;
-}
-
-/** A count field: a non-negative integer, or undefined. */
-export function countOf(v: unknown): number | undefined {
-    const n = asNumber(v);
-    return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 /**
@@ -50,23 +44,18 @@ export function describeFloor(w: Workload): string {
 }
 
 /** HPAs' floors by `namespace/Kind/name` of the workload they scale; HPAs unknown at preview aside. */
-function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, number>; unknown?: Deferred } {
+function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, number>; unknown?: UnknownValueError } {
+    const { known, unknown } = readEach(resources.filter((r) => r.type === K8s.Hpa), (r) => {
+        const ref = at(r.props, "spec", "scaleTargetRef");
+        const kind = asString(at(ref, "kind"));
+        const name = asString(at(ref, "name"));
+        // An HPA's own default is 1; a malformed minReplicas counts as that default.
+        const min = asCount(at(r.props, "spec", "minReplicas")) ?? 1;
+        return { key: kind !== undefined && name !== undefined ? `${namespaceOf(r.props)}/${kind}/${name}` : undefined, min };
+    });
     const byTarget = new Map<string, number>();
-    let unknown: Deferred | undefined;
-    for (const r of resources) {
-        if (r.type !== K8s.Hpa) continue;
-        const entry = deferUnknown(r, () => {
-            const ref = at(r.props, "spec", "scaleTargetRef");
-            const kind = asString(at(ref, "kind"));
-            const name = asString(at(ref, "name"));
-            // An HPA's own default is 1; a malformed minReplicas counts as that default.
-            const min = countOf(at(r.props, "spec", "minReplicas")) ?? 1;
-            return { key: kind !== undefined && name !== undefined ? `${namespaceOf(r.props)}/${kind}/${name}` : undefined, min };
-        });
-        if (isDeferred(entry)) unknown ??= entry;
-        // Two HPAs on one workload fight each other; the lower floor is the one to judge.
-        else if (entry.key !== undefined) byTarget.set(entry.key, Math.min(entry.min, byTarget.get(entry.key) ?? Infinity));
-    }
+    // Two HPAs on one workload fight each other; the lower floor is the one to judge.
+    for (const { key, min } of known) if (key !== undefined) byTarget.set(key, Math.min(min, byTarget.get(key) ?? Infinity));
     return { byTarget, unknown };
 }
 
@@ -83,9 +72,9 @@ export function collectWorkloads(resources: PolicyResource[]): Array<Workload | 
         const namespace = namespaceOf(props);
         const hpaMin = hpas.byTarget.get(`${namespace}/${kind}/${name}`);
         // An HPA unknown at preview may be the one that scales this workload.
-        if (hpaMin === undefined && hpas.unknown) throw hpas.unknown.unknown;
+        if (hpaMin === undefined && hpas.unknown) throw hpas.unknown;
         const rawReplicas = at(props, "spec", "replicas");
-        const replicas = countOf(rawReplicas);
+        const replicas = asCount(rawReplicas);
         return {
             resource, kind, name, namespace, props,
             podLabels: asStringMap(at(props, "spec", "template", "metadata", "labels")) ?? {},

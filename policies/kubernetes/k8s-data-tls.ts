@@ -1,7 +1,7 @@
 import { resourcePolicy } from "../common/define";
-import { kindOf } from "../common/metadata";
-import { crTypes, objectKey } from "../common/operators";
+import { describeObject } from "../common/metadata";
 import { asArray, asNonEmptyString, at, record } from "../common/read";
+import { crTypes } from "../common/types";
 
 export interface DataTlsConfig { allowPlainListeners?: boolean }
 
@@ -17,8 +17,8 @@ export const k8sDataTls = resourcePolicy<DataTlsConfig>({
     },
     types: [crTypes.redisCluster, crTypes.redisReplication, crTypes.redisSentinel, crTypes.rabbitmqCluster, crTypes.cnpgCluster],
     validate: (props, args, config, report) => {
-        const spec = record(props.spec);
-        const what = `${kindOf(args.type)} ${objectKey(props, args.name)}`;
+        const spec = record(at(props, "spec"));
+        const what = describeObject(args.type, props, args.name);
         if (args.type === crTypes.rabbitmqCluster) {
             if (!asNonEmptyString(at(spec, "tls", "secretName"))) report(`${what} serves AMQP without TLS (no spec.tls.secretName).`);
             else if (!config.allowPlainListeners && at(spec, "tls", "disableNonTLSListeners") !== true) report(`${what} keeps its plain AMQP listeners next to TLS (spec.tls.disableNonTLSListeners is not true).`);

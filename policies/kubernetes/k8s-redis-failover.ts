@@ -1,9 +1,9 @@
 import { PolicyResource, UnknownValueError } from "@pulumi/policy";
-import { deferUnknown, isDeferred, stackPolicy } from "../common/define";
-import { namespaceOf } from "../common/metadata";
-import { crTypes, objectKey } from "../common/operators";
-import { asString, at, record } from "../common/read";
-import { countOf } from "../common/workloads";
+import { stackPolicy } from "../common/define";
+import { keyOf, namespaceOf } from "../common/metadata";
+import { asCount, asString, at, record } from "../common/read";
+import { crTypes } from "../common/types";
+import { deferUnknown, readEach } from "../common/unknowns";
 
 export interface RedisFailoverConfig { minSentinels?: number }
 
@@ -22,23 +22,21 @@ interface RedisItem {
 }
 
 function collect(resources: PolicyResource[]) {
-    const watchers = resources.filter((r) => r.type === crTypes.redisSentinel).map((r) => deferUnknown(r, () => {
+    const { known, unknown } = readEach(resources.filter((r) => r.type === crTypes.redisSentinel), (r) => {
         const replication = asString(at(r.props, "spec", "redisSentinelConfig", "redisReplicationName"));
-        return { watches: replication === undefined ? undefined : `${namespaceOf(r.props)}/${replication}`, size: countOf(at(r.props, "spec", "clusterSize")) ?? 0 };
-    }));
-    const known = watchers.filter((w) => !isDeferred(w)) as Array<{ watches?: string; size: number }>;
-    const unknown = watchers.find(isDeferred)?.unknown;
+        return { watches: replication === undefined ? undefined : `${namespaceOf(r.props)}/${replication}`, size: asCount(at(r.props, "spec", "clusterSize")) ?? 0 };
+    });
     const kinds = new Map<string, string>([
         [crTypes.redisStandalone, "Redis"], [crTypes.redisReplication, "RedisReplication"], [crTypes.redisCluster, "RedisCluster"],
     ]);
     return resources.filter((r) => kinds.has(r.type)).map((resource) => deferUnknown<RedisItem>(resource, () => {
-        const key = objectKey(resource.props, resource.name);
+        const key = keyOf(resource.props, resource.name);
         const spec = record(resource.props.spec);
         return {
             resource, kind: kinds.get(resource.type) ?? resource.type, key,
-            clusterSize: countOf(spec.clusterSize) ?? 0,
-            embeddedSentinels: countOf(at(spec, "sentinel", "size")) ?? 0,
-            followers: countOf(at(spec, "redisFollower", "replicas")),
+            clusterSize: asCount(spec.clusterSize) ?? 0,
+            embeddedSentinels: asCount(at(spec, "sentinel", "size")) ?? 0,
+            followers: asCount(at(spec, "redisFollower", "replicas")),
             sentinels: known.filter((w) => w.watches === key).map((w) => w.size),
             unknownSentinel: unknown,
         };

@@ -1,7 +1,7 @@
-import { podContainers } from "../common/containers";
 import { resourcePolicy } from "../common/define";
 import { nameOf } from "../common/metadata";
-import { Rec, asString, record, records } from "../common/read";
+import { containerTitle, containersOf, podSpecOf } from "../common/pod-specs";
+import { Rec, asString, at, record, records } from "../common/read";
 import { K8s, workloadTypes } from "../common/types";
 import { looksLikeCredential } from "./credential-names";
 
@@ -49,12 +49,14 @@ export const k8sSecretEnv = resourcePolicy<SecretEnvConfig>({
         const { extra, invalid } = compile(config.extraNamePatterns);
         if (invalid.length > 0) report(`Policy config extraNamePatterns holds invalid regular expression(s) ${invalid.map((p) => JSON.stringify(p)).join(", ")}: fix the policy config.`);
         if (args.type === K8s.ConfigMap) {
-            for (const key of Object.keys(record(props.data))) {
+            for (const key of Object.keys(record(at(props, "data")))) {
                 if (looksLikeCredential(key, extra)) report(`ConfigMap ${nameOf(props, args.name)} holds "${key}", which looks like a credential; move it to a Secret.`);
             }
             return;
         }
-        for (const { container, label } of podContainers(props, true)) {
+        // Every title is read first: a container name unknown at preview leaves the whole resource to the update.
+        const containers = containersOf(podSpecOf(args.type, props), ["containers", "initContainers"]).map((c) => ({ ...c, label: containerTitle(c) }));
+        for (const { container, label } of containers) {
             for (const e of records(container.env)) {
                 // An entry without a string name is refused by the API server; there is no name to judge.
                 const name = asString(e.name);
