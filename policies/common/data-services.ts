@@ -23,12 +23,19 @@ export const operatorPodLabels = {
 export type RedisRole = "redisLeader" | "redisFollower";
 
 /**
- * Pods of one RedisCluster role: its own `replicas`, else spec.clusterSize (the operator's
- * default), else 0. clusterSize is read only when needed.
+ * How many pods an operator runs for a resource's `spec`: the count it declares, or the
+ * operator's default when it declares none (or a value that is not a count).
  */
-export function redisRolePods(spec: unknown, role: RedisRole): number {
-    return asCount(at(spec, role, "replicas")) ?? asCount(at(spec, "clusterSize")) ?? 0;
-}
+export const operatorPodCounts = {
+    /** CloudNativePG Cluster instances and Pooler pods (spec.instances): the operator's default is 1. */
+    cnpgInstances: (spec: unknown) => asCount(at(spec, "instances")) ?? 1,
+    /** RabbitmqCluster nodes (spec.replicas): the operator's default is 1. */
+    rabbitmqNodes: (spec: unknown) => asCount(at(spec, "replicas")) ?? 1,
+    /** RedisReplication and RedisSentinel pods, RedisCluster masters (spec.clusterSize, which the CRD requires): 0 when unreadable. */
+    redisClusterSize: (spec: unknown) => asCount(at(spec, "clusterSize")) ?? 0,
+    /** One RedisCluster role: its own `replicas`, else clusterSize (the operator's default), read only when needed. */
+    redisRole: (spec: unknown, role: RedisRole) => asCount(at(spec, role, "replicas")) ?? operatorPodCounts.redisClusterSize(spec),
+};
 
 /** Where a pod set's compute resources are set, and what is there. */
 export interface ResourcesAt {

@@ -21,6 +21,16 @@ export interface Workload {
     hpaMinReplicas?: number;
 }
 
+/** The pod template's labels; empty when absent or malformed (then nothing selects the pods). */
+export function podTemplateLabels(props: unknown): Record<string, string> {
+    return asStringMap(at(props, "spec", "template", "metadata", "labels")) ?? {};
+}
+
+/** An HPA's floor: spec.minReplicas, or the HPA's own default of 1 when it is unset or not a count. */
+export function hpaMinReplicas(props: unknown): number {
+    return asCount(at(props, "spec", "minReplicas")) ?? 1;
+}
+
 /**
  * The fewest pods the workload runs with. An HPA's minReplicas when it manages the
  * workload; but a declared spec.replicas below it is re-applied by every update before
@@ -49,8 +59,7 @@ function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, number>
         const ref = at(r.props, "spec", "scaleTargetRef");
         const kind = asString(at(ref, "kind"));
         const name = asString(at(ref, "name"));
-        // An HPA's own default is 1; a malformed minReplicas counts as that default.
-        const min = asCount(at(r.props, "spec", "minReplicas")) ?? 1;
+        const min = hpaMinReplicas(r.props);
         return { key: kind !== undefined && name !== undefined ? `${namespaceOf(r.props)}/${kind}/${name}` : undefined, min };
     });
     const byTarget = new Map<string, number>();
@@ -77,7 +86,7 @@ export function collectWorkloads(resources: PolicyResource[]): Array<Workload | 
         const replicas = asCount(rawReplicas);
         return {
             resource, kind, name, namespace, props,
-            podLabels: asStringMap(at(props, "spec", "template", "metadata", "labels")) ?? {},
+            podLabels: podTemplateLabels(props),
             replicas,
             invalidReplicas: replicas === undefined && rawReplicas !== undefined && rawReplicas !== null ? shown(rawReplicas) : undefined,
             hpaMinReplicas: hpaMin,

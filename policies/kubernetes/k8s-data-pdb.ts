@@ -1,9 +1,9 @@
 import { PolicyResource } from "@pulumi/policy";
 import { BudgetIndex } from "../common/budget-index";
-import { operatorPodLabels, redisRolePods } from "../common/data-services";
+import { operatorPodCounts as counts, operatorPodLabels as labels } from "../common/data-services";
 import { stackPolicy } from "../common/define";
 import { describeObject, nameOf, namespaceOf } from "../common/metadata";
-import { asBoolean, asCount, at, record } from "../common/read";
+import { asBoolean, at, record } from "../common/read";
 import { K8s, crTypes } from "../common/types";
 import { deferUnknown } from "../common/unknowns";
 
@@ -28,23 +28,23 @@ function podSets(r: PolicyResource, budgets: BudgetIndex): PodSet[] {
     switch (r.type) {
         case crTypes.cnpgCluster:
             // CloudNativePG makes the instances' budgets unless enablePDB is false.
-            return [{ label: "instances", pods: asCount(spec.instances) ?? 1, covered: spec.enablePDB !== false }];
+            return [{ label: "instances", pods: counts.cnpgInstances(spec), covered: spec.enablePDB !== false }];
         case crTypes.cnpgPooler: {
-            const pods = asCount(spec.instances) ?? 1;
-            return [{ label: "PgBouncer pods", pods, covered: pods < 2 || budgets.covers(namespace, operatorPodLabels.pgbouncer(name)) }];
+            const pods = counts.cnpgInstances(spec);
+            return [{ label: "PgBouncer pods", pods, covered: pods < 2 || budgets.covers(namespace, labels.pgbouncer(name)) }];
         }
         case crTypes.redisReplication:
         case crTypes.redisSentinel:
-            return [{ label: "pods", pods: asCount(spec.clusterSize) ?? 0, covered: enabled("pdb", "enabled") }];
+            return [{ label: "pods", pods: counts.redisClusterSize(spec), covered: enabled("pdb", "enabled") }];
         case crTypes.redisCluster:
             return [
-                { label: "leaders", pods: redisRolePods(spec, "redisLeader"), covered: enabled("redisLeader", "pdb", "enabled") },
-                { label: "followers", pods: redisRolePods(spec, "redisFollower"), covered: enabled("redisFollower", "pdb", "enabled") },
+                { label: "leaders", pods: counts.redisRole(spec, "redisLeader"), covered: enabled("redisLeader", "pdb", "enabled") },
+                { label: "followers", pods: counts.redisRole(spec, "redisFollower"), covered: enabled("redisFollower", "pdb", "enabled") },
             ];
         case crTypes.rabbitmqCluster: {
             // The RabbitMQ operator makes none: a budget in the stack must select the nodes.
-            const pods = asCount(spec.replicas) ?? 1;
-            return [{ label: "nodes", pods, covered: pods < 2 || budgets.covers(namespace, operatorPodLabels.rabbitmqNodes(name)) }];
+            const pods = counts.rabbitmqNodes(spec);
+            return [{ label: "nodes", pods, covered: pods < 2 || budgets.covers(namespace, labels.rabbitmqNodes(name)) }];
         }
         default:
             return [];

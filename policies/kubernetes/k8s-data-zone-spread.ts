@@ -1,4 +1,4 @@
-import { redisRolePods } from "../common/data-services";
+import { operatorPodCounts as counts } from "../common/data-services";
 import { resourcePolicy } from "../common/define";
 import { describeObject } from "../common/metadata";
 import { spreadsOverZones, zoneKey } from "../common/operators";
@@ -14,12 +14,12 @@ function podSets(type: string, spec: Rec): Array<[string, unknown, number]> {
             return [["pods", at(spec, "template", "spec"), asCount(spec.replicas) ?? 1]];
         case crTypes.redisCluster:
             return [
-                ["leaders", spec.redisLeader, redisRolePods(spec, "redisLeader")],
-                ["followers", spec.redisFollower, redisRolePods(spec, "redisFollower")],
+                ["leaders", spec.redisLeader, counts.redisRole(spec, "redisLeader")],
+                ["followers", spec.redisFollower, counts.redisRole(spec, "redisFollower")],
             ];
         case crTypes.redisReplication:
         case crTypes.redisSentinel:
-            return [["pods", spec, asCount(spec.clusterSize) ?? 0]];
+            return [["pods", spec, counts.redisClusterSize(spec)]];
         default:
             return [];
     }
@@ -45,7 +45,7 @@ export const k8sDataZoneSpread = resourcePolicy<DataZoneSpreadConfig>({
             const a = record(spec.affinity);
             // CloudNativePG's anti-affinity is per host unless topologyKey says otherwise.
             const byAffinity = a.enablePodAntiAffinity !== false && a.topologyKey === zoneKey && (!hard || a.podAntiAffinityType === "required");
-            const ok = (asCount(spec.instances) ?? 1) < 2 || byAffinity || spreadsOverZones(spec, hard);
+            const ok = counts.cnpgInstances(spec) < 2 || byAffinity || spreadsOverZones(spec, hard);
             if (!ok) report(`${what} has no ${how}: add a spec.topologySpreadConstraints entry on ${zoneKey}${hard ? " (DoNotSchedule)" : ""} or set spec.affinity.topologyKey to it.`);
             return;
         }
@@ -55,7 +55,7 @@ export const k8sDataZoneSpread = resourcePolicy<DataZoneSpreadConfig>({
             // The operator spreads over zones by default (preferred); an override or affinity replaces that.
             const defaulted = (overridden === undefined || overridden === null) && (spec.affinity === undefined || spec.affinity === null) && !hard;
             const affinity = spec.affinity ?? override?.affinity;
-            const ok = (asCount(spec.replicas) ?? 1) < 2 || defaulted || spreadsOverZones({ topologySpreadConstraints: overridden, affinity }, hard);
+            const ok = counts.rabbitmqNodes(spec) < 2 || defaulted || spreadsOverZones({ topologySpreadConstraints: overridden, affinity }, hard);
             if (!ok) report(`${what} has no ${how} (spec.override.statefulSet.spec.template.spec.topologySpreadConstraints or spec.affinity).`);
             return;
         }

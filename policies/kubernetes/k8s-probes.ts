@@ -6,6 +6,7 @@ import { asArray, asRecord, asStringMap, at } from "../common/read";
 import { selects } from "../common/selectors";
 import { K8s, workloadTypes } from "../common/types";
 import { deferUnknown, readEach } from "../common/unknowns";
+import { podTemplateLabels } from "../common/workloads";
 
 export interface ProbesConfig { requireLiveness?: boolean; requireReadiness?: boolean }
 
@@ -42,7 +43,7 @@ function collect(resources: PolicyResource[]) {
     return resources.filter((r) => workloadTypes.includes(r.type)).map((resource) => deferUnknown<WorkloadItem>(resource, () => {
         const props = resource.props;
         const namespace = namespaceOf(props);
-        const labels = asStringMap(at(props, "spec", "template", "metadata", "labels")) ?? {};
+        const labels = podTemplateLabels(props);
         const selectedBy = services.known
             .filter((s) => s.namespace === namespace && s.selector && selects({ matchLabels: s.selector }, labels))
             .map((s) => s.name);

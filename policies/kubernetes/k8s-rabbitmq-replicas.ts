@@ -1,6 +1,7 @@
+import { operatorPodCounts } from "../common/data-services";
 import { resourcePolicy } from "../common/define";
 import { keyOf } from "../common/metadata";
-import { asCount, at } from "../common/read";
+import { at } from "../common/read";
 import { crTypes } from "../common/types";
 
 export interface RabbitmqReplicasConfig { minReplicas?: number }
@@ -18,8 +19,8 @@ export const k8sRabbitmqReplicas = resourcePolicy<RabbitmqReplicasConfig>({
     types: [crTypes.rabbitmqCluster],
     validate: (props, args, config, report) => {
         const min = config.minReplicas ?? 3;
-        // The operator's default is 1; a value that is not a count counts as that.
-        const replicas = asCount(at(props, "spec", "replicas")) ?? 1;
+        // A value that is not a count counts as the operator's default.
+        const replicas = operatorPodCounts.rabbitmqNodes(at(props, "spec"));
         const key = keyOf(props, args.name);
         if (replicas < min) report(`RabbitmqCluster ${key} runs ${replicas} node(s); needs at least ${min}.`);
         else if (replicas % 2 === 0) report(`RabbitmqCluster ${key} runs ${replicas} nodes, an even number: use ${replicas - 1} or ${replicas + 1} so a majority survives a partition.`);

@@ -1,4 +1,5 @@
 import { PolicyResource, UnknownValueError } from "@pulumi/policy";
+import { operatorPodCounts as counts } from "../common/data-services";
 import { stackPolicy } from "../common/define";
 import { keyOf, namespaceOf } from "../common/metadata";
 import { asCount, asString, at, record } from "../common/read";
@@ -13,8 +14,8 @@ interface RedisItem {
     key: string;
     clusterSize: number;
     embeddedSentinels: number;
-    /** RedisCluster: followers as declared (undefined: one per master, the operator's default). */
-    followers?: number;
+    /** RedisCluster: followers (one per master unless declared, the operator's default). */
+    followers: number;
     /** Sentinel counts watching this replication. */
     sentinels: number[];
     /** A RedisSentinel unknown at preview, which might watch this replication. */
@@ -24,7 +25,7 @@ interface RedisItem {
 function collect(resources: PolicyResource[]) {
     const { known, unknown } = readEach(resources.filter((r) => r.type === crTypes.redisSentinel), (r) => {
         const replication = asString(at(r.props, "spec", "redisSentinelConfig", "redisReplicationName"));
-        return { watches: replication === undefined ? undefined : `${namespaceOf(r.props)}/${replication}`, size: asCount(at(r.props, "spec", "clusterSize")) ?? 0 };
+        return { watches: replication === undefined ? undefined : `${namespaceOf(r.props)}/${replication}`, size: counts.redisClusterSize(at(r.props, "spec")) };
     });
     const kinds = new Map<string, string>([
         [crTypes.redisStandalone, "Redis"], [crTypes.redisReplication, "RedisReplication"], [crTypes.redisCluster, "RedisCluster"],
@@ -34,9 +35,9 @@ function collect(resources: PolicyResource[]) {
         const spec = record(resource.props.spec);
         return {
             resource, kind: kinds.get(resource.type) ?? resource.type, key,
-            clusterSize: asCount(spec.clusterSize) ?? 0,
+            clusterSize: counts.redisClusterSize(spec),
             embeddedSentinels: asCount(at(spec, "sentinel", "size")) ?? 0,
-            followers: asCount(at(spec, "redisFollower", "replicas")),
+            followers: counts.redisRole(spec, "redisFollower"),
             sentinels: known.filter((w) => w.watches === key).map((w) => w.size),
             unknownSentinel: unknown,
         };
@@ -68,7 +69,7 @@ export const k8sRedisFailover = stackPolicy<RedisFailoverConfig, RedisItem>({
             }
         } else {
             const masters = r.clusterSize;
-            const followers = r.followers ?? masters;
+            const followers = r.followers;
             if (masters < 3) report(`RedisCluster ${r.key} has ${masters} master(s); a Redis cluster needs at least 3 to elect a failover.`);
             if (followers < masters) report(`RedisCluster ${r.key} has ${followers} replica(s) for ${masters} masters; every master needs one.`);
         }

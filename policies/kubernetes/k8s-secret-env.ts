@@ -54,8 +54,9 @@ export const k8sSecretEnv = resourcePolicy<SecretEnvConfig>({
             }
             return;
         }
-        // Every title is read first: a container name unknown at preview leaves the whole resource to the update.
-        const containers = containersOf(podSpecOf(args.type, props), ["containers", "initContainers"]).map((c) => ({ ...c, label: containerTitle(c) }));
+        // Every container's title is read before any is judged: a name unknown at preview leaves the whole resource to the update.
+        const pod = podSpecOf(args.type, props);
+        const containers = (["containers", "initContainers"] as const).flatMap((field) => containersOf(pod, [field]).map((c) => ({ ...c, label: containerTitle(c) })));
         for (const { container, label } of containers) {
             for (const e of records(container.env)) {
                 // An entry without a string name is refused by the API server; there is no name to judge.

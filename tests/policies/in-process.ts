@@ -6,7 +6,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { RecordedResource } from "../harness/mock-engine";
 import { PolicyConfigFile, PolicyDiagnostic, PolicyVerdict, verdictOf } from "../harness/policy-runner";
 // The SDK's own deserializer (internal, but the exact code the analyzer runs on each request).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties(s: Struct, proxySecrets: boolean): Record<string, unknown> };
 
 /**
