@@ -2,7 +2,6 @@ import { PolicyResource, UnknownValueError } from "@pulumi/policy";
 import { nameOf, namespaceOf } from "./metadata";
 import { at } from "./read";
 import { Selector, readSelector, selects } from "./selectors";
-import { PdbProps } from "./types";
 import { readEach } from "./unknowns";
 
 export interface Budget {
@@ -12,8 +11,6 @@ export interface Budget {
     selector?: Selector;
     minAvailable?: unknown;
     maxUnavailable?: unknown;
-    /** The raw properties (read them with the readers of read.ts). */
-    props: PdbProps;
 }
 
 /**
@@ -32,14 +29,13 @@ export class BudgetIndex {
 
     constructor(pdbs: PolicyResource[]) {
         const budgets = readEach(pdbs, (r): Budget => {
-            const props = r.props as PdbProps;
+            const props: unknown = r.props;
             return {
                 name: nameOf(props, r.name),
                 namespace: namespaceOf(props),
                 selector: readSelector(at(props, "spec", "selector")),
                 minAvailable: at(props, "spec", "minAvailable"),
                 maxUnavailable: at(props, "spec", "maxUnavailable"),
-                props,
             };
         });
         this.unknown = budgets.unknown;

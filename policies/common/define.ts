@@ -41,6 +41,11 @@ function safely(read: () => string, fallback: string): string {
     }
 }
 
+/** `Kind name` of the resource a policy could not judge (its Pulumi name if metadata.name cannot be read). */
+function subjectOf(type: string, props: unknown, name: string): string {
+    return `${kindOf(type)} ${safely(() => nameOf(props, name), name)}`;
+}
+
 export function notJudgedMessage(policy: string, subject: string, err: unknown): string {
     return `${policy} ${notJudged} ${subject}: its properties have a shape the policy does not expect (${safely(() => describeError(err), "an unreadable error")}). `
         + `Fix the resource, or exempt it with a reason (${annotationPrefix}${policy}); please report the shape as a bug of the pack.`;
@@ -67,8 +72,7 @@ export function resourcePolicy<C extends object>(meta: Metadata & {
                 validate(args.props, args, args.getConfig<C>(), report);
             } catch (err) {
                 if (err instanceof UnknownValueError) throw err;
-                const subject = `${kindOf(args.type)} ${safely(() => nameOf(args.props, args.name), args.name)}`;
-                report(notJudgedMessage(meta.name, subject, err));
+                report(notJudgedMessage(meta.name, subjectOf(args.type, args.props, args.name), err));
             }
         },
     };
@@ -106,8 +110,7 @@ export function stackPolicy<C extends object, T extends { resource: PolicyResour
                 } catch (err) {
                     if (err instanceof UnknownValueError) throw err;
                     const r = item.resource;
-                    const subject = `${kindOf(r.type)} ${safely(() => nameOf(r.props, r.name), r.name)}`;
-                    report(notJudgedMessage(meta.name, subject, err), r.urn);
+                    report(notJudgedMessage(meta.name, subjectOf(r.type, r.props, r.name), err), r.urn);
                 }
             });
         },

@@ -1,7 +1,6 @@
 /**
- * Resource type tokens the pack judges (policies never import components). The interfaces
- * below say what a well-formed object holds; resources may hold anything, so read their
- * properties with the readers of read.ts, never by trusting these types.
+ * Resource type tokens the pack judges (policies never import components). Their properties
+ * may hold anything: read them with the readers of read.ts, never through a trusted shape.
  */
 export const K8s = {
     Deployment: "kubernetes:apps/v1:Deployment",
@@ -35,50 +34,3 @@ export const crTypes = {
 
 /** Workloads whose pods we count and protect. */
 export const workloadTypes: readonly string[] = [K8s.Deployment, K8s.StatefulSet];
-
-export interface LabelSelector {
-    matchLabels?: Record<string, string>;
-    matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
-}
-
-export interface ObjectMeta {
-    name?: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-}
-
-export interface EnvVar {
-    name: string;
-    value?: string;
-    valueFrom?: { secretKeyRef?: unknown; configMapKeyRef?: unknown; fieldRef?: unknown; resourceFieldRef?: unknown };
-}
-
-export interface Probe { httpGet?: unknown; tcpSocket?: unknown; exec?: unknown; grpc?: unknown }
-
-export interface Container {
-    name: string;
-    ports?: Array<{ containerPort: number }>;
-    env?: EnvVar[];
-    livenessProbe?: Probe;
-    readinessProbe?: Probe;
-}
-
-export interface WorkloadProps {
-    metadata?: ObjectMeta;
-    spec?: {
-        replicas?: number;
-        selector?: LabelSelector;
-        template?: { metadata?: ObjectMeta; spec?: { containers?: Container[]; initContainers?: Container[] } };
-    };
-}
-
-export interface PdbProps {
-    metadata?: ObjectMeta;
-    spec?: { minAvailable?: number | string; maxUnavailable?: number | string; selector?: LabelSelector };
-}
-
-export interface HpaProps {
-    metadata?: ObjectMeta;
-    spec?: { minReplicas?: number; maxReplicas?: number; scaleTargetRef?: { kind?: string; name?: string } };
-}

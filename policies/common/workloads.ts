@@ -1,7 +1,7 @@
 import { PolicyResource, UnknownValueError } from "@pulumi/policy";
 import { kindOf, nameOf, namespaceOf } from "./metadata";
 import { asCount, asString, asStringMap, at, shown } from "./read";
-import { K8s, WorkloadProps, workloadTypes } from "./types";
+import { K8s, workloadTypes } from "./types";
 import { Deferred, deferUnknown, readEach } from "./unknowns";
 
 /** A Deployment or StatefulSet with the autoscaler that manages it, if any. */
@@ -10,8 +10,6 @@ export interface Workload {
     kind: string;
     name: string;
     namespace: string;
-    /** The raw properties (read them with the readers of read.ts). */
-    props: WorkloadProps;
     /** The pod template's labels; empty when absent or malformed (then nothing selects the pods). */
     podLabels: Record<string, string>;
     /** spec.replicas as declared; undefined when the HPA alone owns the count. */
@@ -75,7 +73,7 @@ function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, number>
 export function collectWorkloads(resources: PolicyResource[]): Array<Workload | Deferred> {
     const hpas = indexHpas(resources);
     return resources.filter((r) => workloadTypes.includes(r.type)).map((resource) => deferUnknown(resource, (): Workload => {
-        const props = resource.props as WorkloadProps;
+        const props: unknown = resource.props;
         const kind = kindOf(resource.type);
         const name = nameOf(props, resource.name);
         const namespace = namespaceOf(props);
@@ -85,7 +83,7 @@ export function collectWorkloads(resources: PolicyResource[]): Array<Workload | 
         const rawReplicas = at(props, "spec", "replicas");
         const replicas = asCount(rawReplicas);
         return {
-            resource, kind, name, namespace, props,
+            resource, kind, name, namespace,
             podLabels: podTemplateLabels(props),
             replicas,
             invalidReplicas: replicas === undefined && rawReplicas !== undefined && rawReplicas !== null ? shown(rawReplicas) : undefined,

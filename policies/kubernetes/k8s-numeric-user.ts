@@ -1,7 +1,7 @@
 import { resourcePolicy } from "../common/define";
 import { describeObject } from "../common/metadata";
 import { containerLabel, containersOf, podSpecOf, podWorkloadTypes } from "../common/pod-specs";
-import { asCount, asString, at } from "../common/read";
+import { asCount, at } from "../common/read";
 import { judgeEach } from "../common/unknowns";
 
 export interface NumericUserConfig { requireRunAsNonRoot?: boolean }
@@ -23,7 +23,7 @@ export const k8sNumericUser = resourcePolicy<NumericUserConfig>({
         const pod = podSpecOf(args.type, props);
         if (!pod) return;
         // Windows pods check runAsUserName, not a uid.
-        if (asString(at(pod, "os", "name")) === "windows") return;
+        if (at(pod, "os", "name") === "windows") return;
         const what = describeObject(args.type, props, args.name);
         // Init containers first, as the kubelet starts them.
         judgeEach(containersOf(pod, ["initContainers", "containers"]), (c) => {

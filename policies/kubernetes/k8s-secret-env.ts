@@ -1,7 +1,7 @@
 import { resourcePolicy } from "../common/define";
 import { nameOf } from "../common/metadata";
 import { containerTitle, containersOf, podSpecOf } from "../common/pod-specs";
-import { Rec, asString, at, record, records } from "../common/read";
+import { Rec, asString, at, record, records, strings } from "../common/read";
 import { K8s, workloadTypes } from "../common/types";
 import { looksLikeCredential } from "./credential-names";
 
@@ -23,8 +23,7 @@ function badSource(e: Rec): string | undefined {
 function compile(patterns: unknown): { extra: RegExp[]; invalid: string[] } {
     const extra: RegExp[] = [];
     const invalid: string[] = [];
-    for (const p of Array.isArray(patterns) ? patterns : []) {
-        if (typeof p !== "string") continue;
+    for (const p of strings(patterns)) {
         try {
             extra.push(new RegExp(p, "i"));
         } catch {
