@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { operatorPins } from "./backends/kubernetes/operator-pins";
+import { checkKubernetesOperatorsArgs } from "./core/platform-shape";
 
 /** Which operators to install. Set one false when the cluster already runs it. */
 export interface KubernetesOperatorsArgs {
@@ -36,6 +37,7 @@ export class KubernetesOperators extends pulumi.ComponentResource {
     public readonly objectStorage: pulumi.Resource[] = [];
 
     constructor(name: string, args: KubernetesOperatorsArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        args = checkKubernetesOperatorsArgs(name, args);
         super("pulumi-ha:index:KubernetesOperators", name, {}, opts);
         const release = (suffix: string, pin: { chart: string; repo: string; version: string; namespace: string }, values: Record<string, unknown>, dependsOn: pulumi.Resource[] = []) =>
             new k8s.helm.v3.Release(`${name}-${suffix}`, {

@@ -21,10 +21,14 @@ export interface SharedSecretKubernetesArgs {
     /** Namespace of the Secret. Default "default". */
     namespace?: pulumi.Input<string>;
     /**
-     * One Secret per provider (e.g. one per cluster or region), all holding the same values.
-     * Default: one Secret through the component's own provider.
+     * Kubeconfigs (file contents, not paths) of the clusters the Secret goes to: one Secret per
+     * kubeconfig, all holding the same values, each written through a Kubernetes provider this
+     * component creates as its child. Taken as Pulumi secrets. Default: one Secret through the
+     * component's own provider (resource options `provider`/`providers`, else the default).
+     * At least one when given. A kubeconfig, not a provider object, so that every language can
+     * pass it (a provider is not a value Pulumi's schema can carry).
      */
-    providers?: k8s.Provider[];
+    kubeconfigs?: pulumi.Input<string>[];
 }
 
 /** Arguments of {@link SharedSecret}. At least one of `generated` and `values`. */
@@ -53,7 +57,7 @@ export class SharedSecret extends pulumi.ComponentResource {
     public readonly values: pulumi.Output<Record<string, string>>;
     /** The keys the Secret holds. */
     public readonly keys: string[];
-    /** The Secret in each cluster, in the order of `kubernetes.providers`. */
+    /** The Secret in each cluster, in the order of `kubernetes.kubeconfigs`. */
     public readonly secrets: k8s.core.v1.Secret[];
 
     constructor(name: string, args: SharedSecretArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -77,7 +81,12 @@ export class SharedSecret extends pulumi.ComponentResource {
             namespace: args.kubernetes?.namespace ?? "default",
             labels: standardLabels({ appName: name, instance: name, component: "secret", partOf: args.partOf ?? name }),
         };
-        const providers = args.kubernetes?.providers ?? [undefined];
+        // One provider per kubeconfig, children of this component; without kubeconfigs the
+        // Secret inherits the provider given to this component.
+        const kubeconfigs = args.kubernetes?.kubeconfigs;
+        const providers = kubeconfigs === undefined
+            ? [undefined]
+            : kubeconfigs.map((kubeconfig, i) => new k8s.Provider(`${name}-cluster-${i}`, { kubeconfig: pulumi.secret(kubeconfig) }, { parent: this }));
         this.secrets = providers.map((provider, i) => new k8s.core.v1.Secret(
             providers.length === 1 ? name : `${name}-${i}`,
             { metadata, type: "Opaque", stringData: this.values },
@@ -127,8 +136,19 @@ function checkSharedSecretArgs(name: string, args: SharedSecretArgs): string[] {
         check.secretKey(`values.${key}`, key);
         check.require(!generated.includes(key), `values.${key}`, "is also in generated; a key has one source");
     }
-    check.require(args.kubernetes?.providers === undefined || args.kubernetes.providers.length > 0,
-        "kubernetes.providers", "must name at least one provider (omit it for the default provider)");
+    // Kubeconfigs hold credentials: the messages name what is wrong, never the value given.
+    const kubeconfigs: unknown = args.kubernetes?.kubeconfigs;
+    if (kubeconfigs !== undefined) {
+        if (check.require(Array.isArray(kubeconfigs) && kubeconfigs.length > 0, "kubernetes.kubeconfigs",
+            `must be a list of at least one kubeconfig (omit it for the component's own provider; got ${Array.isArray(kubeconfigs) ? "an empty list" : typeof kubeconfigs})`)) {
+            (kubeconfigs as unknown[]).forEach((k, i) => {
+                // A value known now must be a kubeconfig's text; an Output is the provider's to check.
+                if (pulumi.Output.isInstance(k) || k instanceof Promise) return;
+                check.require(typeof k === "string" && k.trim().length > 0, `kubernetes.kubeconfigs[${i}]`,
+                    `must be a kubeconfig's contents (YAML or JSON text; got ${typeof k === "string" ? "an empty string" : typeof k})`);
+            });
+        }
+    }
     check.throwIfAny();
     return [...generated, ...supplied];
 }

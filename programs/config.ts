@@ -1,5 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppTierAutoscalingArgs, ObjectStorageArgs, PostgresClusterArgs, Profile, RabbitMQClusterArgs, RedisClusterArgs } from "../components";
+import {
+    AppTierAutoscalingArgs, AppTierProbesArgs, AppTierSecurityArgs, InvalidArgumentsError, ObjectStorageArgs,
+    PostgresClusterArgs, Profile, RabbitMQClusterArgs, RedisClusterArgs,
+} from "../components";
+import { ObjectShape, ShapeReporter, boolean, int, isPlainObject, object, required, show, string } from "../components/core/arg-shape";
+import { appTierAutoscalingShape, appTierProbesShape, appTierSecurityShape } from "../components/core/app-tier-shape";
+import { isDns1123Label } from "../components/core/formats";
+import { objectStorageShape, postgresShape, rabbitmqShape, redisShape } from "../components/core/service-shapes";
 
 /** Topologies a stack can build (`pulumi-ha:topology`). */
 export const topologies = ["gotrs", "safeshare"] as const;
@@ -19,6 +26,10 @@ export interface AppConfig {
     host?: string;
     /** TLS Secret for the host (production needs one). */
     tlsSecretName?: string;
+    /** Numeric user and group, read-only root and the paths the app writes (the image's USER is often a name the kubelet cannot verify). */
+    security?: AppTierSecurityArgs;
+    /** Probe paths and timings, when the app's differ from the topology's. */
+    probes?: AppTierProbesArgs;
 }
 
 /**
@@ -36,51 +47,118 @@ export interface StackConfig {
     topology: Topology;
     profile: Profile;
     namespace: string;
+    /** Install the operators the services need (`pulumi-ha:installOperators`); false when the cluster already runs them. Default true. */
+    installOperators: boolean;
     app: AppConfig;
     services: ServicesConfig;
 }
 
-const appKeys: Array<keyof AppConfig> = ["image", "replicas", "disruptionBudget", "autoscaling", "host", "tlsSecretName"];
+// The app's settings; the nested ones are the AppTier contract's own shapes, so a YAML
+// `replicas: "3"` or `disruptionBudget: "no"` is an error naming the key, never a truthy string.
+const appShape = object<AppConfig>("AppConfig", {
+    image: required(string()), replicas: int(), disruptionBudget: boolean(), autoscaling: appTierAutoscalingShape,
+    host: string(), tlsSecretName: string(), security: appTierSecurityShape, probes: appTierProbesShape,
+});
 
-// Every argument of each service, typed as a complete record so the lists cannot drift from
-// the contracts: a misspelt key in stack config is an error, not silently ignored.
-const common = { target: true, profile: true, deletionProtection: true, kubernetes: true } as const;
-const serviceArgKeys: { [K in keyof Required<ServicesConfig>]: Record<keyof Required<ServicesConfig>[K], true> } = {
-    postgres: { ...common, version: true, instances: true, syncReplication: true, storageSize: true, database: true, owner: true, backup: true, pooler: true },
-    redis: { ...common, mode: true, engine: true, version: true, shards: true, replicasPerShard: true, nodes: true, sentinels: true, persistence: true, evictionPolicy: true, storageSize: true, tls: true },
-    rabbitmq: { ...common, nodes: true, version: true, quorumQueuesByDefault: true, storageSize: true, tls: true },
-    objectStorage: { ...common, mode: true, bucket: true, versioning: true, replicas: true, external: true },
+// Every argument of each service, from the contracts' shapes: a misspelt or mistyped key in
+// stack config is an error, not silently ignored.
+const serviceShapes: { [K in keyof Required<ServicesConfig>]: ObjectShape<Required<ServicesConfig>[K]> } = {
+    postgres: postgresShape, redis: redisShape, rabbitmq: rabbitmqShape, objectStorage: objectStorageShape,
 };
 
-/** Reads and checks the stack's config; a bad value is an error naming the key and what it allows. */
+/** Every top-level key this project reads (`pulumi-ha:<key>`). */
+export const configKeys = ["topology", "profile", "namespace", "installOperators", "app", ...Object.keys(serviceShapes)];
+
+/** Words each problem as `config pulumi-ha:app.replicas: …`. */
+class ConfigProblems {
+    readonly problems: string[] = [];
+    constructor(private readonly prefix: string) {}
+
+    private at(key: string, path = ""): string {
+        return `config ${this.prefix}${key}${path ? `.${path}` : ""}`;
+    }
+    /** A problem with a whole top-level key. */
+    add(key: string, message: string): void {
+        this.problems.push(`${this.at(key)} ${message}`);
+    }
+    /** Reports a shape check of the value of a top-level key. */
+    keyed(key: string): ShapeReporter {
+        return {
+            invalid: (path, message) => this.problems.push(`${this.at(key, path)}: ${message}`),
+            unknownKeys: (path, _type, keys, allowed) => this.problems.push(`${this.at(key, path)} has unknown keys ${keys.join(", ")}; allowed: ${allowed.join(", ")}`),
+        };
+    }
+}
+
+/**
+ * The project's whole config, as the CLI hands it to the program (`pulumi.Config` can only
+ * look keys up, so it cannot tell a misspelt key from an absent one): key without the
+ * project prefix → raw value.
+ */
+function projectConfig(prefix: string): Record<string, string> {
+    return Object.fromEntries(Object.entries(pulumi.runtime.allConfig())
+        .filter(([k]) => k.startsWith(prefix))
+        .map(([k, v]) => [k.slice(prefix.length), v]));
+}
+
+/** A structured value (the CLI passes objects as JSON); a value that is not JSON stays the string it is. */
+function parsed(raw: string | undefined): unknown {
+    if (raw === undefined) return undefined;
+    try {
+        return JSON.parse(raw);
+    } catch {
+        return raw;
+    }
+}
+
+/**
+ * Reads and checks the stack's config; throws {@link InvalidArgumentsError} listing every
+ * bad key and value, each naming the key and what it allows.
+ */
 export function readStackConfig(): StackConfig {
-    const config = new pulumi.Config();
-    const topology = config.get("topology") ?? "gotrs";
-    if (!(topologies as readonly string[]).includes(topology)) {
-        throw new Error(`config pulumi-ha:topology must be one of ${topologies.join(", ")} (got "${topology}")`);
-    }
-    const profile = config.get("profile") ?? Profile.Production;
-    if (!(Object.values(Profile) as string[]).includes(profile)) {
-        throw new Error(`config pulumi-ha:profile must be one of ${Object.values(Profile).join(", ")} (got "${profile}")`);
-    }
-    const app = config.requireObject<AppConfig>("app");
-    const unknown = Object.keys(app).filter((k) => !(appKeys as string[]).includes(k));
+    const prefix = `${pulumi.getProject()}:`;
+    const raw = projectConfig(prefix);
+    const report = new ConfigProblems(prefix);
+
+    const unknown = Object.keys(raw).filter((k) => !configKeys.includes(k));
     if (unknown.length > 0) {
-        throw new Error(`config pulumi-ha:app has unknown keys ${unknown.join(", ")}; allowed: ${appKeys.join(", ")}`);
+        report.problems.push(`config has unknown keys ${unknown.map((k) => prefix + k).join(", ")}; this project reads ${configKeys.map((k) => prefix + k).join(", ")}`);
     }
+
+    const topology = raw.topology ?? "gotrs";
+    if (!(topologies as readonly string[]).includes(topology)) report.add("topology", `must be one of ${topologies.join(", ")} (got "${topology}")`);
+    const profile = raw.profile ?? Profile.Production;
+    if (!(Object.values(Profile) as string[]).includes(profile)) report.add("profile", `must be one of ${Object.values(Profile).join(", ")} (got "${profile}")`);
+    const namespace = raw.namespace ?? "default";
+    if (!isDns1123Label(namespace)) report.add("namespace", `must be a namespace name: a DNS-1123 label of lower-case letters, digits and '-', at most 63 characters (got "${namespace}")`);
+    const installOperators = raw.installOperators ?? "true";
+    if (installOperators !== "true" && installOperators !== "false") report.add("installOperators", `must be true or false (got ${show(parsed(installOperators))})`);
+
+    const appValue = parsed(raw.app);
+    let app: AppConfig | undefined;
+    if (appValue === undefined) report.add("app", "is required: an object with at least the app's image");
+    else if (!isPlainObject(appValue)) report.add("app", `must be an object of app settings (got ${show(appValue)})`);
+    else {
+        const checked = appShape.check(appValue, "", report.keyed("app"));
+        if (typeof checked === "object") app = checked as AppConfig;
+    }
+
     const services: ServicesConfig = {};
-    for (const [key, argKeys] of Object.entries(serviceArgKeys)) {
-        const value = config.getObject<Record<string, unknown>>(key);
+    for (const [key, shape] of Object.entries(serviceShapes) as Array<[keyof ServicesConfig, ObjectShape<unknown>]>) {
+        const value = parsed(raw[key]);
         if (value === undefined) continue;
-        if (typeof value !== "object" || value === null || Array.isArray(value)) {
-            throw new Error(`config pulumi-ha:${key} must be an object of ${key} arguments (got ${JSON.stringify(value)})`);
+        if (!isPlainObject(value)) {
+            report.add(key, `must be an object of ${key} arguments (got ${show(value)})`);
+            continue;
         }
-        const allowed = Object.keys(argKeys);
-        const unknownArgs = Object.keys(value).filter((k) => !allowed.includes(k));
-        if (unknownArgs.length > 0) {
-            throw new Error(`config pulumi-ha:${key} has unknown keys ${unknownArgs.join(", ")}; allowed: ${allowed.join(", ")}`);
-        }
-        Object.assign(services, { [key]: value });
+        const checked = shape.check(value, "", report.keyed(key));
+        if (typeof checked === "object") Object.assign(services, { [key]: checked });
     }
-    return { topology: topology as Topology, profile: profile as Profile, namespace: config.get("namespace") ?? "default", app, services };
+
+    if (report.problems.length > 0) throw new InvalidArgumentsError("Stack config", report.problems);
+    return {
+        topology: topology as Topology, profile: profile as Profile, namespace,
+        installOperators: installOperators === "true",
+        app: app!, services,
+    };
 }

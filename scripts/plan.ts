@@ -13,7 +13,7 @@ import { ProgramError, RecordedResource } from "../tests/harness/mock-engine";
 import { PolicyConfigFile, evaluatePolicies } from "../tests/harness/policy-runner";
 import { runStack } from "../tests/harness/stacks";
 import { plain } from "../tests/harness/wire";
-import { UsageError, parsePlanArgs } from "./plan/args";
+import { UsageError, parsePlanArgs, unwritableOutputs } from "./plan/args";
 import { planJson, writeManifests } from "./plan/outputs";
 import { renderCounts, renderTree, renderVerdict } from "./plan/render";
 
@@ -32,6 +32,8 @@ function exemptionsIn(resources: RecordedResource[]) {
 
 async function main(): Promise<number> {
     const args = parsePlanArgs(process.argv.slice(2));
+    const unwritable = unwritableOutputs(args);
+    if (unwritable.length > 0) throw new UsageError(unwritable.join("\n"));
     const policyConfig: PolicyConfigFile = args.policyConfigFile ? JSON.parse(fs.readFileSync(args.policyConfigFile, "utf8")) : {};
     const mode = args.update ? "update" : "preview";
 

@@ -12,6 +12,28 @@ import { T, inputsOf, one } from "./helpers";
 const sharedDir = path.resolve(projectRoot, "../shared");
 const read = (p: string) => fs.readFileSync(path.join(projectRoot, p), "utf8");
 
+/**
+ * Which file `pulumi preview` runs for this project, and the warning it prints, as the
+ * nodejs language host decides: the engine turns `main` into a working directory and an entry
+ * (pkg/engine/project.go getPwdMain: a folder, or no main, becomes the entry "."); only for "."
+ * does @pulumi/pulumi's cmd/run/run.js read the nearest package.json, taking `exports["."]`
+ * (default, require, import) or else `main`, and warning "Could not find entry point" when that
+ * file does not exist (then it runs the folder). A file named by `main` is run as is.
+ */
+function nodejsHostEntry(
+    main: string | undefined,
+    pkg: { main?: string; exports?: string | Record<string, string | Record<string, string>> },
+    exists: (p: string) => boolean = fs.existsSync,
+): { program: string; warning?: string } {
+    const target = path.resolve(projectRoot, main ?? ".");
+    if (main !== undefined && fs.statSync(target).isFile()) return { program: target };
+    const exp = typeof pkg.exports === "string" ? pkg.exports : pkg.exports?.["."];
+    const entry = typeof exp === "string" ? exp : exp ? exp.default ?? exp.require ?? exp.import : pkg.main;
+    if (!entry) return { program: target };
+    const resolved = path.join(projectRoot, entry);
+    return exists(resolved) ? { program: resolved } : { program: target, warning: `Could not find entry point '${entry}' specified in package.json; using '${target}' instead` };
+}
+
 describe("project", () => {
     it("Pulumi.yaml is valid against Pulumi's project schema (../shared/schemas)", () => {
         const schemaPath = path.join(sharedDir, "schemas/pulumi-project.schema.json");
@@ -22,7 +44,21 @@ describe("project", () => {
         assert.ok(validate(project), ajv.errorsText(validate.errors));
         assert.strictEqual(project.name, "pulumi-ha");
         assert.strictEqual(project.runtime.name, "nodejs");
-        assert.strictEqual(project.main, "programs/");
+        assert.strictEqual(project.main, "programs/index.ts");
+    });
+
+    it("Pulumi.yaml's main names the program's file, so the nodejs host runs programs/ with no package.json fallback", () => {
+        const project = parse(read("Pulumi.yaml"));
+        const pkg = JSON.parse(read("package.json"));
+        assert.deepStrictEqual(nodejsHostEntry(project.main, pkg), { program: path.join(projectRoot, "programs/index.ts") });
+        // The rule bites: with a folder as main the host takes package.json's entry, the library:
+        // a warning on every run without dist/, and after `npm run build` the library run as the program.
+        const dist = path.join(projectRoot, "dist/index.js");
+        assert.deepStrictEqual(nodejsHostEntry("programs/", pkg, () => false).warning,
+            `Could not find entry point './dist/index.js' specified in package.json; using '${path.join(projectRoot, "programs")}' instead`);
+        assert.deepStrictEqual(nodejsHostEntry("programs/", pkg, (p) => p === dist), { program: dist });
+        // The npm package keeps its library entry for `import * as ha from "pulumi-ha"`.
+        assert.strictEqual(pkg.main, "dist/index.js");
     });
 
     it("every stack file sets only this project's config", () => {
@@ -59,25 +95,6 @@ describe("project", () => {
         } finally {
             fs.rmSync(out, { recursive: true, force: true });
         }
-    });
-
-    it("can be served to other languages: Pulumi infers a schema with pulumi-ha:index tokens", async function () {
-        this.timeout(120_000);
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
-        const { ComponentProvider } = require("@pulumi/pulumi/provider/experimental");
-        // eslint-disable-next-line @typescript-eslint/no-var-requires
-        const ha = require("../components");
-        const classes = ["AppTier", "SharedSecret", "PostgresCluster", "RedisCluster", "RabbitMQCluster", "ObjectStorage", "KubernetesOperators", "Platform"];
-        const schema = JSON.parse(await new ComponentProvider({ components: classes.map((c) => ha[c]), dirname: projectRoot, name: "pulumi-ha" }).getSchema());
-        assert.deepStrictEqual(Object.keys(schema.resources).sort(), classes.map((c) => `pulumi-ha:index:${c}`).sort());
-        assert.deepStrictEqual(schema.types["pulumi-ha:index:RedisMode"].enum.map((e: any) => e.value), ["replicated", "cluster"]);
-        assert.deepStrictEqual(schema.resources["pulumi-ha:index:Platform"].requiredInputs, ["app"]);
-        assert.ok(schema.resources["pulumi-ha:index:PostgresCluster"].properties.writerUrl.secret !== false);
-        const appTier = schema.resources["pulumi-ha:index:AppTier"];
-        assert.deepStrictEqual(appTier.requiredInputs, ["image"]);
-        assert.deepStrictEqual(schema.types["pulumi-ha:index:Profile"].enum.map((e: any) => e.value), ["production", "development"]);
-        assert.match(appTier.inputProperties.replicas.description, /Default 3 in production/);
-        assert.strictEqual(parse(read("PulumiPlugin.yaml")).runtime, "nodejs");
     });
 
     it("the policy pack is a runnable CrossGuard pack with one policy per file, named after it", () => {

@@ -5,8 +5,11 @@ import {
     ResolvedAppTier,
     appTierProfiles,
 } from "./app-tier-contract";
+import { appTierShape } from "./app-tier-shape";
 import { looksLikeCredential } from "./credentials";
 import { Profile } from "./enums";
+import { limitDefault } from "./formats";
+import { appTierNames } from "./kubernetes-names";
 
 const livenessDefaults: Required<HttpProbeArgs> = {
     path: "/health/live", initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3,
@@ -37,8 +40,11 @@ function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
  * Applies the profile's defaults to {@link AppTierArgs} and checks every value.
  * Throws {@link InvalidArgumentsError} listing each bad argument; registers nothing.
  */
-export function resolveAppTier(name: string, args: AppTierArgs): ResolvedAppTier {
+export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTier {
     const check = new ArgChecker(`AppTier "${name}"`);
+    const args = check.args(given, appTierShape);
+    check.kubernetesName(name, appTierNames(name));
+    check.namespace("namespace", args.namespace);
     const profile = args.profile ?? Profile.Production;
     check.oneOf("profile", profile, appTierProfiles);
     const production = profile !== Profile.Development;
@@ -136,13 +142,14 @@ export function resolveAppTier(name: string, args: AppTierArgs): ResolvedAppTier
     };
     check.integer("zoneSpread.minZones", zoneSpread.minZones, 1);
 
+    const cpuRequest = args.resources?.cpuRequest ?? "250m";
+    const memoryRequest = args.resources?.memoryRequest ?? "256Mi";
     const resources = {
-        cpuRequest: args.resources?.cpuRequest ?? "250m",
-        memoryRequest: args.resources?.memoryRequest ?? "256Mi",
-        cpuLimit: args.resources?.cpuLimit ?? "500m",
-        memoryLimit: args.resources?.memoryLimit ?? "512Mi",
+        cpuRequest, memoryRequest,
+        cpuLimit: args.resources?.cpuLimit ?? limitDefault("500m", cpuRequest),
+        memoryLimit: args.resources?.memoryLimit ?? limitDefault("512Mi", memoryRequest),
     };
-    for (const [key, value] of Object.entries(resources)) check.quantity(`resources.${key}`, value);
+    check.resources("resources", resources);
 
     const env = args.env ?? {};
     for (const envName of Object.keys(env)) {
@@ -155,13 +162,16 @@ export function resolveAppTier(name: string, args: AppTierArgs): ResolvedAppTier
         check.envName(`secretEnv.${envName}`, envName);
         check.require(!(envName in env), `secretEnv.${envName}`, "is also set in env; a variable comes from one place");
         check.secretKey(`secretEnv.${envName}.key`, ref.key);
+        if (typeof ref.secretName === "string") check.dnsSubdomain(`secretEnv.${envName}.secretName`, ref.secretName);
     }
 
     let ingress: ResolvedAppTier["ingress"];
     if (args.ingress) {
         ingress = { ...args.ingress, path: args.ingress.path ?? "/" };
-        check.nonEmpty("ingress.host", ingress.host);
+        check.ingressHost("ingress.host", ingress.host);
         check.httpPath("ingress.path", ingress.path);
+        if (ingress.className !== undefined) check.dnsSubdomain("ingress.className", ingress.className);
+        if (ingress.tlsSecretName !== undefined) check.dnsSubdomain("ingress.tlsSecretName", ingress.tlsSecretName);
         if (production) {
             check.require(!!ingress.tlsSecretName, "ingress.tlsSecretName",
                 "is required in the production profile (encryption in transit); set it, or use profile development");

@@ -1,8 +1,10 @@
 import { ArgChecker } from "./arg-checker";
 import { ObjectStorageMode, Target, enumValues } from "./enums";
+import { objectStorageNames } from "./kubernetes-names";
 import { ExternalS3Args, ObjectStorageArgs } from "./object-storage-contract";
 import { ResourceDefaults, ResourcesArgs, resolveResources } from "./resources";
-import { ResolvedCommon, resolveCommon } from "./services-common";
+import { objectStorageShape } from "./service-shapes";
+import { ResolvedCommon, checkPlacement, resolveCommon } from "./services-common";
 
 export interface ResolvedObjectStorage extends ResolvedCommon {
     name: string;
@@ -20,16 +22,20 @@ const gatewayResources: ResourceDefaults = {
     development: { cpuRequest: "100m", memoryRequest: "256Mi", cpuLimit: "1", memoryLimit: "512Mi" },
 };
 
-const bucketName = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-
 /** Applies profile defaults to {@link ObjectStorageArgs}; throws every problem at once. */
-export function resolveObjectStorage(name: string, args: ObjectStorageArgs): ResolvedObjectStorage {
+export function resolveObjectStorage(name: string, given: ObjectStorageArgs): ResolvedObjectStorage {
     const check = new ArgChecker(`ObjectStorage "${name}"`);
+    const args = check.args(given, objectStorageShape);
     const common = resolveCommon(check, args);
     const mode = args.mode ?? ObjectStorageMode.InCluster;
     check.oneOf("mode", mode, enumValues(ObjectStorageMode));
+    if (common.target === Target.Kubernetes) {
+        check.kubernetesName(name, objectStorageNames(name, mode === ObjectStorageMode.InCluster));
+        checkPlacement(check, args.kubernetes);
+        if (args.kubernetes?.rookClusterNamespace !== undefined) check.namespace("kubernetes.rookClusterNamespace", args.kubernetes.rookClusterNamespace);
+    }
     const bucket = args.bucket ?? name;
-    check.require(bucketName.test(bucket), "bucket", `must be an S3 bucket name: 3-63 lower-case letters, digits, '.' and '-' (got ${JSON.stringify(bucket)})`);
+    check.bucketName("bucket", bucket);
     const replicas = args.replicas ?? (common.production ? 3 : 1);
     check.integer("replicas", replicas, 1, 10);
     check.require(!common.production || replicas >= 3 || mode === ObjectStorageMode.External, "replicas",
@@ -47,9 +53,7 @@ export function resolveObjectStorage(name: string, args: ObjectStorageArgs): Res
                 pair ? "give either credentialsSecretName or the key pair, not both" : "is required unless accessKeyId and secretAccessKey are given");
             if (e.credentialsSecretName) check.dnsSubdomain("external.credentialsSecretName", e.credentialsSecretName);
             external = { ...args.external!, region: args.external!.region ?? "us-east-1", forcePathStyle: args.external!.forcePathStyle ?? false };
-            check.require(/^https?:\/\/[^\s/]+/.test(external.endpoint), "external.endpoint", `must be an http(s) URL (got ${JSON.stringify(external.endpoint)})`);
-            check.require(!common.production || external.endpoint.startsWith("https://"), "external.endpoint",
-                "must be https in the production profile (encryption in transit)");
+            check.url("external.endpoint", external.endpoint, !common.production);
         }
     } else {
         check.require(!args.external, "external", "is only for mode external");

@@ -1,8 +1,10 @@
 import { ArgChecker } from "./arg-checker";
-import { PgBouncerPoolMode, enumValues } from "./enums";
+import { PgBouncerPoolMode, Target, enumValues } from "./enums";
+import { postgresNames } from "./kubernetes-names";
 import { ResourceDefaults, ResourcesArgs, resolveResources } from "./resources";
 import { BackupDestinationArgs, PostgresClusterArgs } from "./postgres-contract";
-import { ResolvedCommon, resolveCommon } from "./services-common";
+import { postgresShape } from "./service-shapes";
+import { ResolvedCommon, checkPlacement, resolveCommon } from "./services-common";
 
 export interface ResolvedPostgres extends ResolvedCommon {
     name: string;
@@ -40,13 +42,16 @@ export function inClusterEndpoint(endpoint: string): boolean {
     const host = /^[a-z]+:\/\/([^/:]+)/i.exec(endpoint)?.[1] ?? "";
     return !host.includes(".") || /\.(svc|cluster\.local)$/.test(host) || host.endsWith(".svc.cluster.local");
 }
-// Six-field cron (seconds first), as CloudNativePG's ScheduledBackup takes it.
-const cron6 = /^(\S+\s+){5}\S+$/;
 
 /** Applies profile defaults to {@link PostgresClusterArgs}; throws every problem at once. */
-export function resolvePostgres(name: string, args: PostgresClusterArgs): ResolvedPostgres {
+export function resolvePostgres(name: string, given: PostgresClusterArgs): ResolvedPostgres {
     const check = new ArgChecker(`PostgresCluster "${name}"`);
+    const args = check.args(given, postgresShape);
     const common = resolveCommon(check, args);
+    if (common.target === Target.Kubernetes) {
+        check.kubernetesName(name, postgresNames(name, args.pooler?.enabled ?? false));
+        checkPlacement(check, args.kubernetes);
+    }
     const version = args.version ?? "17";
     const versionOk = check.require(/^\d{2}(\.\d+)?$/.test(version), "version", `must be a PostgreSQL major version such as "17" (got ${JSON.stringify(version)})`);
     const instances = args.instances ?? (common.production ? 3 : 1);
@@ -66,7 +71,7 @@ export function resolvePostgres(name: string, args: PostgresClusterArgs): Resolv
         const retentionDays = args.backup?.retentionDays ?? 7;
         check.integer("backup.retentionDays", retentionDays, common.production ? 7 : 1, 3650);
         const schedule = args.backup?.schedule ?? "0 0 2 * * *";
-        check.require(cron6.test(schedule), "backup.schedule", `must be a six-field cron expression, seconds first, e.g. "0 0 2 * * *" (got ${JSON.stringify(schedule)})`);
+        check.cron("backup.schedule", schedule);
         const d = args.backup?.destination;
         if (check.require(!!d, "backup.destination", "is required when backups are enabled (an S3-compatible bucket and its credentials Secret); or set backup.enabled false in development")) {
             backup = {
@@ -83,15 +88,14 @@ export function resolvePostgres(name: string, args: PostgresClusterArgs): Resolv
             const dest = backup.destination;
             check.require(/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/.test(dest.path) && !dest.path.endsWith("/"), "backup.destination.path",
                 `must be a relative object prefix such as "postgres" or "backups/pg" (got ${JSON.stringify(dest.path)})`);
-            if (typeof dest.endpoint === "string") {
-                check.require(!common.production || dest.endpoint.startsWith("https://"), "backup.destination.endpoint",
-                    `must be https in the production profile (encryption in transit), got ${JSON.stringify(dest.endpoint)}`);
+            if (check.url("backup.destination.endpoint", dest.endpoint, !common.production) && typeof dest.endpoint === "string") {
                 check.require(!common.production || !inClusterEndpoint(dest.endpoint) || !!backup.inClusterReason?.trim(), "backup.destination.endpoint",
                     `is inside the cluster it backs up (${JSON.stringify(dest.endpoint)}): losing the cluster loses the backups; use an external endpoint, or give backup.inClusterReason`);
             }
             check.secretKey("backup.destination.accessKeyIdKey", dest.accessKeyIdKey);
             check.secretKey("backup.destination.secretAccessKeyKey", dest.secretAccessKeyKey);
             if (typeof dest.credentialsSecretName === "string") check.dnsSubdomain("backup.destination.credentialsSecretName", dest.credentialsSecretName);
+            check.bucketName("backup.destination.bucket", dest.bucket);
         }
     } else if (common.production) {
         check.fail("backup.enabled", "cannot be false in the production profile (backups ≥ 7 days are a production default); use profile development");

@@ -1,7 +1,10 @@
 import { ArgChecker } from "./arg-checker";
+import { Target } from "./enums";
+import { rabbitmqNames } from "./kubernetes-names";
 import { RabbitMQClusterArgs } from "./rabbitmq-contract";
 import { ResourceDefaults, ResourcesArgs, resolveResources } from "./resources";
-import { ResolvedCommon, resolveCommon } from "./services-common";
+import { rabbitmqShape } from "./service-shapes";
+import { ResolvedCommon, checkPlacement, resolveCommon } from "./services-common";
 
 export interface ResolvedRabbitMQ extends ResolvedCommon {
     name: string;
@@ -20,9 +23,14 @@ const nodeResources: ResourceDefaults = {
 };
 
 /** Applies profile defaults to {@link RabbitMQClusterArgs}; throws every problem at once. */
-export function resolveRabbitMQ(name: string, args: RabbitMQClusterArgs): ResolvedRabbitMQ {
+export function resolveRabbitMQ(name: string, given: RabbitMQClusterArgs): ResolvedRabbitMQ {
     const check = new ArgChecker(`RabbitMQCluster "${name}"`);
+    const args = check.args(given, rabbitmqShape);
     const common = resolveCommon(check, args);
+    if (common.target === Target.Kubernetes) {
+        check.kubernetesName(name, rabbitmqNames(name));
+        checkPlacement(check, args.kubernetes);
+    }
     const nodes = args.nodes ?? (common.production ? 3 : 1);
     check.integer("nodes", nodes, 1, 9);
     check.require(!common.production || (nodes >= 3 && nodes % 2 === 1), "nodes",

@@ -1,8 +1,10 @@
 import { ArgChecker } from "./arg-checker";
 import { RedisEngine, RedisEvictionPolicy, RedisMode, Target, enumValues } from "./enums";
+import { redisNames } from "./kubernetes-names";
 import { RedisClusterArgs } from "./redis-contract";
 import { ResourceDefaults, ResourcesArgs, resolveResources } from "./resources";
-import { ResolvedCommon, resolveCommon } from "./services-common";
+import { redisShape } from "./service-shapes";
+import { ResolvedCommon, checkPlacement, resolveCommon } from "./services-common";
 
 export interface ResolvedRedis extends ResolvedCommon {
     name: string;
@@ -31,11 +33,16 @@ const sentinelResources: ResourceDefaults = {
 
 
 /** Applies profile defaults to {@link RedisClusterArgs}; throws every problem at once. */
-export function resolveRedis(name: string, args: RedisClusterArgs): ResolvedRedis {
+export function resolveRedis(name: string, given: RedisClusterArgs): ResolvedRedis {
     const check = new ArgChecker(`RedisCluster "${name}"`);
+    const args = check.args(given, redisShape);
     const common = resolveCommon(check, args);
     const mode = args.mode ?? RedisMode.Replicated;
     check.oneOf("mode", mode, enumValues(RedisMode));
+    if (common.target === Target.Kubernetes) {
+        check.kubernetesName(name, redisNames(name, mode === RedisMode.Cluster));
+        checkPlacement(check, args.kubernetes);
+    }
     const engine = args.engine ?? RedisEngine.Redis;
     check.oneOf("engine", engine, enumValues(RedisEngine));
     // The redis-operator 0.26 charts pin Redis 7.0.15 for both images; Redis 8 support came after 0.26.

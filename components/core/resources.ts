@@ -1,4 +1,5 @@
 import { ArgChecker } from "./arg-checker";
+import { limitDefault } from "./formats";
 
 /**
  * CPU and memory of one container, as Kubernetes quantities ("250m", "1", "512Mi", "2Gi").
@@ -29,17 +30,9 @@ export function resolveResources(check: ArgChecker, arg: string, given: Resource
     const r: Required<ResourcesArgs> = {
         cpuRequest: given?.cpuRequest ?? base.cpuRequest,
         memoryRequest: given?.memoryRequest ?? base.memoryRequest,
-        cpuLimit: given?.cpuLimit ?? base.cpuLimit,
-        memoryLimit: given?.memoryLimit ?? base.memoryLimit,
+        cpuLimit: given?.cpuLimit ?? (given?.cpuRequest ? limitDefault(base.cpuLimit, given.cpuRequest) : base.cpuLimit),
+        memoryLimit: given?.memoryLimit ?? (given?.memoryRequest ? limitDefault(base.memoryLimit, given.memoryRequest) : base.memoryLimit),
     };
-    for (const [key, value] of Object.entries(r)) check.quantity(`${arg}.${key}`, value);
+    check.resources(arg, r);
     return r;
-}
-
-/** Bytes of a memory quantity such as "512Mi", "2Gi" or "1G"; undefined when it cannot be read. */
-export function memoryBytes(quantity: string): number | undefined {
-    const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(quantity);
-    if (!m) return undefined;
-    const scale: Record<string, number> = { "": 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
-    return Math.floor(Number(m[1]) * scale[m[2] ?? ""]);
 }

@@ -54,6 +54,13 @@ export function resolveCommon(check: ArgChecker, args: ServiceCommonArgs): Resol
     return { target, profile, production, deletionProtection: args.deletionProtection ?? production };
 }
 
+/** Checks the Kubernetes placement every data service shares: namespace and StorageClass names. */
+export function checkPlacement(check: ArgChecker, placement: KubernetesPlacementArgs | undefined): void {
+    check.namespace("kubernetes.namespace", placement?.namespace);
+    if (placement?.storageClass !== undefined) check.dnsSubdomain("kubernetes.storageClass", placement.storageClass);
+    check.namespace("kubernetes.operatorNamespace", placement?.operatorNamespace);
+}
+
 /** A service's login, always held as a Pulumi secret. */
 export interface ServiceCredentials {
     username: string;

@@ -2,11 +2,11 @@
  * Names that look like credentials (the pack's own copy of the rule the components
  * use: policies never import components). Extra patterns come from policy config.
  */
-const credentialWords = new Set([
+export const credentialWords: ReadonlySet<string> = new Set([
     "PASSWORD", "PASSWD", "PASS", "PWD", "SECRET", "SECRETS", "TOKEN", "KEY", "APIKEY",
     "PRIVATE", "CREDENTIAL", "CREDENTIALS", "AUTH", "DSN",
 ]);
-const connectionUrl = /^(DATABASE|DB|POSTGRES|POSTGRESQL|PG|MYSQL|REDIS|VALKEY|AMQP|RABBITMQ|MONGO|MONGODB)(_[A-Z]+)*_(URL|URI)$|CONNECTION_STRING$/;
+export const connectionUrl = /^(DATABASE|DB|POSTGRES|POSTGRESQL|PG|MYSQL|REDIS|VALKEY|AMQP|RABBITMQ|MONGO|MONGODB)(_[A-Z]+)*_(URL|URI)$|CONNECTION_STRING$/;
 
 export function looksLikeCredential(name: string, extraPatterns: RegExp[] = []): boolean {
     const upper = name.toUpperCase();

@@ -16,10 +16,14 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
     const platform = new Platform("gotrs", {
         profile: cfg.profile,
         namespace: ns,
+        installOperators: cfg.installOperators,
         app: {
             image: cfg.app.image,
             port: 8080,
             replicas: cfg.app.replicas,
+            // The image's numeric user and the paths it writes, and the paths it serves health on: the stack file's.
+            security: cfg.app.security,
+            probes: cfg.app.probes,
             autoscaling: { minReplicas: 3, maxReplicas: 20, cpuUtilization: 70, memoryUtilization: 80, ...cfg.app.autoscaling },
             disruptionBudget: cfg.app.disruptionBudget === undefined ? undefined : { enabled: cfg.app.disruptionBudget },
             resources: { cpuRequest: "500m", memoryRequest: "512Mi", cpuLimit: "2", memoryLimit: "2Gi" },

@@ -18,11 +18,15 @@ export function safeshare(cfg: StackConfig): Record<string, pulumi.Output<unknow
     const platform = new Platform("safeshare", {
         profile: cfg.profile,
         namespace: ns,
+        installOperators: cfg.installOperators,
         appSecrets: { ENCRYPTION_KEY: { encoding: SecretEncoding.Hex, length: 32 } },
         app: {
             image: cfg.app.image,
             port: 8080,
             replicas: cfg.app.replicas,
+            // The image's numeric user and the paths it writes, and the paths it serves health on: the stack file's.
+            security: cfg.app.security,
+            probes: cfg.app.probes,
             autoscaling: cfg.app.autoscaling,
             disruptionBudget: cfg.app.disruptionBudget === undefined ? undefined : { enabled: cfg.app.disruptionBudget },
             shutdown: { preStopSleepSeconds: 5, appShutdownTimeoutSeconds: 45 },

@@ -79,7 +79,7 @@ describe("operators and services on a cluster the same program creates (AWS, GCP
             new Platform("shop", {
                 namespace: "shop",
                 app: { image: "ghcr.io/acme/shop:1.0.0" },
-                postgres: { backup: { destination: { bucket: "b", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } } },
+                postgres: { backup: { destination: { bucket: "backups", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } } },
                 redis: {}, rabbitmq: {},
             }, { provider });
         }, { preview: true });

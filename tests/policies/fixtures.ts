@@ -59,7 +59,7 @@ export const cnpg = "postgresql.cnpg.io/v1";
 export const otRedis = "redis.redis.opstreelabs.in/v1beta2";
 
 /** Backup settings a PostgresCluster fixture needs in production. */
-export const backupTo = { destination: { bucket: "b", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } };
+export const backupTo = { destination: { bucket: "backups", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } };
 
 export function service(name: string, selector: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined, namespace = "default"): k8s.core.v1.Service {
     return new k8s.core.v1.Service(name, { metadata: { name, namespace }, spec: { selector, ports: [{ port: 80, targetPort: 8080 }] } });

@@ -5,7 +5,7 @@ import { RedisOutputs } from "../../core/redis-contract";
 import { ResolvedRedis } from "../../core/redis-resolve";
 import { SharedSecret } from "../../shared-secret";
 import { BackendScope } from "../backend";
-import { memoryBytes } from "../../core/resources";
+import { parseQuantity } from "../../core/formats";
 import { Scope, after, clientPods, customResource, requirements, scopeOf, serviceHost, volumeClaim, zoneSpread } from "./common";
 import { allowIngress, podsHere, podsOfNamespace } from "./network-policy";
 import { operatorPins } from "./operator-pins";
@@ -149,7 +149,7 @@ function fence(scope: Scope, redis: ResolvedRedis) {
  * kubelet kills it, leaving room for copy-on-write during AOF rewrites.
  */
 function redisConf(redis: ResolvedRedis): string {
-    const limit = memoryBytes(redis.kubernetes.resources.memoryLimit);
+    const limit = parseQuantity(redis.kubernetes.resources.memoryLimit);
     return [
         `appendonly ${redis.persistence ? "yes" : "no"}`,
         "appendfsync everysec",

@@ -1,0 +1,25 @@
+import * as assert from "assert";
+import * as components from "../../components/core/credentials";
+import * as pack from "../../policies/kubernetes/credential-names";
+
+// The components refuse credential-like env names in plain env; the pack flags them. The pack
+// ships alone and never imports components, so it keeps its own copy of the rule: this test
+// keeps the two copies identical, so neither can accept what the other refuses.
+describe("one rule for credential-like names, in the components and in the pack", () => {
+    it("the same words and the same connection-URL pattern", () => {
+        assert.deepStrictEqual([...pack.credentialWords].sort(), [...components.credentialWords].sort());
+        assert.strictEqual(pack.connectionUrl.source, components.connectionUrl.source);
+        assert.strictEqual(pack.connectionUrl.flags, components.connectionUrl.flags);
+    });
+
+    it("the same verdict on names either side could meet", () => {
+        const names = [
+            "DATABASE_URL", "DATABASE_READ_URL", "REDIS_URL", "AMQP_URI", "MONGODB_CONNECTION_STRING", "JWT_SECRET", "API_KEY",
+            "apiKey", "db.password", "SMTP_PASS", "AUTH_TOKEN", "SENTRY_DSN", "PRIVATE_KEY_PEM", "LOG_LEVEL", "PORT", "KEYCLOAK_REALM",
+            "PASSTHROUGH", "S3_BUCKET", "S3_ENDPOINT", "AWS_ACCESS_KEY_ID", "SESSION_SECRETS", "TOKEN_TTL", "HTTP_SHUTDOWN_TIMEOUT",
+        ];
+        for (const name of names) assert.strictEqual(pack.looksLikeCredential(name), components.looksLikeCredential(name), name);
+        assert.ok(names.filter((n) => components.looksLikeCredential(n)).length >= 12, "the corpus has both verdicts");
+        assert.ok(names.filter((n) => !components.looksLikeCredential(n)).length >= 6);
+    });
+});
