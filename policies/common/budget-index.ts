@@ -1,9 +1,8 @@
-import { PolicyResource } from "@pulumi/policy";
-import { Deferred, deferUnknown, isDeferred } from "./define";
+import { PolicyResource, UnknownValueError } from "@pulumi/policy";
 import { nameOf, namespaceOf } from "./metadata";
 import { at } from "./read";
 import { Selector, readSelector, selects } from "./selectors";
-import { PdbProps } from "./types";
+import { readEach } from "./unknowns";
 
 export interface Budget {
     name: string;
@@ -12,37 +11,35 @@ export interface Budget {
     selector?: Selector;
     minAvailable?: unknown;
     maxUnavailable?: unknown;
-    /** The raw properties (read them with the readers of read.ts). */
-    props: PdbProps;
 }
 
 /**
  * PodDisruptionBudgets indexed by namespace and by one of their matchLabels, so finding
  * the budgets of N workloads costs about N lookups, not N × budgets. Every field a policy
  * judges is read when the index is built, so a budget with a value unknown at preview is
- * kept aside whole, in `unknown`, and what `selecting` returns never throws later.
+ * left out whole (the first such unknown is kept in `unknown`), and what `selecting`
+ * returns never throws later.
  * Callers must treat `unknown` as "maybe one more budget selects these pods".
  */
 export class BudgetIndex {
     private readonly byLabel = new Map<string, Budget[]>();
     /** Budgets without matchLabels (expressions only, or empty): scanned per namespace. */
     private readonly scan = new Map<string, Budget[]>();
-    readonly unknown: Deferred[] = [];
+    readonly unknown?: UnknownValueError;
 
     constructor(pdbs: PolicyResource[]) {
-        for (const r of pdbs) {
-            const b = deferUnknown(r, (): Budget => {
-                const props = r.props as PdbProps;
-                return {
-                    name: nameOf(props, r.name),
-                    namespace: namespaceOf(props),
-                    selector: readSelector(at(props, "spec", "selector")),
-                    minAvailable: at(props, "spec", "minAvailable"),
-                    maxUnavailable: at(props, "spec", "maxUnavailable"),
-                    props,
-                };
-            });
-            if (isDeferred(b)) { this.unknown.push(b); continue; }
+        const budgets = readEach(pdbs, (r): Budget => {
+            const props: unknown = r.props;
+            return {
+                name: nameOf(props, r.name),
+                namespace: namespaceOf(props),
+                selector: readSelector(at(props, "spec", "selector")),
+                minAvailable: at(props, "spec", "minAvailable"),
+                maxUnavailable: at(props, "spec", "maxUnavailable"),
+            };
+        });
+        this.unknown = budgets.unknown;
+        for (const b of budgets.known) {
             const first = b.selector ? Object.entries(b.selector.matchLabels)[0] : undefined;
             const key = first ? `${b.namespace}\u0000${first[0]}=${first[1]}` : b.namespace;
             const map = first ? this.byLabel : this.scan;
@@ -62,7 +59,7 @@ export class BudgetIndex {
     /** Whether some known budget selects the pods, or else a budget unknown at preview might (thrown: judge at update). */
     covers(namespace: string, labels: Record<string, string>): boolean {
         if (this.selecting(namespace, labels).length > 0) return true;
-        if (this.unknown.length > 0) throw this.unknown[0].unknown;
+        if (this.unknown) throw this.unknown;
         return false;
     }
 }

@@ -4,6 +4,7 @@ import {
 } from "@pulumi/policy";
 import { annotationPrefix, exemptionFrom } from "./exemptions";
 import { kindOf, nameOf } from "./metadata";
+import { Deferred, isDeferred, judgeEach } from "./unknowns";
 
 interface Metadata {
     name: string;
@@ -40,6 +41,11 @@ function safely(read: () => string, fallback: string): string {
     }
 }
 
+/** `Kind name` of the resource a policy could not judge (its Pulumi name if metadata.name cannot be read). */
+function subjectOf(type: string, props: unknown, name: string): string {
+    return `${kindOf(type)} ${safely(() => nameOf(props, name), name)}`;
+}
+
 export function notJudgedMessage(policy: string, subject: string, err: unknown): string {
     return `${policy} ${notJudged} ${subject}: its properties have a shape the policy does not expect (${safely(() => describeError(err), "an unreadable error")}). `
         + `Fix the resource, or exempt it with a reason (${annotationPrefix}${policy}); please report the shape as a bug of the pack.`;
@@ -53,7 +59,8 @@ export function notJudgedMessage(policy: string, subject: string, err: unknown):
  */
 export function resourcePolicy<C extends object>(meta: Metadata & {
     types: readonly string[];
-    validate(props: any, args: ResourceValidationArgs, config: C, report: ReportViolation): void;
+    /** `props` may hold anything: read it with the readers of read.ts. */
+    validate(props: unknown, args: ResourceValidationArgs, config: C, report: ReportViolation): void;
 }): ResourceValidationPolicy {
     const { types, validate, ...rest } = meta;
     return {
@@ -65,31 +72,10 @@ export function resourcePolicy<C extends object>(meta: Metadata & {
                 validate(args.props, args, args.getConfig<C>(), report);
             } catch (err) {
                 if (err instanceof UnknownValueError) throw err;
-                const subject = `${kindOf(args.type)} ${safely(() => nameOf(args.props, args.name), args.name)}`;
-                report(notJudgedMessage(meta.name, subject, err));
+                report(notJudgedMessage(meta.name, subjectOf(args.type, args.props, args.name), err));
             }
         },
     };
-}
-
-/** An item whose values are unknown at preview: judged at update instead. */
-export interface Deferred {
-    resource: PolicyResource;
-    unknown: UnknownValueError;
-}
-
-/** Builds an item, or a {@link Deferred} when a value it reads is unknown at preview. */
-export function deferUnknown<T>(resource: PolicyResource, build: () => T): T | Deferred {
-    try {
-        return build();
-    } catch (err) {
-        if (err instanceof UnknownValueError) return { resource, unknown: err };
-        throw err;
-    }
-}
-
-export function isDeferred(item: object): item is Deferred {
-    return (item as Deferred).unknown instanceof UnknownValueError;
 }
 
 /**
@@ -107,7 +93,6 @@ export function stackPolicy<C extends object, T extends { resource: PolicyResour
     return {
         ...rest,
         validateStack: (args, report) => {
-            let unknown: UnknownValueError | undefined;
             let collected: Array<T | Deferred>;
             try {
                 collected = items(args.resources);
@@ -117,25 +102,17 @@ export function stackPolicy<C extends object, T extends { resource: PolicyResour
                 return;
             }
             const all = collected.filter((i): i is T => !isDeferred(i));
-            for (const item of collected) {
-                if (isDeferred(item)) {
-                    unknown ??= item.unknown;
-                    continue;
-                }
+            judgeEach(collected, (item) => {
+                if (isDeferred(item)) throw item.unknown;
                 try {
-                    if (exemptionFrom(item.resource.props, meta.name)) continue;
+                    if (exemptionFrom(item.resource.props, meta.name)) return;
                     validate(item, all, args, args.getConfig<C>(), (message) => report(message, item.resource.urn));
                 } catch (err) {
-                    if (err instanceof UnknownValueError) {
-                        unknown ??= err;
-                        continue;
-                    }
+                    if (err instanceof UnknownValueError) throw err;
                     const r = item.resource;
-                    const subject = `${kindOf(r.type)} ${safely(() => nameOf(r.props, r.name), r.name)}`;
-                    report(notJudgedMessage(meta.name, subject, err), r.urn);
+                    report(notJudgedMessage(meta.name, subjectOf(r.type, r.props, r.name), err), r.urn);
                 }
-            }
-            if (unknown) throw unknown;
+            });
         },
     };
 }

@@ -5,7 +5,7 @@
  * - GCP: label `pulumi-ha-exempt-<policy>` = reason (labels allow only [a-z0-9_-]).
  * An empty reason does not exempt. The offline plan lists every exemption it finds.
  */
-import { asRecord, at } from "./read";
+import { asNonEmptyString, asRecord, at } from "./read";
 
 export const annotationPrefix = "pulumi-ha.io/exempt-";
 export const gcpLabelPrefix = "pulumi-ha-exempt-";
@@ -21,8 +21,8 @@ function fromMap(map: unknown, prefix: string): Exemption[] {
     // Only exemption keys are read: another annotation unknown at preview (a checksum, say)
     // must not stop every policy from judging the resource.
     return Object.keys(entries).filter((k) => k.startsWith(prefix)).flatMap((k) => {
-        const v = entries[k];
-        return typeof v === "string" && v.trim().length > 0 ? [{ policy: k.slice(prefix.length), reason: v.trim() }] : [];
+        const reason = asNonEmptyString(entries[k])?.trim();
+        return reason !== undefined ? [{ policy: k.slice(prefix.length), reason }] : [];
     });
 }
 

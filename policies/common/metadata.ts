@@ -22,3 +22,8 @@ export function keyOf(props: unknown, fallback: string): string {
 export function kindOf(type: string): string {
     return type.split(":").pop() || type;
 }
+
+/** `Kind namespace/name` for messages, from the resource type token and the name fallback. */
+export function describeObject(type: string, props: unknown, fallback: string): string {
+    return `${kindOf(type)} ${keyOf(props, fallback)}`;
+}

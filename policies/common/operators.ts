@@ -1,32 +1,10 @@
-import { keyOf } from "./metadata";
+/** What the pack knows about the operators' settings: Barman Cloud, zone spread, retention. */
 import { asRecord, asString, at, records } from "./read";
-
-/** Resource types of the operators' custom resources, as Pulumi names them. */
-export const crTypes = {
-    cnpgCluster: "kubernetes:postgresql.cnpg.io/v1:Cluster",
-    cnpgScheduledBackup: "kubernetes:postgresql.cnpg.io/v1:ScheduledBackup",
-    cnpgPooler: "kubernetes:postgresql.cnpg.io/v1:Pooler",
-    barmanObjectStore: "kubernetes:barmancloud.cnpg.io/v1:ObjectStore",
-    rabbitmqCluster: "kubernetes:rabbitmq.com/v1beta1:RabbitmqCluster",
-    redisStandalone: "kubernetes:redis.redis.opstreelabs.in/v1beta2:Redis",
-    redisReplication: "kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisReplication",
-    redisSentinel: "kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisSentinel",
-    redisCluster: "kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisCluster",
-    statefulSet: "kubernetes:apps/v1:StatefulSet",
-} as const;
 
 /** The CloudNativePG plugin that archives WAL and takes base backups. */
 export const barmanPlugin = "barman-cloud.cloudnative-pg.io";
 
 export const zoneKey = "topology.kubernetes.io/zone";
-
-/**
- * `namespace/name` of an object ("default" when the namespace is not set). Pass the Pulumi
- * resource name as `fallback`: it stands in for a missing or non-string metadata.name.
- */
-export function objectKey(props: unknown, fallback = "(unnamed)"): string {
-    return keyOf(props, fallback);
-}
 
 /** Whether a pod spec (or an operator's pod settings) spreads over zones; `hard` demands it be enforced, not preferred. */
 export function spreadsOverZones(pod: unknown, hard: boolean): boolean {

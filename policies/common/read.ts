@@ -6,7 +6,8 @@
  *
  * They read through the SDK's proxy like any other code, so a value unknown at preview
  * still throws UnknownValueError when it is reached: never catch that here (it must
- * become the analyzer's "can't run during preview" notice, not a guess).
+ * become the analyzer's "can't run during preview" notice, not a guess; unknowns.ts holds
+ * the few places that set such an item aside). Object names and keys: metadata.ts.
  */
 import { UnknownValueError } from "@pulumi/policy";
 
@@ -49,6 +50,12 @@ export function asNonEmptyString(v: unknown): string | undefined {
 /** A finite number (NaN and ±Infinity are not numbers a field can hold). */
 export function asNumber(v: unknown): number | undefined {
     return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+}
+
+/** A count field (replicas, instances, a uid): a non-negative integer. */
+export function asCount(v: unknown): number | undefined {
+    const n = asNumber(v);
+    return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 export function asBoolean(v: unknown): boolean | undefined {

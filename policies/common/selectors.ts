@@ -1,4 +1,4 @@
-import { asArray, asNumber, asRecord, asString, asStringMap } from "./read";
+import { asArray, asCount, asNumber, asRecord, asString, asStringMap, strings } from "./read";
 
 export interface LabelRequirement { key: string; operator: string; values: string[] }
 
@@ -31,9 +31,9 @@ export function readSelector(v: unknown): Selector | undefined {
         const operator = asString(e?.operator);
         const values = e?.values ?? [];
         if (!e || key === undefined || operator === undefined || !operators.includes(operator) || !Array.isArray(values)) return undefined;
-        const strings = asArray(values).filter((x): x is string => typeof x === "string");
-        if (strings.length !== values.length) return undefined;
-        matchExpressions.push({ key, operator, values: strings });
+        const texts = strings(values);
+        if (texts.length !== values.length) return undefined;
+        matchExpressions.push({ key, operator, values: texts });
     }
     return { matchLabels, matchExpressions };
 }
@@ -64,8 +64,7 @@ export function selects(selector: unknown, labels: Record<string, string>): bool
  * server would refuse).
  */
 export function scaledValue(value: unknown, pods: number): number | undefined {
-    const n = asNumber(value);
-    if (n !== undefined) return Number.isInteger(n) && n >= 0 ? n : undefined;
+    if (asNumber(value) !== undefined) return asCount(value);
     const s = asString(value);
     if (s === undefined) return undefined;
     const percent = /^(\d+)%$/.exec(s);

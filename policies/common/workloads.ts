@@ -1,8 +1,8 @@
-import { PolicyResource } from "@pulumi/policy";
-import { Deferred, deferUnknown, isDeferred } from "./define";
+import { PolicyResource, UnknownValueError } from "@pulumi/policy";
 import { kindOf, nameOf, namespaceOf } from "./metadata";
-import { asNumber, asString, asStringMap, at, shown } from "./read";
-import { K8s, WorkloadProps, workloadTypes } from "./types";
+import { asCount, asString, asStringMap, at, shown } from "./read";
+import { K8s, workloadTypes } from "./types";
+import { Deferred, deferUnknown, readEach } from "./unknowns";
 
 /** A Deployment or StatefulSet with the autoscaler that manages it, if any. */
 export interface Workload {
@@ -10,8 +10,6 @@ export interface Workload {
     kind: string;
     name: string;
     namespace: string;
-    /** The raw properties (read them with the readers of read.ts). */
-    props: WorkloadProps;
     /** The pod template's labels; empty when absent or malformed (then nothing selects the pods). */
     podLabels: Record<string, string>;
     /** spec.replicas as declared; undefined when the HPA alone owns the count. */
@@ -21,10 +19,14 @@ export interface Workload {
     hpaMinReplicas?: number;
 }
 
-/** A count field: a non-negative integer, or undefined. */
-export function countOf(v: unknown): number | undefined {
-    const n = asNumber(v);
-    return n !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
+/** The pod template's labels; empty when absent or malformed (then nothing selects the pods). */
+export function podTemplateLabels(props: unknown): Record<string, string> {
+    return asStringMap(at(props, "spec", "template", "metadata", "labels")) ?? {};
+}
+
+/** An HPA's floor: spec.minReplicas, or the HPA's own default of 1 when it is unset or not a count. */
+export function hpaMinReplicas(props: unknown): number {
+    return asCount(at(props, "spec", "minReplicas")) ?? 1;
 }
 
 /**
@@ -50,23 +52,17 @@ export function describeFloor(w: Workload): string {
 }
 
 /** HPAs' floors by `namespace/Kind/name` of the workload they scale; HPAs unknown at preview aside. */
-function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, number>; unknown?: Deferred } {
+function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, number>; unknown?: UnknownValueError } {
+    const { known, unknown } = readEach(resources.filter((r) => r.type === K8s.Hpa), (r) => {
+        const ref = at(r.props, "spec", "scaleTargetRef");
+        const kind = asString(at(ref, "kind"));
+        const name = asString(at(ref, "name"));
+        const min = hpaMinReplicas(r.props);
+        return { key: kind !== undefined && name !== undefined ? `${namespaceOf(r.props)}/${kind}/${name}` : undefined, min };
+    });
     const byTarget = new Map<string, number>();
-    let unknown: Deferred | undefined;
-    for (const r of resources) {
-        if (r.type !== K8s.Hpa) continue;
-        const entry = deferUnknown(r, () => {
-            const ref = at(r.props, "spec", "scaleTargetRef");
-            const kind = asString(at(ref, "kind"));
-            const name = asString(at(ref, "name"));
-            // An HPA's own default is 1; a malformed minReplicas counts as that default.
-            const min = countOf(at(r.props, "spec", "minReplicas")) ?? 1;
-            return { key: kind !== undefined && name !== undefined ? `${namespaceOf(r.props)}/${kind}/${name}` : undefined, min };
-        });
-        if (isDeferred(entry)) unknown ??= entry;
-        // Two HPAs on one workload fight each other; the lower floor is the one to judge.
-        else if (entry.key !== undefined) byTarget.set(entry.key, Math.min(entry.min, byTarget.get(entry.key) ?? Infinity));
-    }
+    // Two HPAs on one workload fight each other; the lower floor is the one to judge.
+    for (const { key, min } of known) if (key !== undefined) byTarget.set(key, Math.min(min, byTarget.get(key) ?? Infinity));
     return { byTarget, unknown };
 }
 
@@ -77,18 +73,18 @@ function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, number>
 export function collectWorkloads(resources: PolicyResource[]): Array<Workload | Deferred> {
     const hpas = indexHpas(resources);
     return resources.filter((r) => workloadTypes.includes(r.type)).map((resource) => deferUnknown(resource, (): Workload => {
-        const props = resource.props as WorkloadProps;
+        const props: unknown = resource.props;
         const kind = kindOf(resource.type);
         const name = nameOf(props, resource.name);
         const namespace = namespaceOf(props);
         const hpaMin = hpas.byTarget.get(`${namespace}/${kind}/${name}`);
         // An HPA unknown at preview may be the one that scales this workload.
-        if (hpaMin === undefined && hpas.unknown) throw hpas.unknown.unknown;
+        if (hpaMin === undefined && hpas.unknown) throw hpas.unknown;
         const rawReplicas = at(props, "spec", "replicas");
-        const replicas = countOf(rawReplicas);
+        const replicas = asCount(rawReplicas);
         return {
-            resource, kind, name, namespace, props,
-            podLabels: asStringMap(at(props, "spec", "template", "metadata", "labels")) ?? {},
+            resource, kind, name, namespace,
+            podLabels: podTemplateLabels(props),
             replicas,
             invalidReplicas: replicas === undefined && rawReplicas !== undefined && rawReplicas !== null ? shown(rawReplicas) : undefined,
             hpaMinReplicas: hpaMin,

@@ -1,9 +1,11 @@
-import { PolicyResource, UnknownValueError } from "@pulumi/policy";
+import { PolicyResource } from "@pulumi/policy";
 import { endpointProblems, inClusterReason, inClusterReasonAnnotation } from "../common/backup-destination";
-import { deferUnknown, stackPolicy } from "../common/define";
-import { nameOf, namespaceOf } from "../common/metadata";
-import { barmanPlugin, crTypes, objectKey, retentionDays } from "../common/operators";
+import { stackPolicy } from "../common/define";
+import { keyOf, nameOf, namespaceOf } from "../common/metadata";
+import { barmanPlugin, retentionDays } from "../common/operators";
 import { asNonEmptyString, asString, at, record, records, shown } from "../common/read";
+import { crTypes } from "../common/types";
+import { deferUnknown, readEach } from "../common/unknowns";
 
 export interface CnpgBackupsConfig { minRetentionDays?: number; requireWalArchiving?: boolean; requireExternalDestination?: boolean }
 
@@ -43,26 +45,11 @@ function judgeDestination(endpointURL: unknown, annotated: unknown, where: strin
     return { where, endpoint: shown(endpointURL), annotatedOn, problems, blankReason: reason.kind === "blank" };
 }
 
-/** Resources of one type read one by one: one with a value unknown at preview is set aside. */
-function readEach<T>(resources: PolicyResource[], read: (r: PolicyResource) => T): { known: T[]; unknown?: UnknownValueError } {
-    const known: T[] = [];
-    let unknown: UnknownValueError | undefined;
-    for (const r of resources) {
-        try {
-            known.push(read(r));
-        } catch (err) {
-            if (!(err instanceof UnknownValueError)) throw err;
-            unknown ??= err;
-        }
-    }
-    return { known, unknown };
-}
-
 function collect(resources: PolicyResource[]) {
     const ofType = (t: string) => resources.filter((r) => r.type === t);
     const stores = readEach(ofType(crTypes.barmanObjectStore), (r): [string, StoreInfo] => {
         const spec = record(r.props.spec);
-        return [objectKey(r.props, r.name), {
+        return [keyOf(r.props, r.name), {
             retentionDays: retentionDays(spec.retentionPolicy),
             destination: judgeDestination(at(spec, "configuration", "endpointURL"), r.props, `ObjectStore "${nameOf(r.props, r.name)}"`, "the ObjectStore"),
         }];
@@ -74,7 +61,7 @@ function collect(resources: PolicyResource[]) {
     });
     return ofType(crTypes.cnpgCluster).map((resource) => deferUnknown<ClusterItem>(resource, () => {
         const props = resource.props;
-        const key = objectKey(props, resource.name);
+        const key = keyOf(props, resource.name);
         const spec = record(props.spec);
         const plugin = records(spec.plugins).find((p) => p.name === barmanPlugin && p.isWALArchiver === true);
         const storeName = asNonEmptyString(at(plugin, "parameters", "barmanObjectName"));

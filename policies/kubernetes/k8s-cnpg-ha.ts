@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../common/define";
-import { crTypes, objectKey } from "../common/operators";
+import { keyOf } from "../common/metadata";
 import { asNumber, at, record } from "../common/read";
+import { crTypes } from "../common/types";
 
 export interface CnpgHaConfig { minInstances?: number; requireSynchronous?: boolean }
 
@@ -19,9 +20,9 @@ export const k8sCnpgHa = resourcePolicy<CnpgHaConfig>({
     },
     types: [crTypes.cnpgCluster],
     validate: (props, args, config, report) => {
-        const spec = record(props.spec);
+        const spec = record(at(props, "spec"));
         const min = config.minInstances ?? 3;
-        const key = objectKey(props, args.name);
+        const key = keyOf(props, args.name);
         // CloudNativePG's default is a single instance; a value that is not a number counts as that.
         const instances = asNumber(spec.instances) ?? 1;
         if (instances < min) report(`Cluster ${key} runs ${instances} instance(s); needs at least ${min}.`);

@@ -1,11 +1,11 @@
 import { PolicyResource } from "@pulumi/policy";
 import { BudgetIndex } from "../common/budget-index";
-import { deferUnknown, stackPolicy } from "../common/define";
-import { kindOf, nameOf, namespaceOf } from "../common/metadata";
-import { crTypes, objectKey } from "../common/operators";
+import { operatorPodCounts as counts, operatorPodLabels as labels } from "../common/data-services";
+import { stackPolicy } from "../common/define";
+import { describeObject, nameOf, namespaceOf } from "../common/metadata";
 import { asBoolean, at, record } from "../common/read";
-import { K8s } from "../common/types";
-import { countOf } from "../common/workloads";
+import { K8s, crTypes } from "../common/types";
+import { deferUnknown } from "../common/unknowns";
 
 export interface DataPdbConfig { minPods?: number }
 
@@ -28,25 +28,23 @@ function podSets(r: PolicyResource, budgets: BudgetIndex): PodSet[] {
     switch (r.type) {
         case crTypes.cnpgCluster:
             // CloudNativePG makes the instances' budgets unless enablePDB is false.
-            return [{ label: "instances", pods: countOf(spec.instances) ?? 1, covered: spec.enablePDB !== false }];
+            return [{ label: "instances", pods: counts.cnpgInstances(spec), covered: spec.enablePDB !== false }];
         case crTypes.cnpgPooler: {
-            const pods = countOf(spec.instances) ?? 1;
-            return [{ label: "PgBouncer pods", pods, covered: pods < 2 || budgets.covers(namespace, { "cnpg.io/poolerName": name }) }];
+            const pods = counts.cnpgInstances(spec);
+            return [{ label: "PgBouncer pods", pods, covered: pods < 2 || budgets.covers(namespace, labels.pgbouncer(name)) }];
         }
         case crTypes.redisReplication:
         case crTypes.redisSentinel:
-            return [{ label: "pods", pods: countOf(spec.clusterSize) ?? 0, covered: enabled("pdb", "enabled") }];
-        case crTypes.redisCluster: {
-            const size = countOf(spec.clusterSize) ?? 0;
+            return [{ label: "pods", pods: counts.redisClusterSize(spec), covered: enabled("pdb", "enabled") }];
+        case crTypes.redisCluster:
             return [
-                { label: "leaders", pods: countOf(at(spec, "redisLeader", "replicas")) ?? size, covered: enabled("redisLeader", "pdb", "enabled") },
-                { label: "followers", pods: countOf(at(spec, "redisFollower", "replicas")) ?? size, covered: enabled("redisFollower", "pdb", "enabled") },
+                { label: "leaders", pods: counts.redisRole(spec, "redisLeader"), covered: enabled("redisLeader", "pdb", "enabled") },
+                { label: "followers", pods: counts.redisRole(spec, "redisFollower"), covered: enabled("redisFollower", "pdb", "enabled") },
             ];
-        }
         case crTypes.rabbitmqCluster: {
             // The RabbitMQ operator makes none: a budget in the stack must select the nodes.
-            const pods = countOf(spec.replicas) ?? 1;
-            return [{ label: "nodes", pods, covered: pods < 2 || budgets.covers(namespace, { "app.kubernetes.io/name": name }) }];
+            const pods = counts.rabbitmqNodes(spec);
+            return [{ label: "nodes", pods, covered: pods < 2 || budgets.covers(namespace, labels.rabbitmqNodes(name)) }];
         }
         default:
             return [];
@@ -68,7 +66,7 @@ export const k8sDataPdb = stackPolicy<DataPdbConfig, DataItem>({
     items: (resources) => {
         const budgets = new BudgetIndex(resources.filter((r) => r.type === K8s.Pdb));
         return resources.filter((r) => dataTypes.includes(r.type)).map((resource) => deferUnknown<DataItem>(resource, () => ({
-            resource, what: `${kindOf(resource.type)} ${objectKey(resource.props, resource.name)}`, sets: podSets(resource, budgets),
+            resource, what: describeObject(resource.type, resource.props, resource.name), sets: podSets(resource, budgets),
         })));
     },
     validate: (item, _all, _args, config, report) => {

@@ -1,7 +1,9 @@
 import { resourcePolicy } from "../common/define";
 import { dataPodSets, dataServiceTypes } from "../common/data-services";
+import { describeObject, nameOf } from "../common/metadata";
 import { parseQuantity } from "../common/quantities";
-import { at, describeObject, judgeEach, nameOf } from "../common/untrusted";
+import { at } from "../common/read";
+import { judgeEach } from "../common/unknowns";
 
 export interface DataResourcesConfig { requireCpuRequests?: boolean }
 

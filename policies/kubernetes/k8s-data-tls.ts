@@ -1,7 +1,7 @@
 import { resourcePolicy } from "../common/define";
-import { kindOf } from "../common/metadata";
-import { crTypes, objectKey } from "../common/operators";
-import { asArray, asNonEmptyString, at, record } from "../common/read";
+import { describeObject } from "../common/metadata";
+import { asNonEmptyString, at, record, strings } from "../common/read";
+import { crTypes } from "../common/types";
 
 export interface DataTlsConfig { allowPlainListeners?: boolean }
 
@@ -17,14 +17,14 @@ export const k8sDataTls = resourcePolicy<DataTlsConfig>({
     },
     types: [crTypes.redisCluster, crTypes.redisReplication, crTypes.redisSentinel, crTypes.rabbitmqCluster, crTypes.cnpgCluster],
     validate: (props, args, config, report) => {
-        const spec = record(props.spec);
-        const what = `${kindOf(args.type)} ${objectKey(props, args.name)}`;
+        const spec = record(at(props, "spec"));
+        const what = describeObject(args.type, props, args.name);
         if (args.type === crTypes.rabbitmqCluster) {
             if (!asNonEmptyString(at(spec, "tls", "secretName"))) report(`${what} serves AMQP without TLS (no spec.tls.secretName).`);
             else if (!config.allowPlainListeners && at(spec, "tls", "disableNonTLSListeners") !== true) report(`${what} keeps its plain AMQP listeners next to TLS (spec.tls.disableNonTLSListeners is not true).`);
         } else if (args.type === crTypes.cnpgCluster) {
             // A rule that is not a string is not a pg_hba line; only `host` lines admit plain connections.
-            const plain = asArray(at(spec, "postgresql", "pg_hba")).filter((rule): rule is string => typeof rule === "string" && /^\s*host\s/.test(rule));
+            const plain = strings(at(spec, "postgresql", "pg_hba")).filter((rule) => /^\s*host\s/.test(rule));
             if (plain.length > 0) report(`${what} admits clients without TLS: pg_hba ${plain.map((r) => JSON.stringify(r)).join(", ")} (use hostssl).`);
         } else if (!asNonEmptyString(at(spec, "TLS", "secret", "secretName"))) {
             report(`${what} serves Redis without TLS (no spec.TLS.secret.secretName).`);

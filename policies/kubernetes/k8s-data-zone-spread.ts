@@ -1,25 +1,25 @@
+import { operatorPodCounts as counts } from "../common/data-services";
 import { resourcePolicy } from "../common/define";
-import { kindOf } from "../common/metadata";
-import { crTypes, objectKey, spreadsOverZones, zoneKey } from "../common/operators";
-import { Rec, asRecord, at, record } from "../common/read";
-import { countOf } from "../common/workloads";
+import { describeObject } from "../common/metadata";
+import { spreadsOverZones, zoneKey } from "../common/operators";
+import { Rec, asCount, asRecord, at, record } from "../common/read";
+import { K8s, crTypes } from "../common/types";
 
 export interface DataZoneSpreadConfig { requireHardSpread?: boolean }
 
 /** Pod settings of each StatefulSet-making resource: [label, pod spec or operator pod settings, pods]. */
 function podSets(type: string, spec: Rec): Array<[string, unknown, number]> {
-    const size = () => countOf(spec.clusterSize) ?? 0;
     switch (type) {
-        case crTypes.statefulSet:
-            return [["pods", at(spec, "template", "spec"), countOf(spec.replicas) ?? 1]];
+        case K8s.StatefulSet:
+            return [["pods", at(spec, "template", "spec"), asCount(spec.replicas) ?? 1]];
         case crTypes.redisCluster:
             return [
-                ["leaders", spec.redisLeader, countOf(at(spec, "redisLeader", "replicas")) ?? size()],
-                ["followers", spec.redisFollower, countOf(at(spec, "redisFollower", "replicas")) ?? size()],
+                ["leaders", spec.redisLeader, counts.redisRole(spec, "redisLeader")],
+                ["followers", spec.redisFollower, counts.redisRole(spec, "redisFollower")],
             ];
         case crTypes.redisReplication:
         case crTypes.redisSentinel:
-            return [["pods", spec, size()]];
+            return [["pods", spec, counts.redisClusterSize(spec)]];
         default:
             return [];
     }
@@ -35,17 +35,17 @@ export const k8sDataZoneSpread = resourcePolicy<DataZoneSpreadConfig>({
     configSchema: {
         properties: { requireHardSpread: { type: "boolean", default: false, description: "Demand enforced rather than preferred spread." } },
     },
-    types: [crTypes.statefulSet, crTypes.cnpgCluster, crTypes.redisCluster, crTypes.redisReplication, crTypes.redisSentinel, crTypes.rabbitmqCluster],
+    types: [K8s.StatefulSet, crTypes.cnpgCluster, crTypes.redisCluster, crTypes.redisReplication, crTypes.redisSentinel, crTypes.rabbitmqCluster],
     validate: (props, args, config, report) => {
         const hard = config.requireHardSpread ?? false;
-        const spec = record(props.spec);
-        const what = `${kindOf(args.type)} ${objectKey(props, args.name)}`;
+        const spec = record(at(props, "spec"));
+        const what = describeObject(args.type, props, args.name);
         const how = hard ? "enforced zone spread" : "zone spread";
         if (args.type === crTypes.cnpgCluster) {
             const a = record(spec.affinity);
             // CloudNativePG's anti-affinity is per host unless topologyKey says otherwise.
             const byAffinity = a.enablePodAntiAffinity !== false && a.topologyKey === zoneKey && (!hard || a.podAntiAffinityType === "required");
-            const ok = (countOf(spec.instances) ?? 1) < 2 || byAffinity || spreadsOverZones(spec, hard);
+            const ok = counts.cnpgInstances(spec) < 2 || byAffinity || spreadsOverZones(spec, hard);
             if (!ok) report(`${what} has no ${how}: add a spec.topologySpreadConstraints entry on ${zoneKey}${hard ? " (DoNotSchedule)" : ""} or set spec.affinity.topologyKey to it.`);
             return;
         }
@@ -55,7 +55,7 @@ export const k8sDataZoneSpread = resourcePolicy<DataZoneSpreadConfig>({
             // The operator spreads over zones by default (preferred); an override or affinity replaces that.
             const defaulted = (overridden === undefined || overridden === null) && (spec.affinity === undefined || spec.affinity === null) && !hard;
             const affinity = spec.affinity ?? override?.affinity;
-            const ok = (countOf(spec.replicas) ?? 1) < 2 || defaulted || spreadsOverZones({ topologySpreadConstraints: overridden, affinity }, hard);
+            const ok = counts.rabbitmqNodes(spec) < 2 || defaulted || spreadsOverZones({ topologySpreadConstraints: overridden, affinity }, hard);
             if (!ok) report(`${what} has no ${how} (spec.override.statefulSet.spec.template.spec.topologySpreadConstraints or spec.affinity).`);
             return;
         }

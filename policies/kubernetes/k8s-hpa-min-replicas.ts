@@ -1,8 +1,7 @@
 import { resourcePolicy } from "../common/define";
 import { nameOf } from "../common/metadata";
-import { at } from "../common/read";
 import { K8s } from "../common/types";
-import { countOf } from "../common/workloads";
+import { hpaMinReplicas } from "../common/workloads";
 
 export interface HpaMinReplicasConfig { minReplicas?: number }
 
@@ -19,8 +18,7 @@ export const k8sHpaMinReplicas = resourcePolicy<HpaMinReplicasConfig>({
     types: [K8s.Hpa],
     validate: (props, args, config, report) => {
         const min = config.minReplicas ?? 2;
-        // The HPA's own default is 1; a value that is not a count counts as that default.
-        const actual = countOf(at(props, "spec", "minReplicas")) ?? 1;
+        const actual = hpaMinReplicas(props);
         if (actual < min) report(`HorizontalPodAutoscaler ${nameOf(props, args.name)} has minReplicas ${actual}; needs at least ${min}.`);
     },
 });

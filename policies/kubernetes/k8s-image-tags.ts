@@ -1,9 +1,10 @@
 import { resourcePolicy } from "../common/define";
-import { moreTypes } from "../common/data-services";
 import { imagePinProblem } from "../common/image-refs";
-import { crTypes } from "../common/operators";
-import { containersOf, podSpecOf, podWorkloadTypes } from "../common/pod-specs";
-import { at, describeObject, isRecord, judgeEach, listAt } from "../common/untrusted";
+import { describeObject } from "../common/metadata";
+import { containerLabel, containersOf, podSpecOf, podWorkloadTypes } from "../common/pod-specs";
+import { asArray, asRecord, at } from "../common/read";
+import { crTypes } from "../common/types";
+import { judgeEach } from "../common/unknowns";
 
 export interface ImageTagsConfig { requireFullVersion?: boolean }
 
@@ -12,7 +13,7 @@ interface ImageAt { where: string; read(): unknown }
 
 /** Images of the containers (and init containers) of a pod spec. */
 function podImages(pod: unknown): ImageAt[] {
-    return containersOf(pod).map(({ label, container }) => ({ where: label, read: () => container.image }));
+    return containersOf(pod, ["initContainers", "containers"]).map((c) => ({ where: containerLabel(c), read: () => c.container.image }));
 }
 
 /** Images of the redis-operator's pods: Redis or Sentinel, exporter, embedded Sentinel, init container, sidecars. */
@@ -22,7 +23,7 @@ function redisImages(spec: unknown): ImageAt[] {
         { where: "spec.redisExporter.image", read: () => at(spec, "redisExporter", "image") },
         { where: "spec.sentinel.image", read: () => at(spec, "sentinel", "image") },
         { where: "spec.initContainer.image", read: () => at(spec, "initContainer", "image") },
-        ...listAt(spec, "sidecars").map((s, i) => ({ where: `spec.sidecars[${i}].image`, read: () => (isRecord(s) ? s.image : undefined) })),
+        ...asArray(at(spec, "sidecars")).map((s, i) => ({ where: `spec.sidecars[${i}].image`, read: () => asRecord(s)?.image })),
     ];
 }
 
@@ -41,7 +42,7 @@ function imagesOf(type: string, props: unknown): ImageAt[] {
         case crTypes.redisCluster:
         case crTypes.redisStandalone:
             return redisImages(spec);
-        case moreTypes.cephCluster:
+        case crTypes.cephCluster:
             return [{ where: "spec.cephVersion.image", read: () => at(spec, "cephVersion", "image") }];
         default:
             return podImages(podSpecOf(type, props));
@@ -49,7 +50,7 @@ function imagesOf(type: string, props: unknown): ImageAt[] {
 }
 
 const operatorTypes = [crTypes.cnpgCluster, crTypes.cnpgPooler, crTypes.rabbitmqCluster, crTypes.redisReplication,
-    crTypes.redisSentinel, crTypes.redisCluster, crTypes.redisStandalone, moreTypes.cephCluster];
+    crTypes.redisSentinel, crTypes.redisCluster, crTypes.redisStandalone, crTypes.cephCluster];
 
 /** Images pinned to a version that does not move (or a digest). */
 export const k8sImageTags = resourcePolicy<ImageTagsConfig>({

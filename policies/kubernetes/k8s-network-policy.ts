@@ -1,37 +1,19 @@
 import { PolicyResource } from "@pulumi/policy";
-import { Deferred, deferUnknown, isDeferred, stackPolicy } from "../common/define";
-import { DataPodSet, dataPodSets, dataServiceTypes, moreTypes } from "../common/data-services";
-import { selects } from "../common/selectors";
-import { LabelSelector } from "../common/types";
-import { at, describeObject, isRecord, judgeEach, nameOf, namespaceOf, stringMap } from "../common/untrusted";
+import { DataPodSet, dataPodSets, dataServiceTypes } from "../common/data-services";
+import { stackPolicy } from "../common/define";
+import { describeObject, nameOf, namespaceOf } from "../common/metadata";
+import { at } from "../common/read";
+import { Selector, readSelector, selects } from "../common/selectors";
+import { K8s } from "../common/types";
+import { Deferred, deferUnknown, isDeferred, judgeEach } from "../common/unknowns";
 
 /**
- * A NetworkPolicy's podSelector as `selects` takes it, or undefined when it is malformed
- * (then it selects nothing). An absent selector is the empty one: the API decodes a
- * missing podSelector as `{}`, which selects every pod in the namespace.
+ * A NetworkPolicy's podSelector, or undefined when it is malformed (then it selects
+ * nothing). An absent selector is the empty one: the API decodes a missing podSelector as
+ * `{}`, which selects every pod in the namespace.
  */
-function cleanSelector(raw: unknown): LabelSelector | undefined {
-    if (raw === undefined || raw === null) return {};
-    if (!isRecord(raw)) return undefined;
-    const out: LabelSelector = {};
-    const labels = raw.matchLabels;
-    if (labels !== undefined && labels !== null) {
-        const clean = stringMap(labels);
-        if (!clean || Object.keys(clean).length !== Object.keys(labels as object).length) return undefined;
-        out.matchLabels = clean;
-    }
-    const expressions = raw.matchExpressions;
-    if (expressions !== undefined && expressions !== null) {
-        if (!Array.isArray(expressions)) return undefined;
-        out.matchExpressions = [];
-        for (const e of expressions) {
-            if (!isRecord(e) || typeof e.key !== "string" || typeof e.operator !== "string") return undefined;
-            const values = e.values;
-            if (values !== undefined && values !== null && !(Array.isArray(values) && values.every((v) => typeof v === "string"))) return undefined;
-            out.matchExpressions.push({ key: e.key, operator: e.operator, values: Array.isArray(values) ? [...values] as string[] : undefined });
-        }
-    }
-    return out;
+function podSelectorOf(spec: unknown): Selector | undefined {
+    return readSelector(at(spec, "podSelector") ?? {});
 }
 
 interface Isolates { ingress: boolean; egress: boolean }
@@ -50,7 +32,7 @@ function isolates(spec: unknown): Isolates {
     return { ingress: types.includes("Ingress"), egress: types.includes("Egress") };
 }
 
-interface Selecting extends Isolates { selector: LabelSelector }
+interface Selecting extends Isolates { selector: Selector }
 
 /** The stack's NetworkPolicies that isolate ingress or egress, by namespace; those unknown at preview aside. */
 class NetworkPolicyIndex {
@@ -62,10 +44,10 @@ class NetworkPolicyIndex {
 
     constructor(resources: PolicyResource[]) {
         for (const r of resources) {
-            if (r.type !== moreTypes.networkPolicy) continue;
+            if (r.type !== K8s.NetworkPolicy) continue;
             const ns = deferUnknown(r, () => namespaceOf(r.props));
             if (typeof ns !== "string") { this.unknownAnywhere ??= ns; continue; }
-            const entry = deferUnknown(r, () => ({ ...isolates(at(r.props, "spec")), selector: cleanSelector(at(r.props, "spec", "podSelector")) }));
+            const entry = deferUnknown(r, () => ({ ...isolates(at(r.props, "spec")), selector: podSelectorOf(at(r.props, "spec")) }));
             if (isDeferred(entry)) {
                 if (!this.unknownIn.has(ns)) this.unknownIn.set(ns, entry);
                 continue;

@@ -1,11 +1,8 @@
 import { resourcePolicy } from "../common/define";
-import { containersOf, podSpecOf, podWorkloadTypes } from "../common/pod-specs";
-import { at, describeObject, judgeEach, stringAt } from "../common/untrusted";
-
-/** A uid Kubernetes accepts: an integer from 0 up. */
-function uid(v: unknown): number | undefined {
-    return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : undefined;
-}
+import { describeObject } from "../common/metadata";
+import { containerLabel, containersOf, podSpecOf, podWorkloadTypes } from "../common/pod-specs";
+import { asCount, at } from "../common/read";
+import { judgeEach } from "../common/unknowns";
 
 export interface NumericUserConfig { requireRunAsNonRoot?: boolean }
 
@@ -26,16 +23,20 @@ export const k8sNumericUser = resourcePolicy<NumericUserConfig>({
         const pod = podSpecOf(args.type, props);
         if (!pod) return;
         // Windows pods check runAsUserName, not a uid.
-        if (stringAt(pod, "os", "name") === "windows") return;
+        if (at(pod, "os", "name") === "windows") return;
         const what = describeObject(args.type, props, args.name);
-        judgeEach(containersOf(pod), ({ label, container }) => {
+        // Init containers first, as the kubelet starts them.
+        judgeEach(containersOf(pod, ["initContainers", "containers"]), (c) => {
+            const { container } = c;
+            const label = containerLabel(c);
             const own = at(container, "securityContext", "runAsNonRoot");
             const nonRoot = typeof own === "boolean" ? own : at(pod, "securityContext", "runAsNonRoot") === true;
             if (!nonRoot) {
                 if (config.requireRunAsNonRoot === true) report(`${label} of ${what} does not set runAsNonRoot (container or pod): it may run as root.`);
                 return;
             }
-            const user = uid(at(container, "securityContext", "runAsUser")) ?? uid(at(pod, "securityContext", "runAsUser"));
+            // A uid Kubernetes accepts: an integer from 0 up.
+            const user = asCount(at(container, "securityContext", "runAsUser")) ?? asCount(at(pod, "securityContext", "runAsUser"));
             if (user === undefined) {
                 report(`${label} of ${what} sets runAsNonRoot without a numeric runAsUser (container or pod): the kubelet refuses to start it when the image's USER is a name ("cannot verify user is non-root").`);
             } else if (user === 0) {

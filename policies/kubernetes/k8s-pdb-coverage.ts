@@ -1,9 +1,10 @@
 import { UnknownValueError } from "@pulumi/policy";
 import { Budget, BudgetIndex } from "../common/budget-index";
-import { deferUnknown, isDeferred, stackPolicy } from "../common/define";
+import { stackPolicy } from "../common/define";
 import { shown } from "../common/read";
 import { scaledValue } from "../common/selectors";
 import { K8s } from "../common/types";
+import { deferUnknown, isDeferred } from "../common/unknowns";
 import { Workload, collectWorkloads, replicaFloor } from "../common/workloads";
 
 export interface PdbCoverageConfig { requiredFromReplicas?: number }
@@ -45,7 +46,7 @@ export const k8sPdbCoverage = stackPolicy<PdbCoverageConfig, Workload & { budget
         return collectWorkloads(resources).map((w) => isDeferred(w) ? w : deferUnknown(w.resource, () => ({
             ...w,
             budgets: index.selecting(w.namespace, w.podLabels),
-            unknownBudget: index.unknown[0]?.unknown,
+            unknownBudget: index.unknown,
         })));
     },
     validate: (w, _all, _args, config, report) => {

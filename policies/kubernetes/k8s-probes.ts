@@ -1,9 +1,12 @@
 import { PolicyResource, UnknownValueError } from "@pulumi/policy";
-import { podContainers } from "../common/containers";
-import { deferUnknown, stackPolicy } from "../common/define";
+import { stackPolicy } from "../common/define";
 import { kindOf, nameOf, namespaceOf } from "../common/metadata";
+import { containerTitle, containersOf, podSpecOf } from "../common/pod-specs";
 import { asArray, asRecord, asStringMap, at } from "../common/read";
+import { selects } from "../common/selectors";
 import { K8s, workloadTypes } from "../common/types";
+import { deferUnknown, readEach } from "../common/unknowns";
+import { podTemplateLabels } from "../common/workloads";
 
 export interface ProbesConfig { requireLiveness?: boolean; requireReadiness?: boolean }
 
@@ -28,20 +31,11 @@ function hasProbe(probe: unknown): boolean {
 interface ServiceInfo { name: string; namespace: string; selector?: Record<string, string> }
 
 function readServices(resources: PolicyResource[]): { known: ServiceInfo[]; unknown?: UnknownValueError } {
-    const known: ServiceInfo[] = [];
-    let unknown: UnknownValueError | undefined;
-    for (const r of resources) {
-        if (r.type !== K8s.Service) continue;
-        try {
-            // A Service without a selector (or with a malformed one) selects no pods: its endpoints are managed by hand.
-            const selector = asStringMap(at(r.props, "spec", "selector"));
-            known.push({ name: nameOf(r.props, r.name), namespace: namespaceOf(r.props), selector: selector && Object.keys(selector).length > 0 ? selector : undefined });
-        } catch (err) {
-            if (!(err instanceof UnknownValueError)) throw err;
-            unknown ??= err;
-        }
-    }
-    return { known, unknown };
+    return readEach(resources.filter((r) => r.type === K8s.Service), (r): ServiceInfo => {
+        // A Service without a selector (or with a malformed one) selects no pods: its endpoints are managed by hand.
+        const selector = asStringMap(at(r.props, "spec", "selector"));
+        return { name: nameOf(r.props, r.name), namespace: namespaceOf(r.props), selector: selector && Object.keys(selector).length > 0 ? selector : undefined };
+    });
 }
 
 function collect(resources: PolicyResource[]) {
@@ -49,18 +43,18 @@ function collect(resources: PolicyResource[]) {
     return resources.filter((r) => workloadTypes.includes(r.type)).map((resource) => deferUnknown<WorkloadItem>(resource, () => {
         const props = resource.props;
         const namespace = namespaceOf(props);
-        const labels = asStringMap(at(props, "spec", "template", "metadata", "labels")) ?? {};
+        const labels = podTemplateLabels(props);
         const selectedBy = services.known
-            .filter((s) => s.namespace === namespace && s.selector && Object.entries(s.selector).every(([k, v]) => labels[k] === v))
+            .filter((s) => s.namespace === namespace && s.selector && selects({ matchLabels: s.selector }, labels))
             .map((s) => s.name);
         return {
             resource,
             what: `${kindOf(resource.type)} ${nameOf(props, resource.name)}`,
-            containers: podContainers(props).map(({ container, label }) => ({
-                label,
-                declaresPort: asArray(container.ports).length > 0,
-                liveness: hasProbe(container.livenessProbe),
-                readiness: hasProbe(container.readinessProbe),
+            containers: containersOf(podSpecOf(resource.type, props), ["containers"]).map((c) => ({
+                label: containerTitle(c),
+                declaresPort: asArray(c.container.ports).length > 0,
+                liveness: hasProbe(c.container.livenessProbe),
+                readiness: hasProbe(c.container.readinessProbe),
             })),
             selectedBy,
             unknownService: services.unknown,

@@ -1,7 +1,8 @@
+import { operatorPodCounts } from "../common/data-services";
 import { resourcePolicy } from "../common/define";
-import { crTypes, objectKey } from "../common/operators";
+import { keyOf } from "../common/metadata";
 import { at } from "../common/read";
-import { countOf } from "../common/workloads";
+import { crTypes } from "../common/types";
 
 export interface RabbitmqReplicasConfig { minReplicas?: number }
 
@@ -18,9 +19,9 @@ export const k8sRabbitmqReplicas = resourcePolicy<RabbitmqReplicasConfig>({
     types: [crTypes.rabbitmqCluster],
     validate: (props, args, config, report) => {
         const min = config.minReplicas ?? 3;
-        // The operator's default is 1; a value that is not a count counts as that.
-        const replicas = countOf(at(props, "spec", "replicas")) ?? 1;
-        const key = objectKey(props, args.name);
+        // A value that is not a count counts as the operator's default.
+        const replicas = operatorPodCounts.rabbitmqNodes(at(props, "spec"));
+        const key = keyOf(props, args.name);
         if (replicas < min) report(`RabbitmqCluster ${key} runs ${replicas} node(s); needs at least ${min}.`);
         else if (replicas % 2 === 0) report(`RabbitmqCluster ${key} runs ${replicas} nodes, an even number: use ${replicas - 1} or ${replicas + 1} so a majority survives a partition.`);
     },

@@ -1,9 +1,10 @@
 import { PolicyResource, UnknownValueError } from "@pulumi/policy";
-import { deferUnknown, isDeferred, stackPolicy } from "../common/define";
-import { namespaceOf } from "../common/metadata";
-import { crTypes, objectKey } from "../common/operators";
-import { asString, at, record } from "../common/read";
-import { countOf } from "../common/workloads";
+import { operatorPodCounts as counts } from "../common/data-services";
+import { stackPolicy } from "../common/define";
+import { keyOf, namespaceOf } from "../common/metadata";
+import { asCount, asString, at, record } from "../common/read";
+import { crTypes } from "../common/types";
+import { deferUnknown, readEach } from "../common/unknowns";
 
 export interface RedisFailoverConfig { minSentinels?: number }
 
@@ -13,8 +14,8 @@ interface RedisItem {
     key: string;
     clusterSize: number;
     embeddedSentinels: number;
-    /** RedisCluster: followers as declared (undefined: one per master, the operator's default). */
-    followers?: number;
+    /** RedisCluster: followers (one per master unless declared, the operator's default). */
+    followers: number;
     /** Sentinel counts watching this replication. */
     sentinels: number[];
     /** A RedisSentinel unknown at preview, which might watch this replication. */
@@ -22,23 +23,21 @@ interface RedisItem {
 }
 
 function collect(resources: PolicyResource[]) {
-    const watchers = resources.filter((r) => r.type === crTypes.redisSentinel).map((r) => deferUnknown(r, () => {
+    const { known, unknown } = readEach(resources.filter((r) => r.type === crTypes.redisSentinel), (r) => {
         const replication = asString(at(r.props, "spec", "redisSentinelConfig", "redisReplicationName"));
-        return { watches: replication === undefined ? undefined : `${namespaceOf(r.props)}/${replication}`, size: countOf(at(r.props, "spec", "clusterSize")) ?? 0 };
-    }));
-    const known = watchers.filter((w) => !isDeferred(w)) as Array<{ watches?: string; size: number }>;
-    const unknown = watchers.find(isDeferred)?.unknown;
+        return { watches: replication === undefined ? undefined : `${namespaceOf(r.props)}/${replication}`, size: counts.redisClusterSize(at(r.props, "spec")) };
+    });
     const kinds = new Map<string, string>([
         [crTypes.redisStandalone, "Redis"], [crTypes.redisReplication, "RedisReplication"], [crTypes.redisCluster, "RedisCluster"],
     ]);
     return resources.filter((r) => kinds.has(r.type)).map((resource) => deferUnknown<RedisItem>(resource, () => {
-        const key = objectKey(resource.props, resource.name);
+        const key = keyOf(resource.props, resource.name);
         const spec = record(resource.props.spec);
         return {
             resource, kind: kinds.get(resource.type) ?? resource.type, key,
-            clusterSize: countOf(spec.clusterSize) ?? 0,
-            embeddedSentinels: countOf(at(spec, "sentinel", "size")) ?? 0,
-            followers: countOf(at(spec, "redisFollower", "replicas")),
+            clusterSize: counts.redisClusterSize(spec),
+            embeddedSentinels: asCount(at(spec, "sentinel", "size")) ?? 0,
+            followers: counts.redisRole(spec, "redisFollower"),
             sentinels: known.filter((w) => w.watches === key).map((w) => w.size),
             unknownSentinel: unknown,
         };
@@ -70,7 +69,7 @@ export const k8sRedisFailover = stackPolicy<RedisFailoverConfig, RedisItem>({
             }
         } else {
             const masters = r.clusterSize;
-            const followers = r.followers ?? masters;
+            const followers = r.followers;
             if (masters < 3) report(`RedisCluster ${r.key} has ${masters} master(s); a Redis cluster needs at least 3 to elect a failover.`);
             if (followers < masters) report(`RedisCluster ${r.key} has ${followers} replica(s) for ${masters} masters; every master needs one.`);
         }

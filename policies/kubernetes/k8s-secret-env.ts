@@ -1,7 +1,7 @@
-import { podContainers } from "../common/containers";
 import { resourcePolicy } from "../common/define";
 import { nameOf } from "../common/metadata";
-import { Rec, asString, record, records } from "../common/read";
+import { containerTitle, containersOf, podSpecOf } from "../common/pod-specs";
+import { Rec, asString, at, record, records, strings } from "../common/read";
 import { K8s, workloadTypes } from "../common/types";
 import { looksLikeCredential } from "./credential-names";
 
@@ -23,8 +23,7 @@ function badSource(e: Rec): string | undefined {
 function compile(patterns: unknown): { extra: RegExp[]; invalid: string[] } {
     const extra: RegExp[] = [];
     const invalid: string[] = [];
-    for (const p of Array.isArray(patterns) ? patterns : []) {
-        if (typeof p !== "string") continue;
+    for (const p of strings(patterns)) {
         try {
             extra.push(new RegExp(p, "i"));
         } catch {
@@ -49,12 +48,15 @@ export const k8sSecretEnv = resourcePolicy<SecretEnvConfig>({
         const { extra, invalid } = compile(config.extraNamePatterns);
         if (invalid.length > 0) report(`Policy config extraNamePatterns holds invalid regular expression(s) ${invalid.map((p) => JSON.stringify(p)).join(", ")}: fix the policy config.`);
         if (args.type === K8s.ConfigMap) {
-            for (const key of Object.keys(record(props.data))) {
+            for (const key of Object.keys(record(at(props, "data")))) {
                 if (looksLikeCredential(key, extra)) report(`ConfigMap ${nameOf(props, args.name)} holds "${key}", which looks like a credential; move it to a Secret.`);
             }
             return;
         }
-        for (const { container, label } of podContainers(props, true)) {
+        // Every container's title is read before any is judged: a name unknown at preview leaves the whole resource to the update.
+        const pod = podSpecOf(args.type, props);
+        const containers = (["containers", "initContainers"] as const).flatMap((field) => containersOf(pod, [field]).map((c) => ({ ...c, label: containerTitle(c) })));
+        for (const { container, label } of containers) {
             for (const e of records(container.env)) {
                 // An entry without a string name is refused by the API server; there is no name to judge.
                 const name = asString(e.name);

@@ -34,7 +34,7 @@ describe("policies/common/define.ts safety net", () => {
     });
 
     it("lets a value unknown at preview through as the analyzer's notice, never a violation", () => {
-        const reads = resourcePolicy({ ...meta, name: "net-unknown", types, validate: (props) => { if (props.spec.replicas < 2) throw new Error("unreachable"); } });
+        const reads = resourcePolicy({ ...meta, name: "net-unknown", types, validate: (props: any) => { if (props.spec.replicas < 2) throw new Error("unreachable"); } });
         const v = evaluateInProcess([reads], [deployment("web", { spec: { replicas: UNKNOWN } })]);
         assert.deepStrictEqual([v.errors, v.violations], [[], []]);
         assert.strictEqual(v.notices.length, 1);
@@ -43,7 +43,7 @@ describe("policies/common/define.ts safety net", () => {
     });
 
     it("reads only exemption annotations: another annotation unknown at preview does not stop the judging", () => {
-        const judgesReplicas = resourcePolicy({ ...meta, name: "net-exempt", types, validate: (props, _args, _config, report) => { if (props.spec.replicas < 2) report("too few"); } });
+        const judgesReplicas = resourcePolicy({ ...meta, name: "net-exempt", types, validate: (props: any, _args, _config, report) => { if (props.spec.replicas < 2) report("too few"); } });
         const annotated = (annotations: Record<string, unknown>) => deployment("web", { metadata: { annotations }, spec: { replicas: 1 } });
         assert.strictEqual(evaluateInProcess([judgesReplicas], [annotated({ "checksum/config": UNKNOWN })]).mandatory.length, 1);
         assert.strictEqual(evaluateInProcess([judgesReplicas], [annotated({ "checksum/config": UNKNOWN, "pulumi-ha.io/exempt-net-exempt": "load test" })]).violations.length, 0);
