@@ -18,10 +18,10 @@ export function isDns1123Subdomain(value: string): boolean {
 }
 
 // resource.Quantity's grammar: <sign><number><suffix>, suffix binary SI, decimal SI or a decimal exponent.
-const quantityGrammar = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+|m|k|M|G|T|P|E)?$/;
+export const quantityGrammar = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+|n|u|m|k|M|G|T|P|E)?$/;
 const suffixValue: Record<string, number> = {
     Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-    m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
+    n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
 };
 
 /** The value of a Kubernetes quantity ("250m" → 0.25, "1Gi" → 1073741824), or undefined when it does not parse. */

@@ -16,7 +16,8 @@ export function parseQuantity(v: unknown): number | undefined {
     const m = quantity.exec(v.trim());
     if (!m) return undefined;
     const suffix = m[2] ?? "";
-    const scale = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : suffixes[suffix];
+    // "E" alone is exa; "e3" / "E-2" are decimal exponents.
+    const scale = /^[eE][+-]?\d+$/.test(suffix) ? 10 ** Number(suffix.slice(1)) : suffixes[suffix];
     const value = Number(m[1]) * scale;
     return Number.isFinite(value) ? value : undefined;
 }

@@ -23,3 +23,17 @@ describe("one rule for credential-like names, in the components and in the pack"
         assert.ok(names.filter((n) => !components.looksLikeCredential(n)).length >= 6);
     });
 });
+
+// The same goes for Kubernetes quantities: the components refuse what the pack cannot read, and both
+// read them as the API server's resource.Quantity does.
+describe("one reading of Kubernetes quantities, in the components and in the pack", () => {
+    it("the same value for every suffix resource.Quantity takes, and the same refusals", async () => {
+        const { parseQuantity: fromComponents } = await import("../../components/core/formats");
+        const { parseQuantity: fromPack } = await import("../../policies/common/quantities");
+        const samples = ["1", "0.5", ".5", "250m", "100n", "10u", "1k", "2M", "3G", "1T", "1P", "1E", "512Ki", "256Mi", "2Gi", "1Ti", "1Pi", "1Ei", "1e3", "2E6", "+1", "1.5Gi",
+            "", "Gi", "1gb", "1 Gi", "1.2.3", "ten", "1Mi5"];
+        for (const q of samples) assert.strictEqual(fromPack(q), fromComponents(q), q);
+        assert.strictEqual(fromComponents("100n"), 1e-7);
+        assert.strictEqual(fromComponents("1gb"), undefined);
+    });
+});
