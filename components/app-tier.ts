@@ -5,7 +5,7 @@ import { resolveAppTier } from "./core/app-tier-resolve";
 import { selectorLabels, standardLabels } from "./core/labels";
 import { appPodSpec, httpPortName } from "./backends/kubernetes/app-tier-spec";
 import { Scope, disruptionBudget } from "./backends/kubernetes/common";
-import { allowIngress, podsHere, podsOfNamespace } from "./backends/kubernetes/network-policy";
+import { allowIngress, anyPodHere, podsHere, podsOfNamespace } from "./backends/kubernetes/network-policy";
 
 /**
  * A stateless HTTP app on Kubernetes, highly available by default (seed 000):
@@ -85,11 +85,17 @@ export class AppTier extends pulumi.ComponentResource {
         if (app.disruptionBudget) this.disruptionBudget = disruptionBudget(scope, "", selector, app.disruptionBudget.maxUnavailable);
 
         if (app.networkPolicy) {
-            // The ingress controller's namespaces, and the app's own platform (pods of the same part-of).
-            this.networkPolicy = allowIngress(scope, "", selector, [{
-                from: [...app.networkPolicy.allowedNamespaces.map(podsOfNamespace), podsHere({ "app.kubernetes.io/part-of": app.partOf })],
+            const np = app.networkPolicy;
+            // In: the ingress controller's namespaces and the app's own platform (pods of the same part-of).
+            // Out: its namespace (its services), the namespaces named, and the ports named anywhere.
+            // One selector label (the instance, unique per app): some linters (Polaris) accept only that.
+            this.networkPolicy = allowIngress(scope, "", { "app.kubernetes.io/instance": name }, [{
+                from: [...np.allowedNamespaces.map(podsOfNamespace), podsHere({ "app.kubernetes.io/part-of": app.partOf })],
                 ports: [httpPortName],
-            }]);
+            }], app.namespace, [
+                { to: [anyPodHere, ...np.egressNamespaces.map(podsOfNamespace)], ports: [] },
+                ...(np.egressPorts.length > 0 ? [{ to: [], ports: np.egressPorts }] : []),
+            ]);
         }
 
         if (app.autoscaling) {

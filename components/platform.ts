@@ -263,7 +263,12 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     const app: AppTierArgs = {
         ...args.app, profile: args.app.profile ?? common.profile, namespace: args.app.namespace ?? namespace, partOf: args.app.partOf ?? name,
         // With the namespace's default-deny, the app's own policy is what lets the ingress controller in.
-        networkPolicy: { enabled: networkPolicies, ...args.app.networkPolicy },
+        // and the app reaches an in-cluster bucket in Rook's namespace.
+        networkPolicy: {
+            enabled: networkPolicies,
+            egressNamespaces: store?.mode === ObjectStorageMode.InCluster ? [store.kubernetes.rookClusterNamespace] : undefined,
+            ...args.app.networkPolicy,
+        },
     };
     check.nested("app.", () => resolveAppTier(name, app));
     check.throwIfAny();

@@ -111,6 +111,14 @@ export interface AppTierNetworkPolicyArgs {
     enabled?: boolean;
     /** Namespaces whose pods may reach the app (the ingress controller's). Default ["ingress-nginx"] when an Ingress is set, else none. */
     allowedNamespaces?: string[];
+    /**
+     * Outgoing connections are fenced too: the app may reach DNS, every pod of its own namespace
+     * (its services), these other namespaces on any port (e.g. Rook's, for an in-cluster bucket),
+     * and anything on `egressPorts`. Default none (the Platform adds Rook's namespace when its bucket is there).
+     */
+    egressNamespaces?: string[];
+    /** TCP ports the app may reach anywhere, e.g. external APIs and S3 over https. Default [443]; each 1–65535. */
+    egressPorts?: number[];
 }
 
 /** An Ingress in front of the Service. */
@@ -204,8 +212,8 @@ export interface ResolvedAppTier {
     sessionAffinity: boolean;
     ingress?: AppTierIngressArgs & { path: string };
     security: { runAsUser?: number; runAsGroup?: number; fsGroup?: number; readOnlyRootFilesystem: boolean; writablePaths: string[] };
-    /** Namespaces whose pods may reach the app, when its NetworkPolicy is on. */
-    networkPolicy?: { allowedNamespaces: string[] };
+    /** Who may reach the app, and where it may connect, when its NetworkPolicy is on. */
+    networkPolicy?: { allowedNamespaces: string[]; egressNamespaces: string[]; egressPorts: number[] };
 }
 
 export const appTierProfiles = enumValues(Profile);

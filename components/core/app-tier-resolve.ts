@@ -182,8 +182,14 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
     const netpol = args.networkPolicy ?? {};
     let networkPolicy: ResolvedAppTier["networkPolicy"];
     if (netpol.enabled ?? production) {
-        networkPolicy = { allowedNamespaces: netpol.allowedNamespaces ?? (ingress ? ["ingress-nginx"] : []) };
+        networkPolicy = {
+            allowedNamespaces: netpol.allowedNamespaces ?? (ingress ? ["ingress-nginx"] : []),
+            egressNamespaces: netpol.egressNamespaces ?? [],
+            egressPorts: netpol.egressPorts ?? [443],
+        };
         networkPolicy.allowedNamespaces.forEach((ns, i) => check.dnsLabel(`networkPolicy.allowedNamespaces[${i}]`, ns));
+        networkPolicy.egressNamespaces.forEach((ns, i) => check.dnsLabel(`networkPolicy.egressNamespaces[${i}]`, ns));
+        networkPolicy.egressPorts.forEach((p, i) => check.port(`networkPolicy.egressPorts[${i}]`, p));
     }
 
     check.throwIfAny();

@@ -47,7 +47,7 @@ export const appTierShape: ObjectShape<AppTierArgs> = object<AppTierArgs>("AppTi
     zoneSpread: object<AppTierZoneSpreadArgs>("AppTierZoneSpreadArgs", { minZones: int(), strict: boolean() }),
     resources: resourcesShape,
     security: appTierSecurityShape,
-    networkPolicy: object<AppTierNetworkPolicyArgs>("AppTierNetworkPolicyArgs", { enabled: boolean(), allowedNamespaces: array(string()) }),
+    networkPolicy: object<AppTierNetworkPolicyArgs>("AppTierNetworkPolicyArgs", { enabled: boolean(), allowedNamespaces: array(string()), egressNamespaces: array(string()), egressPorts: array(int()) }),
     env: map(string()),
     secretEnv: map(object<SecretKeyRefArgs>("SecretKeyRefArgs", { secretName: required(input(string())), key: required(string()) })),
     sessionAffinity: boolean(),

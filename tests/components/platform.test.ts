@@ -119,6 +119,8 @@ describe("Platform (Kubernetes)", () => {
             const app = selecting({ "app.kubernetes.io/name": "shop", "app.kubernetes.io/instance": "shop", "app.kubernetes.io/component": "app" });
             assert.strictEqual(app.length, 1);
             assert.deepStrictEqual(app[0].spec.ingress, [{ from: [clients], ports: [{ protocol: "TCP", port: "http" }] }]);
+            // Out: its namespace, and Rook's, where its bucket's gateway runs.
+            assert.deepStrictEqual(app[0].spec.egress[1].to, [{ podSelector: {} }, { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "rook-ceph" } } }]);
             const pg = selecting({ "cnpg.io/cluster": "shop-postgres" });
             assert.deepStrictEqual(pg[0].spec.ingress[0].from[0], { namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "cnpg-system" } } });
             assert.deepStrictEqual(pg[0].spec.ingress[1], { from: [clients], ports: [{ protocol: "TCP", port: 5432 }] });

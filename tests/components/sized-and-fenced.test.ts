@@ -47,13 +47,25 @@ describe("AppTier: a numeric user, a read-only root and a fence", () => {
 
     it("admits only the ingress controller's namespace and the platform's pods, on the app port", async () => {
         const r = await app({ partOf: "shop", ingress: { host: "web.example.com", tlsSecretName: "web-tls" } });
-        const policy = policyFor(r, { "app.kubernetes.io/name": "web", "app.kubernetes.io/instance": "web", "app.kubernetes.io/component": "app" });
+        const policy = policyFor(r, { "app.kubernetes.io/instance": "web" });
         assert.deepStrictEqual(policy.spec, {
-            podSelector: policy.spec.podSelector, policyTypes: ["Ingress"],
+            podSelector: { matchLabels: { "app.kubernetes.io/instance": "web" } }, policyTypes: ["Ingress", "Egress"],
             ingress: [{ from: [ns("ingress-nginx"), pods({ "app.kubernetes.io/part-of": "shop" })], ports: tcp("http") }],
+            // Out: DNS, its own namespace (its services), and https anywhere (external APIs, S3).
+            egress: [
+                { ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }] },
+                { to: [{ podSelector: {} }] },
+                { ports: tcp(443) },
+            ],
         });
         const dev = await app({ profile: Profile.Development });
         assert.strictEqual(ofType(dev, T.NetworkPolicy).length, 0, "development: no fence unless asked");
+    });
+
+    it("lets the app reach the namespaces and ports it is given", async () => {
+        const r = await app({ networkPolicy: { egressNamespaces: ["rook-ceph"], egressPorts: [443, 587] } });
+        const egress = policyFor(r, { "app.kubernetes.io/instance": "web" }).spec.egress;
+        assert.deepStrictEqual(egress.slice(1), [{ to: [{ podSelector: {} }, ns("rook-ceph")] }, { ports: tcp(443, 587) }]);
     });
 
     it("rejects root, a relative or repeated writable path", () => expectRejected(() => {
@@ -69,7 +81,15 @@ describe("PostgresCluster: sized, fenced, pinned, backed up elsewhere", () => {
         const spec = inputsOf(one(r, T.CnpgCluster)).spec;
         assert.deepStrictEqual(spec.resources, { requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "1", memory: "2Gi" } });
         const pgbouncer = inputsOf(one(r, T.Pooler)).spec.template.spec.containers[0];
-        assert.deepStrictEqual(pgbouncer, { name: "pgbouncer", resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } } });
+        assert.deepStrictEqual(pgbouncer.resources, { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "256Mi" } });
+    });
+
+    it("states PgBouncer's pinned image, a liveness probe and the non-root identity CloudNativePG gives it", () => {
+        const template = inputsOf(one(r, T.Pooler)).spec.template.spec;
+        const pgbouncer = template.containers[0];
+        assert.deepStrictEqual([pgbouncer.name, pgbouncer.image, pgbouncer.livenessProbe.tcpSocket], ["pgbouncer", "ghcr.io/cloudnative-pg/pgbouncer:1.25.1", { port: 5432 }]);
+        assert.deepStrictEqual([pgbouncer.securityContext.runAsNonRoot, pgbouncer.securityContext.allowPrivilegeEscalation, pgbouncer.securityContext.capabilities], [true, false, { drop: ["ALL"] }]);
+        assert.deepStrictEqual([template.securityContext.runAsUser, template.securityContext.runAsGroup], [998, 996]);
     });
 
     it("pins the operand image to a full version", () => {
@@ -84,6 +104,8 @@ describe("PostgresCluster: sized, fenced, pinned, backed up elsewhere", () => {
         ]);
         const pooler = policyFor(r, { "cnpg.io/poolerName": "pg-pooler-rw" });
         assert.deepStrictEqual(pooler.spec.ingress, [{ from: [pods({ "app.kubernetes.io/part-of": "shop" })], ports: tcp(5432) }]);
+        // Out: DNS, the instances, and the API server (CloudNativePG's instance manager watches it).
+        assert.deepStrictEqual(pooler.spec.egress.slice(1), [{ to: [pods({ "cnpg.io/cluster": "pg" })], ports: tcp(5432) }, { ports: tcp(443, 6443) }]);
     });
 
     it("names its operator's namespace when it runs elsewhere, and can be unfenced", async () => {

@@ -6,8 +6,14 @@
 export const operatorPins = {
     /** cert-manager: the Barman Cloud plugin needs it for its TLS certificates. */
     certManager: { chart: "cert-manager", repo: "https://charts.jetstack.io", version: "v1.21.2", namespace: "cert-manager" },
-    /** CloudNativePG 1.30.0 (chart 0.29.0 carries appVersion 1.30.0). CRDs: cloudnative-pg-v1.30.0. */
-    cloudnativePg: { chart: "cloudnative-pg", repo: "https://cloudnative-pg.github.io/charts", version: "0.29.0", appVersion: "1.30.0", namespace: "cnpg-system" },
+    /**
+     * CloudNativePG 1.30.0 (chart 0.29.0 carries appVersion 1.30.0). CRDs: cloudnative-pg-v1.30.0.
+     * `pgbouncerImage` is the operator's own default PgBouncer image (pkg/versions), stated on each Pooler.
+     */
+    cloudnativePg: {
+        chart: "cloudnative-pg", repo: "https://cloudnative-pg.github.io/charts", version: "0.29.0", appVersion: "1.30.0", namespace: "cnpg-system",
+        pgbouncerImage: "ghcr.io/cloudnative-pg/pgbouncer:1.25.1",
+    },
     /**
      * Barman Cloud plugin v0.14.0, in the operator's namespace as its docs require; the
      * image tags are set explicitly, as its installation guide does. CRDs: plugin-barman-cloud-v0.14.0.

@@ -118,7 +118,14 @@ function fence(scope: Scope, pg: ResolvedPostgres) {
         { from: [operator, podsHere(instances)], ports: [port, statusPort] },
         { from: [podsHere(clientPods(scope)), ...(pg.pooler ? [podsHere(poolerPods(pg))] : [])], ports: [port] },
     ]);
-    if (pg.pooler) allowIngress(scope, "pooler-netpol", poolerPods(pg), [{ from: [podsHere(clientPods(scope))], ports: [port] }]);
+    // PgBouncer reaches the instances, and the API server (CloudNativePG's instance manager runs in its
+    // pod and watches it; the API server's address is the cluster's, so its ports are allowed anywhere).
+    if (pg.pooler) {
+        allowIngress(scope, "pooler-netpol", poolerPods(pg), [{ from: [podsHere(clientPods(scope))], ports: [port] }], scope.namespace, [
+            { to: [podsHere(instances)], ports: [port] },
+            { to: [], ports: [443, 6443] },
+        ]);
+    }
 }
 
 /**
@@ -137,7 +144,20 @@ function pooler(scope: Scope, pg: ResolvedPostgres, cluster: pulumi.Resource): p
             metadata: { labels: pods },
             // A strategic-merge patch onto the operator's pod: the container is matched by name.
             spec: {
-                containers: [{ name: "pgbouncer", resources: requirements(pg.kubernetes.poolerResources) }],
+                containers: [{
+                    name: "pgbouncer",
+                    image: operatorPins.cloudnativePg.pgbouncerImage,
+                    resources: requirements(pg.kubernetes.poolerResources),
+                    // CloudNativePG adds only a readiness probe; a hung PgBouncer is restarted too.
+                    livenessProbe: { tcpSocket: { port }, initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3 },
+                    // What CloudNativePG enforces anyway, stated so that linters reading the template see it.
+                    securityContext: {
+                        allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true,
+                        capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" },
+                    },
+                }],
+                // CloudNativePG runs PgBouncer as uid 998 / gid 996 (pkg/specs/pgbouncer/deployments.go).
+                securityContext: { runAsNonRoot: true, runAsUser: 998, runAsGroup: 996, fsGroup: 996, seccompProfile: { type: "RuntimeDefault" } },
                 topologySpreadConstraints: [zoneSpread(pods, pg.production)],
             },
         },
