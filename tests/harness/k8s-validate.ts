@@ -37,6 +37,11 @@ export function kubernetesObjects(resources: RecordedResource[], redactSecrets =
         if (!ak) return [];
         const known = withoutUnknowns(resource.outputs);
         const body = redactSecrets ? redacted(known) : plain(known);
+        // A Secret's `data` is base64: the redaction mark is written encoded, so the manifest stays
+        // one that kubectl and strict decoders accept.
+        if (redactSecrets && ak.kind === "Secret" && body.data && typeof body.data === "object") {
+            body.data = Object.fromEntries(Object.entries(body.data).map(([k, v]) => [k, typeof v === "string" ? Buffer.from(v).toString("base64") : v]));
+        }
         const { status: _status, ...rest } = body;
         const metadata = { ...(rest.metadata ?? {}) };
         delete metadata.uid;
