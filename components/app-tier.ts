@@ -46,78 +46,113 @@ export class AppTier extends pulumi.ComponentResource {
         const scope: Scope = { parent: this, name, namespace: app.namespace, labels, opts: { parent: this } };
 
         // Auto-named, so a change of plain env replaces the ConfigMap and rolls the pods.
-        const configMap = Object.keys(app.env).length > 0
-            ? new k8s.core.v1.ConfigMap(`${name}-env`, { metadata, data: app.env }, { parent: this })
-            : undefined;
+        const configMap =
+            Object.keys(app.env).length > 0
+                ? new k8s.core.v1.ConfigMap(`${name}-env`, { metadata, data: app.env }, { parent: this })
+                : undefined;
 
-        this.deployment = new k8s.apps.v1.Deployment(name, {
-            metadata,
-            spec: {
-                replicas: app.replicas,
-                selector: { matchLabels: selector },
-                strategy: {
-                    type: "RollingUpdate",
-                    rollingUpdate: { maxUnavailable: app.rollingUpdate.maxUnavailable, maxSurge: app.rollingUpdate.maxSurge },
-                },
-                revisionHistoryLimit: 5,
-                template: {
-                    metadata: { labels },
-                    spec: appPodSpec(app, selector, configMap?.metadata.name),
+        this.deployment = new k8s.apps.v1.Deployment(
+            name,
+            {
+                metadata,
+                spec: {
+                    replicas: app.replicas,
+                    selector: { matchLabels: selector },
+                    strategy: {
+                        type: "RollingUpdate",
+                        rollingUpdate: {
+                            maxUnavailable: app.rollingUpdate.maxUnavailable,
+                            maxSurge: app.rollingUpdate.maxSurge,
+                        },
+                    },
+                    revisionHistoryLimit: 5,
+                    template: {
+                        metadata: { labels },
+                        spec: appPodSpec(app, selector, configMap?.metadata.name),
+                    },
                 },
             },
-        }, {
-            parent: this,
-            // With an HPA the autoscaler owns the count; re-applying spec.replicas on every
-            // update would scale the app down under load.
-            ignoreChanges: app.autoscaling ? ["spec.replicas"] : undefined,
-        });
-
-        this.service = new k8s.core.v1.Service(name, {
-            metadata: { ...metadata, name },
-            spec: {
-                type: "ClusterIP",
-                selector,
-                ports: [{ name: httpPortName, port: app.servicePort, targetPort: httpPortName, protocol: "TCP" }],
-                sessionAffinity: app.sessionAffinity ? "ClientIP" : "None",
+            {
+                parent: this,
+                // With an HPA the autoscaler owns the count; re-applying spec.replicas on every
+                // update would scale the app down under load.
+                ignoreChanges: app.autoscaling ? ["spec.replicas"] : undefined,
             },
-        }, { parent: this });
+        );
 
-        if (app.disruptionBudget) this.disruptionBudget = disruptionBudget(scope, "", selector, app.disruptionBudget.maxUnavailable);
+        this.service = new k8s.core.v1.Service(
+            name,
+            {
+                metadata: { ...metadata, name },
+                spec: {
+                    type: "ClusterIP",
+                    selector,
+                    ports: [{ name: httpPortName, port: app.servicePort, targetPort: httpPortName, protocol: "TCP" }],
+                    sessionAffinity: app.sessionAffinity ? "ClientIP" : "None",
+                },
+            },
+            { parent: this },
+        );
+
+        if (app.disruptionBudget)
+            this.disruptionBudget = disruptionBudget(scope, "", selector, app.disruptionBudget.maxUnavailable);
 
         if (app.networkPolicy) {
             const np = app.networkPolicy;
             // In: the ingress controller's namespaces and the app's own platform (pods of the same part-of).
             // Out: its namespace (its services), the namespaces named, and the ports named anywhere.
             // One selector label (the instance, unique per app): some linters (Polaris) accept only that.
-            this.networkPolicy = allowIngress(scope, "", { "app.kubernetes.io/instance": name }, [{
-                from: [...np.allowedNamespaces.map(podsOfNamespace), podsHere({ "app.kubernetes.io/part-of": app.partOf })],
-                ports: [httpPortName],
-            }], app.namespace, [
-                { to: [anyPodHere, ...np.egressNamespaces.map(podsOfNamespace)], ports: [] },
-                ...(np.egressPorts.length > 0 ? [{ to: [], ports: np.egressPorts }] : []),
-            ]);
+            this.networkPolicy = allowIngress(
+                scope,
+                "",
+                { "app.kubernetes.io/instance": name },
+                [
+                    {
+                        from: [
+                            ...np.allowedNamespaces.map(podsOfNamespace),
+                            podsHere({ "app.kubernetes.io/part-of": app.partOf }),
+                        ],
+                        ports: [httpPortName],
+                    },
+                ],
+                app.namespace,
+                [
+                    { to: [anyPodHere, ...np.egressNamespaces.map(podsOfNamespace)], ports: [] },
+                    ...(np.egressPorts.length > 0 ? [{ to: [], ports: np.egressPorts }] : []),
+                ],
+            );
         }
 
         if (app.autoscaling) {
-            this.autoscaler = new k8s.autoscaling.v2.HorizontalPodAutoscaler(name, {
-                metadata,
-                spec: {
-                    scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: this.deployment.metadata.name },
-                    minReplicas: app.autoscaling.minReplicas,
-                    maxReplicas: app.autoscaling.maxReplicas,
-                    metrics: [
-                        utilization("cpu", app.autoscaling.cpuUtilization),
-                        utilization("memory", app.autoscaling.memoryUtilization),
-                    ],
+            this.autoscaler = new k8s.autoscaling.v2.HorizontalPodAutoscaler(
+                name,
+                {
+                    metadata,
+                    spec: {
+                        scaleTargetRef: {
+                            apiVersion: "apps/v1",
+                            kind: "Deployment",
+                            name: this.deployment.metadata.name,
+                        },
+                        minReplicas: app.autoscaling.minReplicas,
+                        maxReplicas: app.autoscaling.maxReplicas,
+                        metrics: [
+                            utilization("cpu", app.autoscaling.cpuUtilization),
+                            utilization("memory", app.autoscaling.memoryUtilization),
+                        ],
+                    },
                 },
-            }, { parent: this });
+                { parent: this },
+            );
         }
 
         if (app.ingress) this.ingress = appIngress(this, app, metadata, this.service);
 
         this.serviceName = this.service.metadata.name;
         this.url = app.ingress
-            ? pulumi.output(`${app.ingress.tlsSecretName ? "https" : "http"}://${app.ingress.host}${app.ingress.path === "/" ? "" : app.ingress.path}`)
+            ? pulumi.output(
+                  `${app.ingress.tlsSecretName ? "https" : "http"}://${app.ingress.host}${app.ingress.path === "/" ? "" : app.ingress.path}`,
+              )
             : pulumi.interpolate`http://${this.service.metadata.name}.${this.service.metadata.namespace}.svc.cluster.local:${app.servicePort}`;
         this.registerOutputs({ serviceName: this.serviceName, url: this.url });
     }
@@ -134,21 +169,29 @@ function appIngress(
     service: k8s.core.v1.Service,
 ): k8s.networking.v1.Ingress {
     const ingress = app.ingress!;
-    return new k8s.networking.v1.Ingress(app.name, {
-        metadata: { ...metadata, annotations: ingress.annotations },
-        spec: {
-            ingressClassName: ingress.className,
-            tls: ingress.tlsSecretName ? [{ hosts: [ingress.host], secretName: ingress.tlsSecretName }] : undefined,
-            rules: [{
-                host: ingress.host,
-                http: {
-                    paths: [{
-                        path: ingress.path,
-                        pathType: "Prefix",
-                        backend: { service: { name: service.metadata.name, port: { name: httpPortName } } },
-                    }],
-                },
-            }],
+    return new k8s.networking.v1.Ingress(
+        app.name,
+        {
+            metadata: { ...metadata, annotations: ingress.annotations },
+            spec: {
+                ingressClassName: ingress.className,
+                tls: ingress.tlsSecretName ? [{ hosts: [ingress.host], secretName: ingress.tlsSecretName }] : undefined,
+                rules: [
+                    {
+                        host: ingress.host,
+                        http: {
+                            paths: [
+                                {
+                                    path: ingress.path,
+                                    pathType: "Prefix",
+                                    backend: { service: { name: service.metadata.name, port: { name: httpPortName } } },
+                                },
+                            ],
+                        },
+                    },
+                ],
+            },
         },
-    }, { parent });
+        { parent },
+    );
 }

@@ -12,12 +12,23 @@ import { SecretEncoding } from "./core/enums";
  * A password of letters and digits (no specials: safe in URLs, config files and every
  * service's AUTH rules), a Pulumi secret. A change of `keepers` rotates it.
  */
-export function generatePassword(name: string, parent: pulumi.Resource, length = 32, keepers?: Record<string, string>): pulumi.Output<string> {
+export function generatePassword(
+    name: string,
+    parent: pulumi.Resource,
+    length = 32,
+    keepers?: Record<string, string>,
+): pulumi.Output<string> {
     return new random.RandomPassword(name, { length, special: false, keepers }, { parent }).result;
 }
 
 /** A value in `encoding`: a password, or `length` random bytes as hex or base64; a Pulumi secret. */
-export function generateValue(name: string, parent: pulumi.Resource, encoding: SecretEncoding, length: number, keepers?: Record<string, string>): pulumi.Output<string> {
+export function generateValue(
+    name: string,
+    parent: pulumi.Resource,
+    encoding: SecretEncoding,
+    length: number,
+    keepers?: Record<string, string>,
+): pulumi.Output<string> {
     switch (encoding) {
         case SecretEncoding.Hex:
             return pulumi.secret(new random.RandomBytes(name, { length, keepers }, { parent }).hex);

@@ -7,18 +7,39 @@ export * from "./core/app-tier-contract";
 export { SharedSecret } from "./shared-secret";
 export type { SharedSecretArgs, GeneratedSecretArgs, SharedSecretKubernetesArgs } from "./shared-secret";
 export { PostgresCluster } from "./postgres-cluster";
-export type { PostgresClusterArgs, PostgresOutputs, PostgresBackupArgs, PostgresPoolerArgs, PostgresKubernetesArgs, BackupDestinationArgs } from "./core/postgres-contract";
+export type {
+    PostgresClusterArgs,
+    PostgresOutputs,
+    PostgresBackupArgs,
+    PostgresPoolerArgs,
+    PostgresKubernetesArgs,
+    BackupDestinationArgs,
+} from "./core/postgres-contract";
 export { RedisCluster } from "./redis-cluster";
 export type { RedisClusterArgs, RedisOutputs, RedisKubernetesArgs } from "./core/redis-contract";
 export { RabbitMQCluster } from "./rabbitmq-cluster";
 export type { RabbitMQClusterArgs, RabbitMQOutputs, RabbitMQKubernetesArgs } from "./core/rabbitmq-contract";
 export { ObjectStorage } from "./object-storage";
-export type { ObjectStorageArgs, ObjectStorageOutputs, ObjectStorageKubernetesArgs, ExternalS3Args } from "./core/object-storage-contract";
+export type {
+    ObjectStorageArgs,
+    ObjectStorageOutputs,
+    ObjectStorageKubernetesArgs,
+    ExternalS3Args,
+} from "./core/object-storage-contract";
 export type { ServiceCommonArgs, KubernetesPlacementArgs, ServiceCredentials } from "./core/services-common";
 export { KubernetesOperators } from "./kubernetes-operators";
 export type { KubernetesOperatorsArgs } from "./kubernetes-operators";
 export { Platform, platformEnv } from "./platform";
 export type { PlatformArgs } from "./platform";
-export { Profile, SecretEncoding, Target, RedisMode, RedisEngine, RedisEvictionPolicy, PgBouncerPoolMode, ObjectStorageMode } from "./core/enums";
+export {
+    Profile,
+    SecretEncoding,
+    Target,
+    RedisMode,
+    RedisEngine,
+    RedisEvictionPolicy,
+    PgBouncerPoolMode,
+    ObjectStorageMode,
+} from "./core/enums";
 export type { ResourcesArgs } from "./core/resources";
 export { InvalidArgumentsError } from "./core/arg-checker";

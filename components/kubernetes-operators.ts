@@ -39,34 +39,55 @@ export class KubernetesOperators extends pulumi.ComponentResource {
     constructor(name: string, args: KubernetesOperatorsArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         args = checkKubernetesOperatorsArgs(name, args);
         super("pulumi-ha:index:KubernetesOperators", name, {}, opts);
-        const release = (suffix: string, pin: { chart: string; repo: string; version: string; namespace: string }, values: Record<string, unknown>, dependsOn: pulumi.Resource[] = []) =>
-            new k8s.helm.v3.Release(`${name}-${suffix}`, {
-                chart: pin.chart,
-                version: pin.version,
-                repositoryOpts: { repo: pin.repo },
-                namespace: pin.namespace,
-                createNamespace: true,
-                // Roll back a failed install or upgrade instead of leaving it half-applied.
-                atomic: true,
-                values,
-            }, { parent: this, dependsOn });
+        const release = (
+            suffix: string,
+            pin: { chart: string; repo: string; version: string; namespace: string },
+            values: Record<string, unknown>,
+            dependsOn: pulumi.Resource[] = [],
+        ) =>
+            new k8s.helm.v3.Release(
+                `${name}-${suffix}`,
+                {
+                    chart: pin.chart,
+                    version: pin.version,
+                    repositoryOpts: { repo: pin.repo },
+                    namespace: pin.namespace,
+                    createNamespace: true,
+                    // Roll back a failed install or upgrade instead of leaving it half-applied.
+                    atomic: true,
+                    values,
+                },
+                { parent: this, dependsOn },
+            );
 
-        const certManager = args.certManager ?? true
-            ? release("cert-manager", operatorPins.certManager, { crds: { enabled: true } })
-            : undefined;
+        const certManager =
+            (args.certManager ?? true)
+                ? release("cert-manager", operatorPins.certManager, { crds: { enabled: true } })
+                : undefined;
         if (args.cloudnativePg ?? true) {
             const cnpg = release("cloudnative-pg", operatorPins.cloudnativePg, {});
             this.postgres.push(cnpg);
             if (args.barmanCloudPlugin ?? true) {
                 const pin = operatorPins.barmanCloud;
-                this.postgres.push(release("barman-cloud", pin,
-                    { image: { tag: pin.imageTag }, sidecarImage: { tag: pin.imageTag } },
-                    [cnpg, ...(certManager ? [certManager] : [])]));
+                this.postgres.push(
+                    release(
+                        "barman-cloud",
+                        pin,
+                        { image: { tag: pin.imageTag }, sidecarImage: { tag: pin.imageTag } },
+                        [cnpg, ...(certManager ? [certManager] : [])],
+                    ),
+                );
             }
         }
         if (args.redisOperator ?? true) this.redis.push(release("redis-operator", operatorPins.redisOperator, {}));
         if (args.rabbitmqOperator ?? true) {
-            this.rabbitmq.push(new k8s.yaml.v2.ConfigFile(`${name}-rabbitmq-operator`, { file: operatorPins.rabbitmqOperator.manifest }, { parent: this }));
+            this.rabbitmq.push(
+                new k8s.yaml.v2.ConfigFile(
+                    `${name}-rabbitmq-operator`,
+                    { file: operatorPins.rabbitmqOperator.manifest },
+                    { parent: this },
+                ),
+            );
         }
         if (args.rook ?? false) this.objectStorage.push(release("rook-ceph", operatorPins.rook, {}));
         this.registerOutputs({});

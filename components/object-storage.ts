@@ -26,7 +26,10 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
     constructor(name: string, args: ObjectStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         const store = resolveObjectStorage(name, args);
         super("pulumi-ha:index:ObjectStorage", name, {}, opts);
-        const out = backendFor(store.target).objectStorage(backendScope(this, name, store.deletionProtection, opts), store);
+        const out = backendFor(store.target).objectStorage(
+            backendScope(this, name, store.deletionProtection, opts),
+            store,
+        );
         this.bucket = out.bucket;
         this.endpoint = out.endpoint;
         this.region = out.region;

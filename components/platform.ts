@@ -114,12 +114,22 @@ export class Platform extends pulumi.ComponentResource {
         const child = { parent: this };
 
         if (plan.networkPolicies) {
-            defaultDenyIngress({ parent: this, name, namespace: plan.namespace, labels: standardLabels({ appName: name, instance: name, component: "network", partOf: name }), opts: child });
+            defaultDenyIngress({
+                parent: this,
+                name,
+                namespace: plan.namespace,
+                labels: standardLabels({ appName: name, instance: name, component: "network", partOf: name }),
+                opts: child,
+            });
         }
-        const operators = plan.target === Target.Kubernetes && (args.installOperators ?? true)
-            ? new KubernetesOperators(`${name}-operators`, { ...plan.neededOperators, ...args.operators }, child)
-            : undefined;
-        const after = (deps?: pulumi.Resource[]) => ({ parent: this, dependsOn: deps && deps.length > 0 ? deps : undefined });
+        const operators =
+            plan.target === Target.Kubernetes && (args.installOperators ?? true)
+                ? new KubernetesOperators(`${name}-operators`, { ...plan.neededOperators, ...args.operators }, child)
+                : undefined;
+        const after = (deps?: pulumi.Resource[]) => ({
+            parent: this,
+            dependsOn: deps && deps.length > 0 ? deps : undefined,
+        });
 
         let store: ObjectStorage | undefined;
         let pg: PostgresCluster | undefined;
@@ -135,12 +145,16 @@ export class Platform extends pulumi.ComponentResource {
             env[platformEnv.s3ForcePathStyle] = store.forcePathStyle.apply(String);
             // The keys stay in the store's own Secret (Rook writes them; they never pass through Pulumi).
             refs[platformEnv.s3AccessKeyId] = { secretName: store.credentialsSecretName, key: "AWS_ACCESS_KEY_ID" };
-            refs[platformEnv.s3SecretAccessKey] = { secretName: store.credentialsSecretName, key: "AWS_SECRET_ACCESS_KEY" };
+            refs[platformEnv.s3SecretAccessKey] = {
+                secretName: store.credentialsSecretName,
+                key: "AWS_SECRET_ACCESS_KEY",
+            };
         }
         if (plan.postgres) {
-            const pgArgs = store && plan.backupToObjectStorage
-                ? { ...plan.postgres, backup: { ...plan.postgres.backup, destination: backupDestination(store) } }
-                : plan.postgres;
+            const pgArgs =
+                store && plan.backupToObjectStorage
+                    ? { ...plan.postgres, backup: { ...plan.postgres.backup, destination: backupDestination(store) } }
+                    : plan.postgres;
             pg = new PostgresCluster(`${name}-postgres`, pgArgs, after(operators?.postgres));
             env[platformEnv.databaseUrl] = pg.writerUrl;
             env[platformEnv.databaseReadUrl] = pg.readerUrl;
@@ -156,12 +170,16 @@ export class Platform extends pulumi.ComponentResource {
             if (mq.caCertificate) env[platformEnv.amqpCa] = mq.caCertificate;
         }
 
-        const secrets = new SharedSecret(`${name}-env`, {
-            generated: plan.appSecrets,
-            values: env,
-            partOf: name,
-            kubernetes: { namespace: plan.namespace },
-        }, child);
+        const secrets = new SharedSecret(
+            `${name}-env`,
+            {
+                generated: plan.appSecrets,
+                values: env,
+                partOf: name,
+                kubernetes: { namespace: plan.namespace },
+            },
+            child,
+        );
         for (const key of secrets.keys) refs[key] = secrets.ref(key);
 
         const app = new AppTier(name, { ...plan.app, secretEnv: { ...plan.app.secretEnv, ...refs } }, child);
@@ -174,9 +192,14 @@ export class Platform extends pulumi.ComponentResource {
         this.amqpEndpoint = mq?.amqpEndpoint;
         this.bucket = store?.bucket;
         this.registerOutputs({
-            url: this.url, serviceName: this.serviceName, secretName: this.secretName,
-            databaseWriterEndpoint: this.databaseWriterEndpoint, databaseReaderEndpoint: this.databaseReaderEndpoint,
-            redisEndpoint: this.redisEndpoint, amqpEndpoint: this.amqpEndpoint, bucket: this.bucket,
+            url: this.url,
+            serviceName: this.serviceName,
+            secretName: this.secretName,
+            databaseWriterEndpoint: this.databaseWriterEndpoint,
+            databaseReaderEndpoint: this.databaseReaderEndpoint,
+            redisEndpoint: this.redisEndpoint,
+            amqpEndpoint: this.amqpEndpoint,
+            bucket: this.bucket,
         });
     }
 }
@@ -217,56 +240,99 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     // Every part inherits the target: an unusable one would be reported once per part.
     if (!implementedTargets.includes(common.target)) check.throwIfAny();
     // A bad namespace is reported once, here, rather than again by every part it would reach.
-    const namespace = check.namespace("namespace", args.namespace) ? args.namespace ?? "default" : "default";
+    const namespace = check.namespace("namespace", args.namespace) ? (args.namespace ?? "default") : "default";
     const networkPolicies = args.networkPolicies ?? true;
     // A `kubernetes` that is not an object is left for the part's own shape check to report.
-    const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(a: T | undefined): T | undefined => a && (a.kubernetes !== undefined && !isPlainObject(a.kubernetes) ? a : {
-        ...a,
-        target: a.target ?? common.target,
-        profile: a.profile ?? common.profile,
-        kubernetes: {
-            ...a.kubernetes, namespace: a.kubernetes?.namespace ?? namespace, partOf: a.kubernetes?.partOf ?? name,
-            networkPolicy: a.kubernetes?.networkPolicy ?? networkPolicies,
-        },
-    });
+    const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(
+        a: T | undefined,
+    ): T | undefined =>
+        a &&
+        (a.kubernetes !== undefined && !isPlainObject(a.kubernetes)
+            ? a
+            : {
+                  ...a,
+                  target: a.target ?? common.target,
+                  profile: a.profile ?? common.profile,
+                  kubernetes: {
+                      ...a.kubernetes,
+                      namespace: a.kubernetes?.namespace ?? namespace,
+                      partOf: a.kubernetes?.partOf ?? name,
+                      networkPolicy: a.kubernetes?.networkPolicy ?? networkPolicies,
+                  },
+              });
     const objectStorage = service(args.objectStorage);
     const postgres = service(args.postgres);
     const redis = service(args.redis);
     const rabbitmq = service(args.rabbitmq);
     const backupToObjectStorage = !!postgres && !!objectStorage && !postgres.backup?.destination;
 
-    const store = objectStorage && check.nested("objectStorage.", () => resolveObjectStorage(`${name}-storage`, objectStorage));
-    const pg = postgres && check.nested("postgres.", () => resolvePostgres(`${name}-postgres`, backupToObjectStorage
-        ? { ...postgres, backup: { ...postgres.backup, destination: { bucket: "checked-later", credentialsSecretName: "checked-later" } } }
-        : postgres));
+    const store =
+        objectStorage && check.nested("objectStorage.", () => resolveObjectStorage(`${name}-storage`, objectStorage));
+    const pg =
+        postgres &&
+        check.nested("postgres.", () =>
+            resolvePostgres(
+                `${name}-postgres`,
+                backupToObjectStorage
+                    ? {
+                          ...postgres,
+                          backup: {
+                              ...postgres.backup,
+                              destination: { bucket: "checked-later", credentialsSecretName: "checked-later" },
+                          },
+                      }
+                    : postgres,
+            ),
+        );
     // The platform's bucket is a fine backup target only when it lives outside the cluster.
-    if (pg?.backup && backupToObjectStorage && store?.mode === ObjectStorageMode.InCluster && pg.production && !pg.backup.inClusterReason?.trim()) {
-        check.fail("postgres.backup.destination", "is required: the platform's bucket is inside the cluster (Rook), and losing the cluster would lose the backups; "
-            + "give an external destination (an https S3 endpoint), or postgres.backup.inClusterReason");
+    if (
+        pg?.backup &&
+        backupToObjectStorage &&
+        store?.mode === ObjectStorageMode.InCluster &&
+        pg.production &&
+        !pg.backup.inClusterReason?.trim()
+    ) {
+        check.fail(
+            "postgres.backup.destination",
+            "is required: the platform's bucket is inside the cluster (Rook), and losing the cluster would lose the backups; " +
+                "give an external destination (an https S3 endpoint), or postgres.backup.inClusterReason",
+        );
     }
     if (redis) check.nested("redis.", () => resolveRedis(`${name}-redis`, redis));
     if (rabbitmq) check.nested("rabbitmq.", () => resolveRabbitMQ(`${name}-rabbitmq`, rabbitmq));
 
     // Checked here, before any service registers, not only by the SharedSecret created last.
-    const appSecrets = args.appSecrets === undefined ? defaultAppSecrets : checkGeneratedSecrets(check, "appSecrets", args.appSecrets);
+    const appSecrets =
+        args.appSecrets === undefined ? defaultAppSecrets : checkGeneratedSecrets(check, "appSecrets", args.appSecrets);
     const claimed = Object.values(platformEnv) as string[];
     const claimedMessage = `is set by the Platform from its services; remove it (the Platform fills ${claimed.join(", ")})`;
     for (const key of Object.keys(isPlainObject(args.app.secretEnv) ? args.app.secretEnv : {})) {
         check.require(!claimed.includes(key), `app.secretEnv.${key}`, claimedMessage);
-        check.require(!(key in appSecrets), `app.secretEnv.${key}`, "is also generated by appSecrets; a variable has one source");
+        check.require(
+            !(key in appSecrets),
+            `app.secretEnv.${key}`,
+            "is also generated by appSecrets; a variable has one source",
+        );
     }
     for (const key of Object.keys(appSecrets)) {
         check.require(!claimed.includes(key), `appSecrets.${key}`, claimedMessage);
     }
-    check.require(Object.keys(appSecrets).length > 0 || !!(postgres || redis || rabbitmq || objectStorage), "appSecrets",
-        "an empty map with no services leaves the Platform nothing to hold; declare a service or an app secret");
+    check.require(
+        Object.keys(appSecrets).length > 0 || !!(postgres || redis || rabbitmq || objectStorage),
+        "appSecrets",
+        "an empty map with no services leaves the Platform nothing to hold; declare a service or an app secret",
+    );
     const app: AppTierArgs = {
-        ...args.app, profile: args.app.profile ?? common.profile, namespace: args.app.namespace ?? namespace, partOf: args.app.partOf ?? name,
+        ...args.app,
+        profile: args.app.profile ?? common.profile,
+        namespace: args.app.namespace ?? namespace,
+        partOf: args.app.partOf ?? name,
         // With the namespace's default-deny, the app's own policy is what lets the ingress controller in.
         // and the app reaches an in-cluster bucket in Rook's namespace.
         networkPolicy: {
             enabled: networkPolicies,
-            egressNamespaces: store?.mode === ObjectStorageMode.InCluster ? [store.kubernetes.rookClusterNamespace] : undefined,
+            egressNamespaces:
+                store?.mode === ObjectStorageMode.InCluster ? [store.kubernetes.rookClusterNamespace] : undefined,
             ...args.app.networkPolicy,
         },
     };
@@ -274,7 +340,16 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     check.throwIfAny();
 
     return {
-        target: common.target, namespace, app, postgres, backupToObjectStorage, redis, rabbitmq, objectStorage, appSecrets, networkPolicies,
+        target: common.target,
+        namespace,
+        app,
+        postgres,
+        backupToObjectStorage,
+        redis,
+        rabbitmq,
+        objectStorage,
+        appSecrets,
+        networkPolicies,
         neededOperators: {
             cloudnativePg: !!postgres,
             barmanCloudPlugin: !!pg?.backup,

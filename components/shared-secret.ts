@@ -85,15 +85,26 @@ export class SharedSecret extends pulumi.ComponentResource {
         // One provider per kubeconfig, children of this component; without kubeconfigs the
         // Secret inherits the provider given to this component.
         const kubeconfigs = args.kubernetes?.kubeconfigs;
-        const providers = kubeconfigs === undefined
-            ? [undefined]
-            : kubeconfigs.map((kubeconfig, i) => new k8s.Provider(`${name}-cluster-${i}`, { kubeconfig: pulumi.secret(kubeconfig) }, { parent: this }));
-        this.secrets = providers.map((provider, i) => new k8s.core.v1.Secret(
-            providers.length === 1 ? name : `${name}-${i}`,
-            { metadata, type: "Opaque", stringData: this.values },
-            // The Kubernetes SDK already marks data and stringData as secret outputs.
-            { parent: this, provider },
-        ));
+        const providers =
+            kubeconfigs === undefined
+                ? [undefined]
+                : kubeconfigs.map(
+                      (kubeconfig, i) =>
+                          new k8s.Provider(
+                              `${name}-cluster-${i}`,
+                              { kubeconfig: pulumi.secret(kubeconfig) },
+                              { parent: this },
+                          ),
+                  );
+        this.secrets = providers.map(
+            (provider, i) =>
+                new k8s.core.v1.Secret(
+                    providers.length === 1 ? name : `${name}-${i}`,
+                    { metadata, type: "Opaque", stringData: this.values },
+                    // The Kubernetes SDK already marks data and stringData as secret outputs.
+                    { parent: this, provider },
+                ),
+        );
         this.secretName = this.secrets[0].metadata.name;
         this.namespace = this.secrets[0].metadata.namespace;
         this.registerOutputs({ secretName: this.secretName, namespace: this.namespace, values: this.values });
@@ -109,7 +120,13 @@ export class SharedSecret extends pulumi.ComponentResource {
 }
 
 function generate(name: string, spec: GeneratedSecretArgs, parent: pulumi.Resource): pulumi.Output<string> {
-    return generateValue(name, parent, spec.encoding ?? SecretEncoding.Password, spec.length ?? 32, spec.rotation ? { rotation: spec.rotation } : undefined);
+    return generateValue(
+        name,
+        parent,
+        spec.encoding ?? SecretEncoding.Password,
+        spec.length ?? 32,
+        spec.rotation ? { rotation: spec.rotation } : undefined,
+    );
 }
 
 /** Checks the arguments; returns every key. Throws before anything is registered. */
@@ -120,7 +137,11 @@ function checkSharedSecretArgs(name: string, args: SharedSecretArgs): string[] {
     if (args.generated !== undefined) checkGeneratedSecrets(check, "generated", args.generated);
     const generated = given(args.generated);
     const supplied = given(args.values);
-    check.require(generated.length + supplied.length > 0, "generated/values", "give at least one key to generate or supply");
+    check.require(
+        generated.length + supplied.length > 0,
+        "generated/values",
+        "give at least one key to generate or supply",
+    );
     for (const key of supplied) {
         check.secretKey(`values.${key}`, key);
         check.require(!generated.includes(key), `values.${key}`, "is also in generated; a key has one source");
@@ -128,13 +149,21 @@ function checkSharedSecretArgs(name: string, args: SharedSecretArgs): string[] {
     // Kubeconfigs hold credentials: the messages name what is wrong, never the value given.
     const kubeconfigs: unknown = args.kubernetes?.kubeconfigs;
     if (kubeconfigs !== undefined) {
-        if (check.require(Array.isArray(kubeconfigs) && kubeconfigs.length > 0, "kubernetes.kubeconfigs",
-            `must be a list of at least one kubeconfig (omit it for the component's own provider; got ${Array.isArray(kubeconfigs) ? "an empty list" : typeof kubeconfigs})`)) {
+        if (
+            check.require(
+                Array.isArray(kubeconfigs) && kubeconfigs.length > 0,
+                "kubernetes.kubeconfigs",
+                `must be a list of at least one kubeconfig (omit it for the component's own provider; got ${Array.isArray(kubeconfigs) ? "an empty list" : typeof kubeconfigs})`,
+            )
+        ) {
             (kubeconfigs as unknown[]).forEach((k, i) => {
                 // A value known now must be a kubeconfig's text; an Output is the provider's to check.
                 if (pulumi.Output.isInstance(k) || k instanceof Promise) return;
-                check.require(typeof k === "string" && k.trim().length > 0, `kubernetes.kubeconfigs[${i}]`,
-                    `must be a kubeconfig's contents (YAML or JSON text; got ${typeof k === "string" ? "an empty string" : typeof k})`);
+                check.require(
+                    typeof k === "string" && k.trim().length > 0,
+                    `kubernetes.kubeconfigs[${i}]`,
+                    `must be a kubeconfig's contents (YAML or JSON text; got ${typeof k === "string" ? "an empty string" : typeof k})`,
+                );
             });
         }
     }

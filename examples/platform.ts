@@ -6,9 +6,9 @@ import * as ha from "pulumi-ha";
 const shop = new ha.Platform("shop", {
     namespace: "shop",
     app: { image: "ghcr.io/acme/shop:2.3.1", autoscaling: { minReplicas: 3, maxReplicas: 20 } },
-    postgres: { storageSize: "50Gi" },        // 3 instances over 3 zones, sync replication, PITR into the bucket
-    redis: { mode: ha.RedisMode.Cluster },     // 3 masters + 3 replicas
-    rabbitmq: {},                              // 3 nodes, quorum queues by default
+    postgres: { storageSize: "50Gi" }, // 3 instances over 3 zones, sync replication, PITR into the bucket
+    redis: { mode: ha.RedisMode.Cluster }, // 3 masters + 3 replicas
+    rabbitmq: {}, // 3 nodes, quorum queues by default
     objectStorage: {
         mode: ha.ObjectStorageMode.External,
         bucket: "shop-files",

@@ -17,7 +17,21 @@ import { k8sProbes } from "./kubernetes/k8s-probes";
 import { k8sSecretEnv } from "./kubernetes/k8s-secret-env";
 
 /** Every policy of the pack. Importing this does not start the analyzer (index.ts does). */
-export const policies: Policies = [k8sMinReplicas, k8sPdbCoverage, k8sProbes, k8sSecretEnv, k8sHpaMinReplicas,
-    k8sCnpgHa, k8sCnpgBackups, k8sRabbitmqReplicas, k8sRedisFailover, k8sDataZoneSpread, k8sDataTls, k8sDataPdb,
-    k8sNumericUser, k8sImageTags, k8sDataResources, k8sNetworkPolicy,
+export const policies: Policies = [
+    k8sMinReplicas,
+    k8sPdbCoverage,
+    k8sProbes,
+    k8sSecretEnv,
+    k8sHpaMinReplicas,
+    k8sCnpgHa,
+    k8sCnpgBackups,
+    k8sRabbitmqReplicas,
+    k8sRedisFailover,
+    k8sDataZoneSpread,
+    k8sDataTls,
+    k8sDataPdb,
+    k8sNumericUser,
+    k8sImageTags,
+    k8sDataResources,
+    k8sNetworkPolicy,
 ];

@@ -1,9 +1,26 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-    AppTierAutoscalingArgs, AppTierProbesArgs, AppTierSecurityArgs, InvalidArgumentsError, ObjectStorageArgs,
-    PostgresClusterArgs, Profile, RabbitMQClusterArgs, RedisClusterArgs,
+    AppTierAutoscalingArgs,
+    AppTierProbesArgs,
+    AppTierSecurityArgs,
+    InvalidArgumentsError,
+    ObjectStorageArgs,
+    PostgresClusterArgs,
+    Profile,
+    RabbitMQClusterArgs,
+    RedisClusterArgs,
 } from "../components";
-import { ObjectShape, ShapeReporter, boolean, int, isPlainObject, object, required, show, string } from "../components/core/arg-shape";
+import {
+    ObjectShape,
+    ShapeReporter,
+    boolean,
+    int,
+    isPlainObject,
+    object,
+    required,
+    show,
+    string,
+} from "../components/core/arg-shape";
 import { appTierAutoscalingShape, appTierProbesShape, appTierSecurityShape } from "../components/core/app-tier-shape";
 import { isDns1123Label } from "../components/core/formats";
 import { objectStorageShape, postgresShape, rabbitmqShape, redisShape } from "../components/core/service-shapes";
@@ -56,18 +73,34 @@ export interface StackConfig {
 // The app's settings; the nested ones are the AppTier contract's own shapes, so a YAML
 // `replicas: "3"` or `disruptionBudget: "no"` is an error naming the key, never a truthy string.
 const appShape = object<AppConfig>("AppConfig", {
-    image: required(string()), replicas: int(), disruptionBudget: boolean(), autoscaling: appTierAutoscalingShape,
-    host: string(), tlsSecretName: string(), security: appTierSecurityShape, probes: appTierProbesShape,
+    image: required(string()),
+    replicas: int(),
+    disruptionBudget: boolean(),
+    autoscaling: appTierAutoscalingShape,
+    host: string(),
+    tlsSecretName: string(),
+    security: appTierSecurityShape,
+    probes: appTierProbesShape,
 });
 
 // Every argument of each service, from the contracts' shapes: a misspelt or mistyped key in
 // stack config is an error, not silently ignored.
 const serviceShapes: { [K in keyof Required<ServicesConfig>]: ObjectShape<Required<ServicesConfig>[K]> } = {
-    postgres: postgresShape, redis: redisShape, rabbitmq: rabbitmqShape, objectStorage: objectStorageShape,
+    postgres: postgresShape,
+    redis: redisShape,
+    rabbitmq: rabbitmqShape,
+    objectStorage: objectStorageShape,
 };
 
 /** Every top-level key this project reads (`pulumi-ha:<key>`). */
-export const configKeys = ["topology", "profile", "namespace", "installOperators", "app", ...Object.keys(serviceShapes)];
+export const configKeys = [
+    "topology",
+    "profile",
+    "namespace",
+    "installOperators",
+    "app",
+    ...Object.keys(serviceShapes),
+];
 
 /** Words each problem as `config pulumi-ha:app.replicas: …`. */
 class ConfigProblems {
@@ -85,7 +118,10 @@ class ConfigProblems {
     keyed(key: string): ShapeReporter {
         return {
             invalid: (path, message) => this.problems.push(`${this.at(key, path)}: ${message}`),
-            unknownKeys: (path, _type, keys, allowed) => this.problems.push(`${this.at(key, path)} has unknown keys ${keys.join(", ")}; allowed: ${allowed.join(", ")}`),
+            unknownKeys: (path, _type, keys, allowed) =>
+                this.problems.push(
+                    `${this.at(key, path)} has unknown keys ${keys.join(", ")}; allowed: ${allowed.join(", ")}`,
+                ),
         };
     }
 }
@@ -96,9 +132,11 @@ class ConfigProblems {
  * project prefix → raw value.
  */
 function projectConfig(prefix: string): Record<string, string> {
-    return Object.fromEntries(Object.entries(pulumi.runtime.allConfig())
-        .filter(([k]) => k.startsWith(prefix))
-        .map(([k, v]) => [k.slice(prefix.length), v]));
+    return Object.fromEntries(
+        Object.entries(pulumi.runtime.allConfig())
+            .filter(([k]) => k.startsWith(prefix))
+            .map(([k, v]) => [k.slice(prefix.length), v]),
+    );
 }
 
 /** A structured value (the CLI passes objects as JSON); a value that is not JSON stays the string it is. */
@@ -122,17 +160,26 @@ export function readStackConfig(): StackConfig {
 
     const unknown = Object.keys(raw).filter((k) => !configKeys.includes(k));
     if (unknown.length > 0) {
-        report.problems.push(`config has unknown keys ${unknown.map((k) => prefix + k).join(", ")}; this project reads ${configKeys.map((k) => prefix + k).join(", ")}`);
+        report.problems.push(
+            `config has unknown keys ${unknown.map((k) => prefix + k).join(", ")}; this project reads ${configKeys.map((k) => prefix + k).join(", ")}`,
+        );
     }
 
     const topology = raw.topology ?? "gotrs";
-    if (!(topologies as readonly string[]).includes(topology)) report.add("topology", `must be one of ${topologies.join(", ")} (got "${topology}")`);
+    if (!(topologies as readonly string[]).includes(topology))
+        report.add("topology", `must be one of ${topologies.join(", ")} (got "${topology}")`);
     const profile = raw.profile ?? Profile.Production;
-    if (!(Object.values(Profile) as string[]).includes(profile)) report.add("profile", `must be one of ${Object.values(Profile).join(", ")} (got "${profile}")`);
+    if (!(Object.values(Profile) as string[]).includes(profile))
+        report.add("profile", `must be one of ${Object.values(Profile).join(", ")} (got "${profile}")`);
     const namespace = raw.namespace ?? "default";
-    if (!isDns1123Label(namespace)) report.add("namespace", `must be a namespace name: a DNS-1123 label of lower-case letters, digits and '-', at most 63 characters (got "${namespace}")`);
+    if (!isDns1123Label(namespace))
+        report.add(
+            "namespace",
+            `must be a namespace name: a DNS-1123 label of lower-case letters, digits and '-', at most 63 characters (got "${namespace}")`,
+        );
     const installOperators = raw.installOperators ?? "true";
-    if (installOperators !== "true" && installOperators !== "false") report.add("installOperators", `must be true or false (got ${show(parsed(installOperators))})`);
+    if (installOperators !== "true" && installOperators !== "false")
+        report.add("installOperators", `must be true or false (got ${show(parsed(installOperators))})`);
 
     const appValue = parsed(raw.app);
     let app: AppConfig | undefined;
@@ -157,8 +204,11 @@ export function readStackConfig(): StackConfig {
 
     if (report.problems.length > 0) throw new InvalidArgumentsError("Stack config", report.problems);
     return {
-        topology: topology as Topology, profile: profile as Profile, namespace,
+        topology: topology as Topology,
+        profile: profile as Profile,
+        namespace,
         installOperators: installOperators === "true",
-        app: app!, services,
+        app: app!,
+        services,
     };
 }

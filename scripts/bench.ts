@@ -20,9 +20,23 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 function resource(type: string, name: string, ns: string, body: Record<string, unknown>): RecordedResource {
     return {
-        type, name, urn: `urn:pulumi:bench::pulumi-ha::${type}::${ns}-${name}`, custom: true, remote: false,
-        inputs: body, outputs: body, dependencies: [], propertyDependencies: {},
-        options: { protect: false, ignoreChanges: [], additionalSecretOutputs: [], aliases: [], retainOnDelete: false, replaceOnChanges: [] },
+        type,
+        name,
+        urn: `urn:pulumi:bench::pulumi-ha::${type}::${ns}-${name}`,
+        custom: true,
+        remote: false,
+        inputs: body,
+        outputs: body,
+        dependencies: [],
+        propertyDependencies: {},
+        options: {
+            protect: false,
+            ignoreChanges: [],
+            additionalSecretOutputs: [],
+            aliases: [],
+            retainOnDelete: false,
+            replaceOnChanges: [],
+        },
     };
 }
 
@@ -34,34 +48,64 @@ export function syntheticStack(count: number): RecordedResource[] {
         const name = `app-${i}`;
         const labels = { "app.kubernetes.io/name": name, "app.kubernetes.io/instance": name };
         const container = {
-            name, image: "nginx:1.27", ports: [{ containerPort: 8080 }],
-            readinessProbe: { httpGet: { path: "/ready", port: 8080 } }, livenessProbe: { httpGet: { path: "/live", port: 8080 } },
-            env: [{ name: "LOG_LEVEL", value: "info" }, { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "db", key: "password" } } }],
+            name,
+            image: "nginx:1.27",
+            ports: [{ containerPort: 8080 }],
+            readinessProbe: { httpGet: { path: "/ready", port: 8080 } },
+            livenessProbe: { httpGet: { path: "/live", port: 8080 } },
+            env: [
+                { name: "LOG_LEVEL", value: "info" },
+                { name: "DB_PASSWORD", valueFrom: { secretKeyRef: { name: "db", key: "password" } } },
+            ],
         };
         const meta = { name, namespace: ns, labels };
         out.push(
-            resource("kubernetes:apps/v1:Deployment", name, ns, { metadata: meta, spec: { replicas: 3, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [container] } } } }),
-            resource("kubernetes:core/v1:Service", name, ns, { metadata: meta, spec: { selector: labels, ports: [{ port: 80, targetPort: 8080 }] } }),
-            resource("kubernetes:policy/v1:PodDisruptionBudget", name, ns, { metadata: meta, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } }),
-            resource("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", name, ns, { metadata: meta, spec: { minReplicas: 2, maxReplicas: 10, scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name } } }),
+            resource("kubernetes:apps/v1:Deployment", name, ns, {
+                metadata: meta,
+                spec: {
+                    replicas: 3,
+                    selector: { matchLabels: labels },
+                    template: { metadata: { labels }, spec: { containers: [container] } },
+                },
+            }),
+            resource("kubernetes:core/v1:Service", name, ns, {
+                metadata: meta,
+                spec: { selector: labels, ports: [{ port: 80, targetPort: 8080 }] },
+            }),
+            resource("kubernetes:policy/v1:PodDisruptionBudget", name, ns, {
+                metadata: meta,
+                spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+            }),
+            resource("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", name, ns, {
+                metadata: meta,
+                spec: {
+                    minReplicas: 2,
+                    maxReplicas: 10,
+                    scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name },
+                },
+            }),
         );
     }
     return out.slice(0, count);
 }
 
 function pct(part: number, total: number): string {
-    return `${(100 * part / total).toFixed(0)} %`;
+    return `${((100 * part) / total).toFixed(0)} %`;
 }
 
 async function main(): Promise<void> {
     for (const stack of ["local", "safeshare"]) {
         const [run, programMs] = await timed(() => runStack(stack, { preview: true }));
         const [, policyMs] = await timed(() => evaluatePolicies(run.resources));
-        const [custom, schemaMs] = await timed(async () => validateCustomResources(validateKubernetesObjects(kubernetesObjects(run.resources, false)).unknownKinds));
+        const [custom, schemaMs] = await timed(async () =>
+            validateCustomResources(validateKubernetesObjects(kubernetesObjects(run.resources, false)).unknownKinds),
+        );
         const total = programMs + policyMs + schemaMs;
-        console.log(`plan of ${stack}: ${run.resources.length} resources registered (${custom.validated} custom resources); `
-            + `${total.toFixed(0)} ms = program under the mock engine ${pct(programMs, total)}, policy pack (start + judge + stop) ${pct(policyMs, total)}, `
-            + `Kubernetes + CRD schema validation ${pct(schemaMs, total)}`);
+        console.log(
+            `plan of ${stack}: ${run.resources.length} resources registered (${custom.validated} custom resources); ` +
+                `${total.toFixed(0)} ms = program under the mock engine ${pct(programMs, total)}, policy pack (start + judge + stop) ${pct(policyMs, total)}, ` +
+                `Kubernetes + CRD schema validation ${pct(schemaMs, total)}`,
+        );
     }
 
     const pack = await PolicyPackProcess.start();
@@ -76,14 +120,19 @@ async function main(): Promise<void> {
             rows.push({ n, analyze: analyzeMs, stack: stackMs, violations: perResource.length + stack.length });
         }
         for (const r of rows) {
-            console.log(`${String(r.n).padStart(6)} resources: analyze ${(r.analyze / r.n * 1000).toFixed(1)} µs/resource, analyzeStack ${(r.stack / r.n * 1000).toFixed(1)} µs/resource, total ${(r.analyze + r.stack).toFixed(0)} ms, ${r.violations} violation(s)`);
+            console.log(
+                `${String(r.n).padStart(6)} resources: analyze ${((r.analyze / r.n) * 1000).toFixed(1)} µs/resource, analyzeStack ${((r.stack / r.n) * 1000).toFixed(1)} µs/resource, total ${(r.analyze + r.stack).toFixed(0)} ms, ${r.violations} violation(s)`,
+            );
         }
         const [small, large] = rows;
-        const ratio = ((large.analyze + large.stack) / large.n) / ((small.analyze + small.stack) / small.n);
+        const ratio = (large.analyze + large.stack) / large.n / ((small.analyze + small.stack) / small.n);
         console.log(`per-resource cost at 10,000 / at 1,000: ${ratio.toFixed(2)} (≈1 means linear)`);
     } finally {
         pack.stop();
     }
 }
 
-main().catch((err) => { console.error(err); process.exitCode = 1; });
+main().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+});

@@ -10,8 +10,10 @@ const root = path.resolve(__dirname, "..");
 const lock = path.join(root, "package-lock.json");
 const installed = path.join(root, "node_modules", ".package-lock.json");
 
-const fresh = fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs
-    && fs.existsSync(path.join(root, "node_modules", ".bin", "tsc"));
+const fresh =
+    fs.existsSync(installed) &&
+    fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs &&
+    fs.existsSync(path.join(root, "node_modules", ".bin", "tsc"));
 if (!fresh) {
     console.error("pulumi-ha: installing dependencies (npm ci) …");
     execSync("npm ci --no-audit --no-fund", { cwd: root, stdio: "inherit" });

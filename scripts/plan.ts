@@ -27,18 +27,26 @@ async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
 }
 
 function exemptionsIn(resources: RecordedResource[]) {
-    return resources.flatMap((r) => exemptionsOf(plain(r.custom ? r.outputs : r.inputs)).map((e) => ({ ...e, urn: r.urn })));
+    return resources.flatMap((r) =>
+        exemptionsOf(plain(r.custom ? r.outputs : r.inputs)).map((e) => ({ ...e, urn: r.urn })),
+    );
 }
 
 async function main(): Promise<number> {
     const args = parsePlanArgs(process.argv.slice(2));
     const unwritable = unwritableOutputs(args);
     if (unwritable.length > 0) throw new UsageError(unwritable.join("\n"));
-    const policyConfig: PolicyConfigFile = args.policyConfigFile ? JSON.parse(fs.readFileSync(args.policyConfigFile, "utf8")) : {};
+    const policyConfig: PolicyConfigFile = args.policyConfigFile
+        ? JSON.parse(fs.readFileSync(args.policyConfigFile, "utf8"))
+        : {};
     const mode = args.update ? "update" : "preview";
 
-    const run = await step(`running stack "${args.stack}" under the mock engine (${mode})`, () => runStack(args.stack, { preview: !args.update }));
-    const verdict = await step("judging it with the policy pack (Analyzer over gRPC)", () => evaluatePolicies(run.resources, policyConfig));
+    const run = await step(`running stack "${args.stack}" under the mock engine (${mode})`, () =>
+        runStack(args.stack, { preview: !args.update }),
+    );
+    const verdict = await step("judging it with the policy pack (Analyzer over gRPC)", () =>
+        evaluatePolicies(run.resources, policyConfig),
+    );
     // Validated with real values (in memory only); written out redacted.
     const schema = validateKubernetesObjects(kubernetesObjects(run.resources, false));
     const crds = validateCustomResources(schema.unknownKinds);
@@ -62,22 +70,34 @@ async function main(): Promise<number> {
     ];
     console.log(out.join("\n"));
 
-    if (args.yamlDir) console.log(`\nWrote ${writeManifests(args.yamlDir, objects).length} manifest(s) to ${args.yamlDir}`);
+    if (args.yamlDir)
+        console.log(`\nWrote ${writeManifests(args.yamlDir, objects).length} manifest(s) to ${args.yamlDir}`);
     if (args.jsonFile) {
-        fs.writeFileSync(args.jsonFile, planJson(args.stack, mode, run.resources, {
-            counts: Object.fromEntries(renderCounts(run.resources).map((l) => l.trim().split(/\s+/).reverse())),
-            verdict, exemptions, schemaProblems: [...schema.problems, ...crds.problems],
-        }));
+        fs.writeFileSync(
+            args.jsonFile,
+            planJson(args.stack, mode, run.resources, {
+                counts: Object.fromEntries(renderCounts(run.resources).map((l) => l.trim().split(/\s+/).reverse())),
+                verdict,
+                exemptions,
+                schemaProblems: [...schema.problems, ...crds.problems],
+            }),
+        );
         console.log(`Wrote the plan to ${args.jsonFile}`);
     }
     return verdict.mandatory.length > 0 || schema.problems.length > 0 || crds.problems.length > 0 ? 1 : 0;
 }
 
 main().then(
-    (code) => { process.exitCode = code; },
+    (code) => {
+        process.exitCode = code;
+    },
     (err) => {
         const reason = err instanceof ProgramError ? err.reason : err;
-        console.error(err instanceof UsageError ? err.message : `plan failed: ${reason instanceof Error ? reason.message : String(reason)}`);
+        console.error(
+            err instanceof UsageError
+                ? err.message
+                : `plan failed: ${reason instanceof Error ? reason.message : String(reason)}`,
+        );
         process.exitCode = 2;
     },
 );

@@ -18,7 +18,8 @@ export const policiesDocPath = path.join(projectRoot, "docs", "policies.md");
  * spans `<` and `>` as entities (else `<name>` would be read as an HTML tag and vanish).
  */
 function cell(text: string): string {
-    return text.replace(/\r?\n+/g, " ")
+    return text
+        .replace(/\r?\n+/g, " ")
         .split(/(`[^`]*`)/)
         .map((part) => (part.startsWith("`") ? part : part.replace(/</g, "&lt;").replace(/>/g, "&gt;")))
         .join("")
@@ -33,12 +34,25 @@ function code(text: string): string {
 function configCell(schema: PolicyConfigSchema | undefined): string {
     const entries = Object.entries(schema?.properties ?? {});
     if (entries.length === 0) return "—";
-    return entries.map(([key, s]) => {
-        const type = Array.isArray(s.type) ? s.type.join(" or ") : (s.type ?? "any");
-        const range = [s.minimum !== undefined ? `≥ ${s.minimum}` : "", s.maximum !== undefined ? `≤ ${s.maximum}` : ""].filter(Boolean).join(", ");
-        const dflt = s.default !== undefined ? `, default ${code(JSON.stringify(s.default))}` : schema?.required?.includes(key) ? ", required" : "";
-        return `${code(key)} (${type}${range ? ` ${range}` : ""}${dflt})${s.description ? `: ${s.description}` : ""}`;
-    }).map(cell).join("<br>");
+    return entries
+        .map(([key, s]) => {
+            const type = Array.isArray(s.type) ? s.type.join(" or ") : (s.type ?? "any");
+            const range = [
+                s.minimum !== undefined ? `≥ ${s.minimum}` : "",
+                s.maximum !== undefined ? `≤ ${s.maximum}` : "",
+            ]
+                .filter(Boolean)
+                .join(", ");
+            const dflt =
+                s.default !== undefined
+                    ? `, default ${code(JSON.stringify(s.default))}`
+                    : schema?.required?.includes(key)
+                      ? ", required"
+                      : "";
+            return `${code(key)} (${type}${range ? ` ${range}` : ""}${dflt})${s.description ? `: ${s.description}` : ""}`;
+        })
+        .map(cell)
+        .join("<br>");
 }
 
 /** The whole page for `pack` at `version`. */
@@ -59,10 +73,10 @@ export function renderPoliciesDoc(pack: Policies = policies, version = packVersi
         "",
         "- **Level** is the default enforcement: `mandatory` fails the preview, `advisory` reports only. Change it, or a",
         "  policy's config, with `--policy-pack-config policy.json`, e.g.",
-        "  `{\"k8s-image-tags\": {\"enforcementLevel\": \"mandatory\", \"requireFullVersion\": true}}`.",
+        '  `{"k8s-image-tags": {"enforcementLevel": "mandatory", "requireFullVersion": true}}`.',
         "- **Kind**: a `resource` policy judges each resource on its own; a `stack` policy judges resources together",
         "  (e.g. a workload and the budgets that select it).",
-        "- A value unknown at preview never makes a violation: the policy reports a \"can't run during preview\" notice",
+        '- A value unknown at preview never makes a violation: the policy reports a "can\'t run during preview" notice',
         "  and judges it at update.",
         `- **Exemption**: a resource is exempt from one policy, with a reason, by the annotation (Kubernetes) or tag (AWS) in`,
         `  the last column, e.g. ${code(`${annotationPrefix}k8s-min-replicas: "singleton leader"`)}, or the GCP label`,
@@ -77,7 +91,9 @@ export function renderPoliciesDoc(pack: Policies = policies, version = packVersi
 
 /** The pack's version, from policies/package.json. */
 export function packVersion(): string {
-    const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, "policies", "package.json"), "utf8")) as { version?: unknown };
+    const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, "policies", "package.json"), "utf8")) as {
+        version?: unknown;
+    };
     return typeof pkg.version === "string" ? pkg.version : "unversioned";
 }
 

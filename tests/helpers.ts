@@ -62,5 +62,8 @@ export const T = {
 
 /** The types of a component's direct children, sorted. */
 export function childTypes(run: RunResult, parent: RecordedResource): string[] {
-    return run.resources.filter((r) => r.parent === parent.urn).map((r) => r.type).sort();
+    return run.resources
+        .filter((r) => r.parent === parent.urn)
+        .map((r) => r.type)
+        .sort();
 }

@@ -28,16 +28,24 @@ function nodejsHostEntry(
     const target = path.resolve(projectRoot, main ?? ".");
     if (main !== undefined && fs.statSync(target).isFile()) return { program: target };
     const exp = typeof pkg.exports === "string" ? pkg.exports : pkg.exports?.["."];
-    const entry = typeof exp === "string" ? exp : exp ? exp.default ?? exp.require ?? exp.import : pkg.main;
+    const entry = typeof exp === "string" ? exp : exp ? (exp.default ?? exp.require ?? exp.import) : pkg.main;
     if (!entry) return { program: target };
     const resolved = path.join(projectRoot, entry);
-    return exists(resolved) ? { program: resolved } : { program: target, warning: `Could not find entry point '${entry}' specified in package.json; using '${target}' instead` };
+    return exists(resolved)
+        ? { program: resolved }
+        : {
+              program: target,
+              warning: `Could not find entry point '${entry}' specified in package.json; using '${target}' instead`,
+          };
 }
 
 describe("project", () => {
     it("Pulumi.yaml is valid against Pulumi's project schema (../shared/schemas)", () => {
         const schemaPath = path.join(sharedDir, "schemas/pulumi-project.schema.json");
-        assert.ok(fs.existsSync(schemaPath), `missing ${schemaPath}: the Pulumi project schema comes from pulumi/pulumi sdk/go/common/workspace/project.json, provided in ../shared/schemas`);
+        assert.ok(
+            fs.existsSync(schemaPath),
+            `missing ${schemaPath}: the Pulumi project schema comes from pulumi/pulumi sdk/go/common/workspace/project.json, provided in ../shared/schemas`,
+        );
         const ajv = new Ajv2020({ strict: false, allErrors: true });
         const validate = ajv.compile<Record<string, any>>(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
         const project = parse(read("Pulumi.yaml"));
@@ -50,13 +58,20 @@ describe("project", () => {
     it("Pulumi.yaml's main names the program's file, so the nodejs host runs programs/ with no package.json fallback", () => {
         const project = parse(read("Pulumi.yaml"));
         const pkg = JSON.parse(read("package.json"));
-        assert.deepStrictEqual(nodejsHostEntry(project.main, pkg), { program: path.join(projectRoot, "programs/index.ts") });
+        assert.deepStrictEqual(nodejsHostEntry(project.main, pkg), {
+            program: path.join(projectRoot, "programs/index.ts"),
+        });
         // The rule bites: with a folder as main the host takes package.json's entry, the library:
         // a warning on every run without dist/, and after `npm run build` the library run as the program.
         const dist = path.join(projectRoot, "dist/index.js");
-        assert.deepStrictEqual(nodejsHostEntry("programs/", pkg, () => false).warning,
-            `Could not find entry point './dist/index.js' specified in package.json; using '${path.join(projectRoot, "programs")}' instead`);
-        assert.deepStrictEqual(nodejsHostEntry("programs/", pkg, (p) => p === dist), { program: dist });
+        assert.deepStrictEqual(
+            nodejsHostEntry("programs/", pkg, () => false).warning,
+            `Could not find entry point './dist/index.js' specified in package.json; using '${path.join(projectRoot, "programs")}' instead`,
+        );
+        assert.deepStrictEqual(
+            nodejsHostEntry("programs/", pkg, (p) => p === dist),
+            { program: dist },
+        );
         // The npm package keeps its library entry for `import * as ha from "pulumi-ha"`.
         assert.strictEqual(pkg.main, "dist/index.js");
     });
@@ -85,10 +100,14 @@ describe("project", () => {
         const out = fs.mkdtempSync(path.join(projectRoot, "build", "dist-check-"));
         try {
             const tsc = path.join(projectRoot, "node_modules/typescript/bin/tsc");
-            const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", out], { cwd: projectRoot, encoding: "utf8" });
+            const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", out], {
+                cwd: projectRoot,
+                encoding: "utf8",
+            });
             assert.strictEqual(r.status, 0, r.stdout + r.stderr);
             const dts = fs.readFileSync(path.join(out, "index.d.ts"), "utf8");
-            for (const name of ["AppTier", "SharedSecret", "Profile", "SecretEncoding", "InvalidArgumentsError"]) assert.match(dts, new RegExp(`\\b${name}\\b`));
+            for (const name of ["AppTier", "SharedSecret", "Profile", "SecretEncoding", "InvalidArgumentsError"])
+                assert.match(dts, new RegExp(`\\b${name}\\b`));
             assert.ok(fs.existsSync(path.join(out, "app-tier.d.ts")));
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             assert.strictEqual(typeof require(path.join(out, "index.js")).AppTier, "function");
@@ -101,32 +120,51 @@ describe("project", () => {
         assert.strictEqual(parse(read("policies/PulumiPolicy.yaml")).runtime, "nodejs");
         assert.match(JSON.parse(read("policies/package.json")).version, /^\d+\.\d+\.\d+$/);
         assert.match(read("policies/index.ts"), /new PolicyPack\("pulumi-ha"/);
-        const files = fs.readdirSync(path.join(projectRoot, "policies/kubernetes")).filter((f) => /^k8s-.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, ""));
+        const files = fs
+            .readdirSync(path.join(projectRoot, "policies/kubernetes"))
+            .filter((f) => /^k8s-.*\.ts$/.test(f))
+            .map((f) => f.replace(/\.ts$/, ""));
         assert.deepStrictEqual(policies.map((p) => p.name).sort(), files.sort());
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);
             assert.ok(p.remediationSteps && p.remediationSteps.length > 20, p.name);
             assert.ok(p.enforcementLevel, p.name);
-            assert.ok(p.configSchema && Object.keys(p.configSchema.properties).length > 0, `${p.name} has a config schema`);
+            assert.ok(
+                p.configSchema && Object.keys(p.configSchema.properties).length > 0,
+                `${p.name} has a config schema`,
+            );
         }
     });
 
     it("the README's samples are examples/quickstart.ts and examples/platform.ts, which compile and run", async () => {
         const readme = read("README.md");
-        const samples = [...readme.slice(readme.indexOf("## Use it in your own program")).matchAll(/```typescript\n([\s\S]*?)```/g)].map((m) => m[1]);
-        assert.deepStrictEqual(samples, [read("examples/quickstart.ts"), read("examples/platform.ts")], "README samples under '## Use it in your own program' are the examples, verbatim");
+        const samples = [
+            ...readme.slice(readme.indexOf("## Use it in your own program")).matchAll(/```typescript\n([\s\S]*?)```/g),
+        ].map((m) => m[1]);
+        assert.deepStrictEqual(
+            samples,
+            [read("examples/quickstart.ts"), read("examples/platform.ts")],
+            "README samples under '## Use it in your own program' are the examples, verbatim",
+        );
         // tsc -p . compiled them (paths maps "pulumi-ha" to components/); run them as a user program would.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const Module = require("module");
         const resolve = Module._resolveFilename;
         Module._resolveFilename = function (request: string, ...rest: unknown[]) {
-            return resolve.call(this, request === "pulumi-ha" ? path.join(projectRoot, "build/components/index.js") : request, ...rest);
+            return resolve.call(
+                this,
+                request === "pulumi-ha" ? path.join(projectRoot, "build/components/index.js") : request,
+                ...rest,
+            );
         };
         try {
             // A user's program is loaded as the CLI loads it: by require, after tsc compiled it.
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const quickstart = await runProgram(() => require("../examples/quickstart"));
-            assert.strictEqual(inputsOf(one(quickstart, T.Deployment)).spec.template.spec.containers[0].image, "ghcr.io/acme/shop:2.3.1");
+            assert.strictEqual(
+                inputsOf(one(quickstart, T.Deployment)).spec.template.spec.containers[0].image,
+                "ghcr.io/acme/shop:2.3.1",
+            );
             one(quickstart, T.SharedSecret, "shop-secrets");
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const platform = await runProgram(() => require("../examples/platform"));

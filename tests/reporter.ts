@@ -10,9 +10,15 @@ class SummaryReporter extends Mocha.reporters.Spec {
         let passed = 0;
         let failed = 0;
         let pending = 0;
-        runner.on(Mocha.Runner.constants.EVENT_TEST_PASS, () => { passed++; });
-        runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, () => { failed++; });
-        runner.on(Mocha.Runner.constants.EVENT_TEST_PENDING, () => { pending++; });
+        runner.on(Mocha.Runner.constants.EVENT_TEST_PASS, () => {
+            passed++;
+        });
+        runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, () => {
+            failed++;
+        });
+        runner.on(Mocha.Runner.constants.EVENT_TEST_PENDING, () => {
+            pending++;
+        });
         // Registered after the spec reporter's epilogue, so it prints last; synchronously,
         // because mocha's `exit` option ends the process right after this event.
         runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {

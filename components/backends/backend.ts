@@ -37,7 +37,11 @@ export interface Backend {
 }
 
 /** The scope a public component hands its backend. */
-export function backendScope(parent: pulumi.ComponentResource, name: string, deletionProtection: boolean,
-    opts: pulumi.ComponentResourceOptions | undefined): BackendScope {
+export function backendScope(
+    parent: pulumi.ComponentResource,
+    name: string,
+    deletionProtection: boolean,
+    opts: pulumi.ComponentResourceOptions | undefined,
+): BackendScope {
     return { parent, name, protect: deletionProtection, dependsOn: opts?.dependsOn };
 }

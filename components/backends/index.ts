@@ -9,6 +9,7 @@ const backends: Partial<Record<Target, Backend>> = {
 /** The backend of a target. Arguments were validated first, so a missing one is a bug. */
 export function backendFor(target: Target): Backend {
     const backend = backends[target];
-    if (!backend) throw new Error(`internal: no backend for target "${target}" (resolveCommon should have rejected it)`);
+    if (!backend)
+        throw new Error(`internal: no backend for target "${target}" (resolveCommon should have rejected it)`);
     return backend;
 }

@@ -203,7 +203,11 @@ export interface ResolvedAppTier {
     autoscaling?: Required<Omit<AppTierAutoscalingArgs, "enabled">>;
     disruptionBudget?: { maxUnavailable: number };
     rollingUpdate: Required<AppTierRollingUpdateArgs>;
-    probes: { liveness: Required<HttpProbeArgs>; readiness: Required<HttpProbeArgs>; startup?: Required<HttpProbeArgs> };
+    probes: {
+        liveness: Required<HttpProbeArgs>;
+        readiness: Required<HttpProbeArgs>;
+        startup?: Required<HttpProbeArgs>;
+    };
     shutdown: Required<Omit<AppTierShutdownArgs, "preStopCommand">> & { preStopCommand?: string[] };
     zoneSpread: Required<AppTierZoneSpreadArgs>;
     resources: Required<ResourcesArgs>;
@@ -211,7 +215,13 @@ export interface ResolvedAppTier {
     secretEnv: Record<string, SecretKeyRefArgs>;
     sessionAffinity: boolean;
     ingress?: AppTierIngressArgs & { path: string };
-    security: { runAsUser?: number; runAsGroup?: number; fsGroup?: number; readOnlyRootFilesystem: boolean; writablePaths: string[] };
+    security: {
+        runAsUser?: number;
+        runAsGroup?: number;
+        fsGroup?: number;
+        readOnlyRootFilesystem: boolean;
+        writablePaths: string[];
+    };
     /** Who may reach the app, and where it may connect, when its NetworkPolicy is on. */
     networkPolicy?: { allowedNamespaces: string[]; egressNamespaces: string[]; egressPorts: number[] };
 }

@@ -1,10 +1,5 @@
 import { ArgChecker } from "./arg-checker";
-import {
-    AppTierArgs,
-    HttpProbeArgs,
-    ResolvedAppTier,
-    appTierProfiles,
-} from "./app-tier-contract";
+import { AppTierArgs, HttpProbeArgs, ResolvedAppTier, appTierProfiles } from "./app-tier-contract";
 import { appTierShape } from "./app-tier-shape";
 import { looksLikeCredential } from "./credentials";
 import { Profile } from "./enums";
@@ -12,16 +7,32 @@ import { limitDefault } from "./formats";
 import { appTierNames } from "./kubernetes-names";
 
 const livenessDefaults: Required<HttpProbeArgs> = {
-    path: "/health/live", initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3,
+    path: "/health/live",
+    initialDelaySeconds: 5,
+    periodSeconds: 10,
+    timeoutSeconds: 2,
+    failureThreshold: 3,
 };
 const readinessDefaults: Required<HttpProbeArgs> = {
-    path: "/health/ready", initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 5, failureThreshold: 2,
+    path: "/health/ready",
+    initialDelaySeconds: 10,
+    periodSeconds: 5,
+    timeoutSeconds: 5,
+    failureThreshold: 2,
 };
 const startupDefaults: Omit<Required<HttpProbeArgs>, "path"> = {
-    initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 30,
+    initialDelaySeconds: 0,
+    periodSeconds: 5,
+    timeoutSeconds: 2,
+    failureThreshold: 30,
 };
 
-function resolveProbe(check: ArgChecker, arg: string, given: HttpProbeArgs, defaults: Required<HttpProbeArgs>): Required<HttpProbeArgs> {
+function resolveProbe(
+    check: ArgChecker,
+    arg: string,
+    given: HttpProbeArgs,
+    defaults: Required<HttpProbeArgs>,
+): Required<HttpProbeArgs> {
     const probe = { ...defaults, ...stripUndefined(given) };
     check.httpPath(`${arg}.path`, probe.path);
     check.integer(`${arg}.initialDelaySeconds`, probe.initialDelaySeconds, 0);
@@ -75,10 +86,16 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
         };
         check.integer("autoscaling.minReplicas", autoscaling.minReplicas, 1);
         check.integer("autoscaling.maxReplicas", autoscaling.maxReplicas, 1);
-        check.require(autoscaling.maxReplicas >= autoscaling.minReplicas, "autoscaling.maxReplicas",
-            `must be ≥ autoscaling.minReplicas (${autoscaling.minReplicas}), got ${autoscaling.maxReplicas}`);
-        check.require(replicas <= autoscaling.maxReplicas, "replicas",
-            `must be ≤ autoscaling.maxReplicas (${autoscaling.maxReplicas}), got ${replicas}`);
+        check.require(
+            autoscaling.maxReplicas >= autoscaling.minReplicas,
+            "autoscaling.maxReplicas",
+            `must be ≥ autoscaling.minReplicas (${autoscaling.minReplicas}), got ${autoscaling.maxReplicas}`,
+        );
+        check.require(
+            replicas <= autoscaling.maxReplicas,
+            "replicas",
+            `must be ≤ autoscaling.maxReplicas (${autoscaling.maxReplicas}), got ${replicas}`,
+        );
         check.integer("autoscaling.cpuUtilization", autoscaling.cpuUtilization, 1, 100);
         check.integer("autoscaling.memoryUtilization", autoscaling.memoryUtilization, 1, 100);
     }
@@ -95,8 +112,11 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
         // With one pod no budget can keep a pod without blocking drains; that is a weak
         // setup, not a contradiction, and k8s-min-replicas reports it. From two pods on,
         // a budget that lets every pod go protects nothing.
-        check.require(replicaFloor < 2 || disruptionBudget.maxUnavailable < replicaFloor, "disruptionBudget.maxUnavailable",
-            `must be below the replica floor (${replicaFloor}) so at least one pod stays up, got ${disruptionBudget.maxUnavailable}`);
+        check.require(
+            replicaFloor < 2 || disruptionBudget.maxUnavailable < replicaFloor,
+            "disruptionBudget.maxUnavailable",
+            `must be below the replica floor (${replicaFloor}) so at least one pod stays up, got ${disruptionBudget.maxUnavailable}`,
+        );
     }
 
     const rollingUpdate = {
@@ -105,18 +125,26 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
     };
     check.integer("rollingUpdate.maxUnavailable", rollingUpdate.maxUnavailable, 0);
     check.integer("rollingUpdate.maxSurge", rollingUpdate.maxSurge, 0);
-    check.require(replicaFloor < 1 || rollingUpdate.maxUnavailable < replicaFloor, "rollingUpdate.maxUnavailable",
-        `must be below the replica floor (${replicaFloor}) so a rollout never takes every pod down, got ${rollingUpdate.maxUnavailable}`);
-    check.require(rollingUpdate.maxUnavailable + rollingUpdate.maxSurge > 0, "rollingUpdate",
-        "maxUnavailable and maxSurge cannot both be 0 (the rollout could never progress)");
+    check.require(
+        replicaFloor < 1 || rollingUpdate.maxUnavailable < replicaFloor,
+        "rollingUpdate.maxUnavailable",
+        `must be below the replica floor (${replicaFloor}) so a rollout never takes every pod down, got ${rollingUpdate.maxUnavailable}`,
+    );
+    check.require(
+        rollingUpdate.maxUnavailable + rollingUpdate.maxSurge > 0,
+        "rollingUpdate",
+        "maxUnavailable and maxSurge cannot both be 0 (the rollout could never progress)",
+    );
 
     const probes: ResolvedAppTier["probes"] = {
         liveness: resolveProbe(check, "probes.liveness", args.probes?.liveness ?? {}, livenessDefaults),
         readiness: resolveProbe(check, "probes.readiness", args.probes?.readiness ?? {}, readinessDefaults),
     };
     if (args.probes?.startup) {
-        probes.startup = resolveProbe(check, "probes.startup", args.probes.startup,
-            { ...startupDefaults, path: probes.liveness.path });
+        probes.startup = resolveProbe(check, "probes.startup", args.probes.startup, {
+            ...startupDefaults,
+            path: probes.liveness.path,
+        });
     }
 
     const preStopSleepSeconds = args.shutdown?.preStopSleepSeconds ?? 5;
@@ -124,16 +152,23 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
     const shutdown = {
         preStopSleepSeconds,
         appShutdownTimeoutSeconds,
-        terminationGracePeriodSeconds: args.shutdown?.terminationGracePeriodSeconds ?? preStopSleepSeconds + appShutdownTimeoutSeconds + 10,
+        terminationGracePeriodSeconds:
+            args.shutdown?.terminationGracePeriodSeconds ?? preStopSleepSeconds + appShutdownTimeoutSeconds + 10,
         preStopCommand: args.shutdown?.preStopCommand,
     };
     check.integer("shutdown.preStopSleepSeconds", preStopSleepSeconds, 0);
     check.integer("shutdown.appShutdownTimeoutSeconds", appShutdownTimeoutSeconds, 0);
-    check.require(shutdown.terminationGracePeriodSeconds > preStopSleepSeconds + appShutdownTimeoutSeconds,
+    check.require(
+        shutdown.terminationGracePeriodSeconds > preStopSleepSeconds + appShutdownTimeoutSeconds,
         "shutdown.terminationGracePeriodSeconds",
-        `must exceed preStopSleepSeconds + appShutdownTimeoutSeconds (${preStopSleepSeconds + appShutdownTimeoutSeconds}) or the app is killed mid-drain, got ${shutdown.terminationGracePeriodSeconds}`);
+        `must exceed preStopSleepSeconds + appShutdownTimeoutSeconds (${preStopSleepSeconds + appShutdownTimeoutSeconds}) or the app is killed mid-drain, got ${shutdown.terminationGracePeriodSeconds}`,
+    );
     if (shutdown.preStopCommand !== undefined) {
-        check.require(shutdown.preStopCommand.length > 0, "shutdown.preStopCommand", "must not be empty (omit it for the native sleep action)");
+        check.require(
+            shutdown.preStopCommand.length > 0,
+            "shutdown.preStopCommand",
+            "must not be empty (omit it for the native sleep action)",
+        );
     }
 
     const zoneSpread = {
@@ -145,7 +180,8 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
     const cpuRequest = args.resources?.cpuRequest ?? "250m";
     const memoryRequest = args.resources?.memoryRequest ?? "256Mi";
     const resources = {
-        cpuRequest, memoryRequest,
+        cpuRequest,
+        memoryRequest,
         cpuLimit: args.resources?.cpuLimit ?? limitDefault("500m", cpuRequest),
         memoryLimit: args.resources?.memoryLimit ?? limitDefault("512Mi", memoryRequest),
     };
@@ -154,8 +190,11 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
     const env = args.env ?? {};
     for (const envName of Object.keys(env)) {
         check.envName(`env.${envName}`, envName);
-        check.require(!looksLikeCredential(envName), `env.${envName}`,
-            "looks like a credential; pass it in secretEnv (a secretKeyRef), never as a plain value");
+        check.require(
+            !looksLikeCredential(envName),
+            `env.${envName}`,
+            "looks like a credential; pass it in secretEnv (a secretKeyRef), never as a plain value",
+        );
     }
     const secretEnv = args.secretEnv ?? {};
     for (const [envName, ref] of Object.entries(secretEnv)) {
@@ -173,8 +212,11 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
         if (ingress.className !== undefined) check.dnsSubdomain("ingress.className", ingress.className);
         if (ingress.tlsSecretName !== undefined) check.dnsSubdomain("ingress.tlsSecretName", ingress.tlsSecretName);
         if (production) {
-            check.require(!!ingress.tlsSecretName, "ingress.tlsSecretName",
-                "is required in the production profile (encryption in transit); set it, or use profile development");
+            check.require(
+                !!ingress.tlsSecretName,
+                "ingress.tlsSecretName",
+                "is required in the production profile (encryption in transit); set it, or use profile development",
+            );
         }
     }
 
@@ -194,14 +236,31 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
 
     check.throwIfAny();
     return {
-        name, image: args.image, profile, appName, partOf,
+        name,
+        image: args.image,
+        profile,
+        appName,
+        partOf,
         namespace: args.namespace ?? "default",
-        port, servicePort,
-        command: args.command, containerArgs: args.containerArgs,
-        replicas, replicaFloor, autoscaling, disruptionBudget, rollingUpdate, probes, shutdown,
-        zoneSpread, resources, env, secretEnv,
+        port,
+        servicePort,
+        command: args.command,
+        containerArgs: args.containerArgs,
+        replicas,
+        replicaFloor,
+        autoscaling,
+        disruptionBudget,
+        rollingUpdate,
+        probes,
+        shutdown,
+        zoneSpread,
+        resources,
+        env,
+        secretEnv,
         sessionAffinity: args.sessionAffinity ?? false,
-        ingress, security, networkPolicy,
+        ingress,
+        security,
+        networkPolicy,
     };
 }
 
@@ -215,12 +274,27 @@ function resolveSecurity(check: ArgChecker, args: AppTierArgs): ResolvedAppTier[
     if (s.runAsGroup !== undefined) check.integer("security.runAsGroup", s.runAsGroup, 0, int32Max);
     if (s.fsGroup !== undefined) check.integer("security.fsGroup", s.fsGroup, 0, int32Max);
     const writablePaths = s.writablePaths ?? [];
-    check.require(writablePaths.length <= 20, "security.writablePaths", `must list at most 20 paths (got ${writablePaths.length})`);
-    writablePaths.forEach((p, i) => check.require(typeof p === "string" && /^\/[^\s]*[^/\s]$/.test(p), `security.writablePaths[${i}]`,
-        `must be an absolute path other than "/", e.g. "/tmp" (got ${JSON.stringify(p)})`));
-    check.require(new Set(writablePaths).size === writablePaths.length, "security.writablePaths", "must not list a path twice");
+    check.require(
+        writablePaths.length <= 20,
+        "security.writablePaths",
+        `must list at most 20 paths (got ${writablePaths.length})`,
+    );
+    writablePaths.forEach((p, i) =>
+        check.require(
+            typeof p === "string" && /^\/[^\s]*[^/\s]$/.test(p),
+            `security.writablePaths[${i}]`,
+            `must be an absolute path other than "/", e.g. "/tmp" (got ${JSON.stringify(p)})`,
+        ),
+    );
+    check.require(
+        new Set(writablePaths).size === writablePaths.length,
+        "security.writablePaths",
+        "must not list a path twice",
+    );
     return {
-        runAsUser: s.runAsUser, runAsGroup: s.runAsGroup, fsGroup: s.fsGroup,
+        runAsUser: s.runAsUser,
+        runAsGroup: s.runAsGroup,
+        fsGroup: s.fsGroup,
         readOnlyRootFilesystem: s.readOnlyRootFilesystem ?? writablePaths.length > 0,
         writablePaths,
     };

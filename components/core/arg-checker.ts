@@ -1,5 +1,14 @@
 import { ObjectShape, ShapeReporter, dropped, joinPath, show } from "./arg-shape";
-import { bucketNameProblem, cronProblem, dns1035Label, isDns1123Label, isDns1123Subdomain, isIngressHost, parseQuantity, urlScheme } from "./formats";
+import {
+    bucketNameProblem,
+    cronProblem,
+    dns1035Label,
+    isDns1123Label,
+    isDns1123Subdomain,
+    isIngressHost,
+    parseQuantity,
+    urlScheme,
+} from "./formats";
 import { DerivedName } from "./kubernetes-names";
 import { ResourcesArgs } from "./resources";
 
@@ -45,7 +54,10 @@ export class ArgChecker implements ShapeReporter {
     /** {@link ShapeReporter}: keys no argument interface lists (a JavaScript caller's typo). */
     unknownKeys(path: string, typeName: string, keys: string[], allowed: string[]): void {
         for (const key of keys) {
-            this.invalid(joinPath(path, key), `is not an argument of ${typeName}; its arguments are ${allowed.join(", ")}`);
+            this.invalid(
+                joinPath(path, key),
+                `is not an argument of ${typeName}; its arguments are ${allowed.join(", ")}`,
+            );
         }
     }
 
@@ -84,18 +96,30 @@ export class ArgChecker implements ShapeReporter {
 
     oneOf<T extends string>(arg: string, value: string, allowed: readonly T[]): value is T {
         const ok = (allowed as readonly string[]).includes(value);
-        this.require(ok, arg, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")} (got ${JSON.stringify(value)})`);
+        this.require(
+            ok,
+            arg,
+            `must be one of ${allowed.map((a) => `"${a}"`).join(", ")} (got ${JSON.stringify(value)})`,
+        );
         return ok;
     }
 
     dnsLabel(arg: string, value: string): boolean {
         const ok = typeof value === "string" && isDns1123Label(value);
-        return this.require(ok, arg, `must be a DNS label: lower-case letters, digits and '-', at most 63 characters (got ${JSON.stringify(value)})`);
+        return this.require(
+            ok,
+            arg,
+            `must be a DNS label: lower-case letters, digits and '-', at most 63 characters (got ${JSON.stringify(value)})`,
+        );
     }
 
     dnsSubdomain(arg: string, value: string): boolean {
         const ok = typeof value === "string" && isDns1123Subdomain(value);
-        return this.require(ok, arg, `must be a Kubernetes object name: lower-case letters, digits, '-' and '.', at most 253 characters (got ${JSON.stringify(value)})`);
+        return this.require(
+            ok,
+            arg,
+            `must be a Kubernetes object name: lower-case letters, digits, '-' and '.', at most 253 characters (got ${JSON.stringify(value)})`,
+        );
     }
 
     httpPath(arg: string, value: string): boolean {
@@ -106,7 +130,11 @@ export class ArgChecker implements ShapeReporter {
     /** A Kubernetes quantity greater than 0. */
     quantity(arg: string, value: string): boolean {
         const n = typeof value === "string" ? parseQuantity(value) : undefined;
-        return this.require(n !== undefined && n > 0, arg, `must be a Kubernetes quantity greater than 0, such as "250m", "1" or "512Mi" (got ${show(value)})`);
+        return this.require(
+            n !== undefined && n > 0,
+            arg,
+            `must be a Kubernetes quantity greater than 0, such as "250m", "1" or "512Mi" (got ${show(value)})`,
+        );
     }
 
     /**
@@ -125,8 +153,12 @@ export class ArgChecker implements ShapeReporter {
             const request = r[`${kind}Request`];
             const limit = r[`${kind}Limit`];
             if (request === undefined || limit === undefined) continue;
-            ok = this.require(parseQuantity(request)! <= parseQuantity(limit)!, `${prefix}.${kind}Request`,
-                `must be at most ${prefix}.${kind}Limit (${limit}), got ${request}`) && ok;
+            ok =
+                this.require(
+                    parseQuantity(request)! <= parseQuantity(limit)!,
+                    `${prefix}.${kind}Request`,
+                    `must be at most ${prefix}.${kind}Limit (${limit}), got ${request}`,
+                ) && ok;
         }
         return ok;
     }
@@ -134,8 +166,11 @@ export class ArgChecker implements ShapeReporter {
     /** A CloudNativePG schedule: six-field cron, seconds first. */
     cron(arg: string, value: string): boolean {
         const problem = cronProblem(value);
-        return this.require(problem === undefined, arg,
-            `must be a six-field cron expression, seconds first, e.g. "0 0 2 * * *" (seconds 0-59, minutes 0-59, hours 0-23, day of month 1-31, month 1-12, day of week 0-6); ${problem} (got ${show(value)})`);
+        return this.require(
+            problem === undefined,
+            arg,
+            `must be a six-field cron expression, seconds first, e.g. "0 0 2 * * *" (seconds 0-59, minutes 0-59, hours 0-23, day of month 1-31, month 1-12, day of week 0-6); ${problem} (got ${show(value)})`,
+        );
     }
 
     /**
@@ -145,29 +180,48 @@ export class ArgChecker implements ShapeReporter {
     url(arg: string, value: unknown, allowHttp: boolean): boolean {
         if (typeof value !== "string") return true;
         const scheme = urlScheme(value);
-        const ok = this.require(scheme !== undefined, arg, `must be an http(s) URL (got ${show(value)}) with a host and no user or password in it, e.g. "https://s3.example.com"`);
-        return this.require(allowHttp || /^https:\/\//i.test(value), arg, "must be https in the production profile (encryption in transit); http only with profile development") && ok;
+        const ok = this.require(
+            scheme !== undefined,
+            arg,
+            `must be an http(s) URL (got ${show(value)}) with a host and no user or password in it, e.g. "https://s3.example.com"`,
+        );
+        return (
+            this.require(
+                allowHttp || /^https:\/\//i.test(value),
+                arg,
+                "must be https in the production profile (encryption in transit); http only with profile development",
+            ) && ok
+        );
     }
 
     /** An S3 bucket name by AWS's rules; Outputs pass. */
     bucketName(arg: string, value: unknown): boolean {
         if (typeof value !== "string") return true;
         const problem = bucketNameProblem(value);
-        return this.require(problem === undefined, arg,
-            `must be an S3 bucket name: 3-63 lower-case letters, digits, '.' and '-', not an IP address, no "xn--" prefix or "-s3alias" suffix; ${problem} (got ${show(value)})`);
+        return this.require(
+            problem === undefined,
+            arg,
+            `must be an S3 bucket name: 3-63 lower-case letters, digits, '.' and '-', not an IP address, no "xn--" prefix or "-s3alias" suffix; ${problem} (got ${show(value)})`,
+        );
     }
 
     /** An Ingress host: a DNS name, optionally `*.`-wildcarded. */
     ingressHost(arg: string, value: string): boolean {
-        return this.require(typeof value === "string" && isIngressHost(value), arg,
-            `must be a lower-case DNS name such as "shop.example.com" (a leading "*." wildcard allowed; not an IP address) (got ${show(value)})`);
+        return this.require(
+            typeof value === "string" && isIngressHost(value),
+            arg,
+            `must be a lower-case DNS name such as "shop.example.com" (a leading "*." wildcard allowed; not an IP address) (got ${show(value)})`,
+        );
     }
 
     /** A namespace, when given as a plain string (an Output is known only later). */
     namespace(arg: string, value: unknown): boolean {
         if (typeof value !== "string") return true;
-        return this.require(isDns1123Label(value), arg,
-            `must be a namespace name: a DNS-1123 label of lower-case letters, digits and '-', at most 63 characters (got ${show(value)})`);
+        return this.require(
+            isDns1123Label(value),
+            arg,
+            `must be a namespace name: a DNS-1123 label of lower-case letters, digits and '-', at most 63 characters (got ${show(value)})`,
+        );
     }
 
     /**
@@ -177,25 +231,48 @@ export class ArgChecker implements ShapeReporter {
     kubernetesName(name: string, derived: DerivedName[]): boolean {
         // Every default and derived name starts from it: nothing else is worth checking without it.
         if (!this.require(typeof name === "string", "name", `must be a string (got ${show(name)})`)) this.throwIfAny();
-        if (!this.require(isDns1123Label(name), "name",
-            `${show(name)} names Kubernetes objects, so it must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`)) return false;
+        if (
+            !this.require(
+                isDns1123Label(name),
+                "name",
+                `${show(name)} names Kubernetes objects, so it must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`,
+            )
+        )
+            return false;
         const mustStartWithLetter = derived.find((d) => d.dns1035 && !dns1035Label.test(d.name.slice(0, 1)));
-        if (!this.require(!mustStartWithLetter, "name",
-            `${show(name)} must start with a letter: it names ${mustStartWithLetter?.what} "${mustStartWithLetter?.name}", which must be a DNS-1035 label`)) return false;
+        if (
+            !this.require(
+                !mustStartWithLetter,
+                "name",
+                `${show(name)} must start with a letter: it names ${mustStartWithLetter?.what} "${mustStartWithLetter?.name}", which must be a DNS-1035 label`,
+            )
+        )
+            return false;
         // The derived name that leaves the component's name the least room.
         const tightest = derived.reduce((a, b) => (b.max - b.name.length < a.max - a.name.length ? b : a));
         const room = tightest.max - (tightest.name.length - name.length);
-        return this.require(tightest.name.length <= tightest.max, "name",
-            `${show(name)} is too long: it names ${tightest.what} "${tightest.name}" (${tightest.name.length} characters; at most ${tightest.max}: ${tightest.why}); use a name of at most ${room} characters`);
+        return this.require(
+            tightest.name.length <= tightest.max,
+            "name",
+            `${show(name)} is too long: it names ${tightest.what} "${tightest.name}" (${tightest.name.length} characters; at most ${tightest.max}: ${tightest.why}); use a name of at most ${room} characters`,
+        );
     }
 
     envName(arg: string, value: string): boolean {
-        return this.require(envName.test(value), arg, `must be a valid environment variable name (letters, digits, '_', '-', '.'; not starting with a digit)`);
+        return this.require(
+            envName.test(value),
+            arg,
+            `must be a valid environment variable name (letters, digits, '_', '-', '.'; not starting with a digit)`,
+        );
     }
 
     secretKey(arg: string, value: string): boolean {
         const ok = secretKey.test(value) && value.length <= 253;
-        return this.require(ok, arg, `must be a Secret key: letters, digits, '-', '_' or '.' (got ${JSON.stringify(value)})`);
+        return this.require(
+            ok,
+            arg,
+            `must be a Secret key: letters, digits, '-', '_' or '.' (got ${JSON.stringify(value)})`,
+        );
     }
 
     /**
@@ -220,6 +297,7 @@ export class ArgChecker implements ShapeReporter {
 
 /** Whether a problem about `arg` concerns the argument at `path`: the same, a part of it, or what holds it. */
 function related(path: string, arg: string): boolean {
-    const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+    const within = (inner: string, outer: string) =>
+        inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
     return within(arg, path) || within(path, arg);
 }

@@ -73,8 +73,13 @@ export function show(value: unknown): string {
 
 /** A plain object (not an array, Output or Promise). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-        && !pulumi.Output.isInstance(value) && !isPromise(value);
+    return (
+        typeof value === "object" &&
+        value !== null &&
+        !Array.isArray(value) &&
+        !pulumi.Output.isInstance(value) &&
+        !isPromise(value)
+    );
 }
 
 function isPromise(value: unknown): boolean {
@@ -111,13 +116,19 @@ export function string(): Shape<string> {
 
 /** A whole number in [min, max]; max defaults to int32 (Kubernetes replicas, seconds, ids). */
 export function int(min = 0, max = int32Max): Shape<number> {
-    return leaf(`an integer from ${min} to ${max}`, (v) => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max);
+    return leaf(
+        `an integer from ${min} to ${max}`,
+        (v) => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max,
+    );
 }
 
 /** One value of an `as const` enum object. */
 export function oneOf<E extends Record<string, string>>(e: E): Shape<E[keyof E]> {
     const allowed = Object.values(e);
-    return leaf(`one of ${allowed.map((a) => `"${a}"`).join(", ")}`, (v) => typeof v === "string" && allowed.includes(v));
+    return leaf(
+        `one of ${allowed.map((a) => `"${a}"`).join(", ")}`,
+        (v) => typeof v === "string" && allowed.includes(v),
+    );
 }
 
 /** A `pulumi.Input<T>`: an Output or a Promise passes as it is (checked when known, by the resolver if at all). */
@@ -173,9 +184,18 @@ export function map<T>(value: Shape<T>): Shape<Record<string, T>> {
             const kept: Record<string, unknown> = {};
             for (const [k, v] of Object.entries(given)) {
                 if (v === undefined) continue;
-                const checked = v === null ? nullValue(value, joinPath(path, k), report) : value.check(v, joinPath(path, k), report);
+                const checked =
+                    v === null
+                        ? nullValue(value, joinPath(path, k), report)
+                        : value.check(v, joinPath(path, k), report);
                 // defineProperty: a key named "__proto__" (valid JSON) stays a key, not the prototype.
-                if (checked !== dropped) Object.defineProperty(kept, k, { value: checked, enumerable: true, writable: true, configurable: true });
+                if (checked !== dropped)
+                    Object.defineProperty(kept, k, {
+                        value: checked,
+                        enumerable: true,
+                        writable: true,
+                        configurable: true,
+                    });
             }
             return kept;
         },

@@ -5,11 +5,24 @@
  * alone); tests/components/credential-names.test.ts keeps the two identical.
  */
 export const credentialWords: ReadonlySet<string> = new Set([
-    "PASSWORD", "PASSWD", "PASS", "PWD", "SECRET", "SECRETS", "TOKEN", "KEY", "APIKEY",
-    "PRIVATE", "CREDENTIAL", "CREDENTIALS", "AUTH", "DSN",
+    "PASSWORD",
+    "PASSWD",
+    "PASS",
+    "PWD",
+    "SECRET",
+    "SECRETS",
+    "TOKEN",
+    "KEY",
+    "APIKEY",
+    "PRIVATE",
+    "CREDENTIAL",
+    "CREDENTIALS",
+    "AUTH",
+    "DSN",
 ]);
 // Connection URLs of data services carry a user and password.
-export const connectionUrl = /^(DATABASE|DB|POSTGRES|POSTGRESQL|PG|MYSQL|REDIS|VALKEY|AMQP|RABBITMQ|MONGO|MONGODB)(_[A-Z]+)*_(URL|URI)$|CONNECTION_STRING$/;
+export const connectionUrl =
+    /^(DATABASE|DB|POSTGRES|POSTGRESQL|PG|MYSQL|REDIS|VALKEY|AMQP|RABBITMQ|MONGO|MONGODB)(_[A-Z]+)*_(URL|URI)$|CONNECTION_STRING$/;
 
 export function looksLikeCredential(envName: string): boolean {
     const upper = envName.toUpperCase();

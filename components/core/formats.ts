@@ -20,8 +20,22 @@ export function isDns1123Subdomain(value: string): boolean {
 // resource.Quantity's grammar: <sign><number><suffix>, suffix binary SI, decimal SI or a decimal exponent.
 export const quantityGrammar = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+|n|u|m|k|M|G|T|P|E)?$/;
 const suffixValue: Record<string, number> = {
-    Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-    n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    Pi: 2 ** 50,
+    Ei: 2 ** 60,
+    n: 1e-9,
+    u: 1e-6,
+    m: 1e-3,
+    "": 1,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    P: 1e15,
+    E: 1e18,
 };
 
 /** The value of a Kubernetes quantity ("250m" → 0.25, "1Gi" → 1073741824), or undefined when it does not parse. */
@@ -45,13 +59,23 @@ export function limitDefault(defaultLimit: string, request: string): string {
 }
 
 // One field of a six-field cron (robfig/cron with seconds, which CloudNativePG's ScheduledBackup uses).
-interface CronField { name: string; min: number; max: number; names?: string[] }
+interface CronField {
+    name: string;
+    min: number;
+    max: number;
+    names?: string[];
+}
 const cronFields: CronField[] = [
     { name: "seconds", min: 0, max: 59 },
     { name: "minutes", min: 0, max: 59 },
     { name: "hours", min: 0, max: 23 },
     { name: "day of month", min: 1, max: 31 },
-    { name: "month", min: 1, max: 12, names: ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"] },
+    {
+        name: "month",
+        min: 1,
+        max: 12,
+        names: ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"],
+    },
     { name: "day of week", min: 0, max: 6, names: ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"] },
 ];
 const cronDescriptors = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
@@ -111,11 +135,14 @@ export function urlScheme(value: string): "http" | "https" | undefined {
 /** Why `value` is not a valid S3 bucket name (AWS's general-purpose bucket rules), or undefined. */
 export function bucketNameProblem(value: string): string | undefined {
     if (value.length < 3 || value.length > 63) return "must be 3 to 63 characters";
-    if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(value)) return "may hold only lower-case letters, digits, '.' and '-', and must begin and end with a letter or digit";
+    if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(value))
+        return "may hold only lower-case letters, digits, '.' and '-', and must begin and end with a letter or digit";
     if (value.includes("..")) return "must not contain two adjacent periods";
     if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value)) return "must not be formatted as an IP address";
-    for (const prefix of ["xn--", "sthree-", "amzn-s3-demo-"]) if (value.startsWith(prefix)) return `must not start with "${prefix}"`;
-    for (const suffix of ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"]) if (value.endsWith(suffix)) return `must not end with "${suffix}"`;
+    for (const prefix of ["xn--", "sthree-", "amzn-s3-demo-"])
+        if (value.startsWith(prefix)) return `must not start with "${prefix}"`;
+    for (const suffix of ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"])
+        if (value.endsWith(suffix)) return `must not end with "${suffix}"`;
     return undefined;
 }
 

@@ -23,10 +23,28 @@ export interface DerivedName {
     dns1035: boolean;
 }
 
-const service = (name: string, by: string): DerivedName => ({ name, what: `${by}Service`, max: 63, why: "a Service name is a DNS-1035 label", dns1035: true });
+const service = (name: string, by: string): DerivedName => ({
+    name,
+    what: `${by}Service`,
+    max: 63,
+    why: "a Service name is a DNS-1035 label",
+    dns1035: true,
+});
 // The StatefulSet controller labels each pod with controller-revision-hash `<name>-<hash of up to 10>`; labels hold 63.
-const statefulSet = (name: string, by: string): DerivedName => ({ name, what: `${by}StatefulSet`, max: 52, why: "its pods' controller-revision-hash label holds 63 characters", dns1035: false });
-const secret = (name: string): DerivedName => ({ name, what: "the Secret", max: 253, why: "an object name", dns1035: false });
+const statefulSet = (name: string, by: string): DerivedName => ({
+    name,
+    what: `${by}StatefulSet`,
+    max: 52,
+    why: "its pods' controller-revision-hash label holds 63 characters",
+    dns1035: false,
+});
+const secret = (name: string): DerivedName => ({
+    name,
+    what: "the Secret",
+    max: 253,
+    why: "an object name",
+    dns1035: false,
+});
 
 /** AppTier: the Service is named after the component. */
 export function appTierNames(name: string): DerivedName[] {
@@ -37,10 +55,20 @@ export function appTierNames(name: string): DerivedName[] {
 export function postgresNames(name: string, pooler: boolean): DerivedName[] {
     const by = "CloudNativePG's ";
     return [
-        { name, what: "the CloudNativePG Cluster", max: 50, why: "CloudNativePG's limit for a cluster name", dns1035: true },
-        service(`${name}-rw`, by), service(`${name}-ro`, by), service(`${name}-r`, by),
+        {
+            name,
+            what: "the CloudNativePG Cluster",
+            max: 50,
+            why: "CloudNativePG's limit for a cluster name",
+            dns1035: true,
+        },
+        service(`${name}-rw`, by),
+        service(`${name}-ro`, by),
+        service(`${name}-r`, by),
         ...(pooler ? [service(`${name}-pooler-rw`, by)] : []),
-        secret(`${name}-app-credentials`), secret(`${name}-backups`), secret(`${name}-daily`),
+        secret(`${name}-app-credentials`),
+        secret(`${name}-backups`),
+        secret(`${name}-daily`),
     ];
 }
 
@@ -53,7 +81,8 @@ export function redisNames(name: string, cluster: boolean): DerivedName[] {
         ...sets.flatMap((s) => [service(s, by), service(`${s}-headless`, by), service(`${s}-additional`, by)]),
         service(`${name}-master`, by),
         ...(cluster ? [] : [service(`${name}-replica`, by)]),
-        secret(`${name}-auth`), secret(`${name}-tls`),
+        secret(`${name}-auth`),
+        secret(`${name}-tls`),
     ];
 }
 
@@ -61,8 +90,11 @@ export function redisNames(name: string, cluster: boolean): DerivedName[] {
 export function rabbitmqNames(name: string): DerivedName[] {
     const by = "the RabbitMQ operator's ";
     return [
-        statefulSet(`${name}-server`, by), service(name, by), service(`${name}-nodes`, by),
-        secret(`${name}-default-user`), secret(`${name}-tls`),
+        statefulSet(`${name}-server`, by),
+        service(name, by),
+        service(`${name}-nodes`, by),
+        secret(`${name}-default-user`),
+        secret(`${name}-tls`),
     ];
 }
 

@@ -1,7 +1,19 @@
 import type { KubernetesOperatorsArgs } from "../kubernetes-operators";
 import type { PlatformArgs } from "../platform";
 import type { GeneratedSecretArgs } from "../shared-secret";
-import { ObjectShape, boolean, delegated, dropped, input, int, map, object, oneOf, required, string } from "./arg-shape";
+import {
+    ObjectShape,
+    boolean,
+    delegated,
+    dropped,
+    input,
+    int,
+    map,
+    object,
+    oneOf,
+    required,
+    string,
+} from "./arg-shape";
 import { ArgChecker } from "./arg-checker";
 import { AppTierArgs } from "./app-tier-contract";
 import { Profile, SecretEncoding, Target } from "./enums";
@@ -15,7 +27,9 @@ import { RedisClusterArgs } from "./redis-contract";
 
 /** One generated secret value: the limits SharedSecret enforces (16–1024, a known encoding). */
 export const generatedSecretShape = object<GeneratedSecretArgs>("GeneratedSecretArgs", {
-    encoding: oneOf(SecretEncoding), length: int(16, 1024), rotation: string(),
+    encoding: oneOf(SecretEncoding),
+    length: int(16, 1024),
+    rotation: string(),
 });
 
 /**
@@ -23,7 +37,11 @@ export const generatedSecretShape = object<GeneratedSecretArgs>("GeneratedSecret
  * each key a valid Secret key. Returns the specs without the invalid ones.
  * @param prefix the argument, e.g. "appSecrets" or "generated".
  */
-export function checkGeneratedSecrets(check: ArgChecker, prefix: string, specs: unknown): Record<string, GeneratedSecretArgs> {
+export function checkGeneratedSecrets(
+    check: ArgChecker,
+    prefix: string,
+    specs: unknown,
+): Record<string, GeneratedSecretArgs> {
     const checked = map(generatedSecretShape).check(specs, prefix, check);
     if (checked === dropped) return {};
     const kept = checked as Record<string, GeneratedSecretArgs>;
@@ -31,12 +49,23 @@ export function checkGeneratedSecrets(check: ArgChecker, prefix: string, specs: 
     return kept;
 }
 
-export const kubernetesOperatorsShape: ObjectShape<KubernetesOperatorsArgs> = object<KubernetesOperatorsArgs>("KubernetesOperatorsArgs", {
-    certManager: boolean(), cloudnativePg: boolean(), barmanCloudPlugin: boolean(), redisOperator: boolean(), rabbitmqOperator: boolean(), rook: boolean(),
-});
+export const kubernetesOperatorsShape: ObjectShape<KubernetesOperatorsArgs> = object<KubernetesOperatorsArgs>(
+    "KubernetesOperatorsArgs",
+    {
+        certManager: boolean(),
+        cloudnativePg: boolean(),
+        barmanCloudPlugin: boolean(),
+        redisOperator: boolean(),
+        rabbitmqOperator: boolean(),
+        rook: boolean(),
+    },
+);
 
 /** Checks KubernetesOperators' arguments (all optional; omitted means `{}`, null is an error) before it registers anything. */
-export function checkKubernetesOperatorsArgs(name: string, args: KubernetesOperatorsArgs | undefined): KubernetesOperatorsArgs {
+export function checkKubernetesOperatorsArgs(
+    name: string,
+    args: KubernetesOperatorsArgs | undefined,
+): KubernetesOperatorsArgs {
     const check = new ArgChecker(`KubernetesOperators "${name}"`);
     const checked = check.args(args === undefined ? {} : args, kubernetesOperatorsShape);
     check.throwIfAny();

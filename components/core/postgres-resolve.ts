@@ -14,9 +14,22 @@ export interface ResolvedPostgres extends ResolvedCommon {
     storageSize: string;
     database: string;
     owner: string;
-    backup?: { retentionDays: number; schedule: string; pointInTimeRecovery: boolean; inClusterReason?: string; destination: Required<Omit<BackupDestinationArgs, "endpoint">> & { endpoint?: BackupDestinationArgs["endpoint"] } };
+    backup?: {
+        retentionDays: number;
+        schedule: string;
+        pointInTimeRecovery: boolean;
+        inClusterReason?: string;
+        destination: Required<Omit<BackupDestinationArgs, "endpoint">> & {
+            endpoint?: BackupDestinationArgs["endpoint"];
+        };
+    };
     pooler?: { instances: number; poolMode: PgBouncerPoolMode };
-    kubernetes: PostgresClusterArgs["kubernetes"] & { image: string; resources: Required<ResourcesArgs>; poolerResources: Required<ResourcesArgs>; networkPolicy: boolean };
+    kubernetes: PostgresClusterArgs["kubernetes"] & {
+        image: string;
+        resources: Required<ResourcesArgs>;
+        poolerResources: Required<ResourcesArgs>;
+        networkPolicy: boolean;
+    };
 }
 
 const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -53,18 +66,33 @@ export function resolvePostgres(name: string, given: PostgresClusterArgs): Resol
         checkPlacement(check, args.kubernetes);
     }
     const version = args.version ?? "17";
-    const versionOk = check.require(/^\d{2}(\.\d+)?$/.test(version), "version", `must be a PostgreSQL major version such as "17" (got ${JSON.stringify(version)})`);
+    const versionOk = check.require(
+        /^\d{2}(\.\d+)?$/.test(version),
+        "version",
+        `must be a PostgreSQL major version such as "17" (got ${JSON.stringify(version)})`,
+    );
     const instances = args.instances ?? (common.production ? 3 : 1);
     check.integer("instances", instances, 1, 9);
     const syncReplication = args.syncReplication ?? common.production;
-    check.require(!syncReplication || instances >= 2, "syncReplication",
-        `needs at least 2 instances (got instances ${instances}); synchronous replication with one instance has no standby to wait for`);
+    check.require(
+        !syncReplication || instances >= 2,
+        "syncReplication",
+        `needs at least 2 instances (got instances ${instances}); synchronous replication with one instance has no standby to wait for`,
+    );
     const storageSize = args.storageSize ?? "20Gi";
     check.quantity("storageSize", storageSize);
     const database = args.database ?? "app";
     const owner = args.owner ?? "app";
-    check.require(identifier.test(database), "database", `must be a lower-case SQL identifier (got ${JSON.stringify(database)})`);
-    check.require(identifier.test(owner), "owner", `must be a lower-case SQL identifier (got ${JSON.stringify(owner)})`);
+    check.require(
+        identifier.test(database),
+        "database",
+        `must be a lower-case SQL identifier (got ${JSON.stringify(database)})`,
+    );
+    check.require(
+        identifier.test(owner),
+        "owner",
+        `must be a lower-case SQL identifier (got ${JSON.stringify(owner)})`,
+    );
 
     let backup: ResolvedPostgres["backup"];
     if (args.backup?.enabled ?? common.production) {
@@ -73,52 +101,102 @@ export function resolvePostgres(name: string, given: PostgresClusterArgs): Resol
         const schedule = args.backup?.schedule ?? "0 0 2 * * *";
         check.cron("backup.schedule", schedule);
         const d = args.backup?.destination;
-        if (check.require(!!d, "backup.destination", "is required when backups are enabled (an S3-compatible bucket and its credentials Secret); or set backup.enabled false in development")) {
+        if (
+            check.require(
+                !!d,
+                "backup.destination",
+                "is required when backups are enabled (an S3-compatible bucket and its credentials Secret); or set backup.enabled false in development",
+            )
+        ) {
             backup = {
-                retentionDays, schedule,
+                retentionDays,
+                schedule,
                 pointInTimeRecovery: args.backup?.pointInTimeRecovery ?? common.production,
                 inClusterReason: args.backup?.inClusterReason,
                 destination: {
-                    bucket: d!.bucket, path: d!.path ?? name, endpoint: d!.endpoint,
+                    bucket: d!.bucket,
+                    path: d!.path ?? name,
+                    endpoint: d!.endpoint,
                     credentialsSecretName: d!.credentialsSecretName,
                     accessKeyIdKey: d!.accessKeyIdKey ?? "AWS_ACCESS_KEY_ID",
                     secretAccessKeyKey: d!.secretAccessKeyKey ?? "AWS_SECRET_ACCESS_KEY",
                 },
             };
             const dest = backup.destination;
-            check.require(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(dest.path) && !dest.path.endsWith("/"), "backup.destination.path",
-                `must be a relative object prefix such as "postgres" or "backups/pg" (got ${JSON.stringify(dest.path)})`);
-            if (check.url("backup.destination.endpoint", dest.endpoint, !common.production) && typeof dest.endpoint === "string") {
-                check.require(!common.production || !inClusterEndpoint(dest.endpoint) || !!backup.inClusterReason?.trim(), "backup.destination.endpoint",
-                    `is inside the cluster it backs up (${JSON.stringify(dest.endpoint)}): losing the cluster loses the backups; use an external endpoint, or give backup.inClusterReason`);
+            check.require(
+                /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(dest.path) && !dest.path.endsWith("/"),
+                "backup.destination.path",
+                `must be a relative object prefix such as "postgres" or "backups/pg" (got ${JSON.stringify(dest.path)})`,
+            );
+            if (
+                check.url("backup.destination.endpoint", dest.endpoint, !common.production) &&
+                typeof dest.endpoint === "string"
+            ) {
+                check.require(
+                    !common.production || !inClusterEndpoint(dest.endpoint) || !!backup.inClusterReason?.trim(),
+                    "backup.destination.endpoint",
+                    `is inside the cluster it backs up (${JSON.stringify(dest.endpoint)}): losing the cluster loses the backups; use an external endpoint, or give backup.inClusterReason`,
+                );
             }
             check.secretKey("backup.destination.accessKeyIdKey", dest.accessKeyIdKey);
             check.secretKey("backup.destination.secretAccessKeyKey", dest.secretAccessKeyKey);
-            if (typeof dest.credentialsSecretName === "string") check.dnsSubdomain("backup.destination.credentialsSecretName", dest.credentialsSecretName);
+            if (typeof dest.credentialsSecretName === "string")
+                check.dnsSubdomain("backup.destination.credentialsSecretName", dest.credentialsSecretName);
             check.bucketName("backup.destination.bucket", dest.bucket);
         }
     } else if (common.production) {
-        check.fail("backup.enabled", "cannot be false in the production profile (backups ≥ 7 days are a production default); use profile development");
+        check.fail(
+            "backup.enabled",
+            "cannot be false in the production profile (backups ≥ 7 days are a production default); use profile development",
+        );
     }
 
     let pooler: ResolvedPostgres["pooler"];
     if (args.pooler?.enabled) {
-        pooler = { instances: args.pooler.instances ?? (common.production ? 3 : 2), poolMode: args.pooler.poolMode ?? PgBouncerPoolMode.Transaction };
+        pooler = {
+            instances: args.pooler.instances ?? (common.production ? 3 : 2),
+            poolMode: args.pooler.poolMode ?? PgBouncerPoolMode.Transaction,
+        };
         check.integer("pooler.instances", pooler.instances, 1, 20);
         check.oneOf("pooler.poolMode", pooler.poolMode, enumValues(PgBouncerPoolMode));
     }
     const fullVersion = /^\d+\.\d+$/.test(version) ? version : postgresMinorByMajor[version];
-    check.require(!versionOk || !!fullVersion || !!args.kubernetes?.image, "version",
-        `must name a minor release such as "${version}.4" (images are pinned to a full version; pinned majors: ${Object.keys(postgresMinorByMajor).join(", ")}), or give kubernetes.image`);
-    const resources = resolveResources(check, "kubernetes.resources", args.kubernetes?.resources, instanceResources, common.production);
-    const poolerSizing = resolveResources(check, "kubernetes.poolerResources", args.kubernetes?.poolerResources, poolerResources, common.production);
+    check.require(
+        !versionOk || !!fullVersion || !!args.kubernetes?.image,
+        "version",
+        `must name a minor release such as "${version}.4" (images are pinned to a full version; pinned majors: ${Object.keys(postgresMinorByMajor).join(", ")}), or give kubernetes.image`,
+    );
+    const resources = resolveResources(
+        check,
+        "kubernetes.resources",
+        args.kubernetes?.resources,
+        instanceResources,
+        common.production,
+    );
+    const poolerSizing = resolveResources(
+        check,
+        "kubernetes.poolerResources",
+        args.kubernetes?.poolerResources,
+        poolerResources,
+        common.production,
+    );
     check.throwIfAny();
     return {
-        ...common, name, version, instances, syncReplication, storageSize, database, owner, backup, pooler,
+        ...common,
+        name,
+        version,
+        instances,
+        syncReplication,
+        storageSize,
+        database,
+        owner,
+        backup,
+        pooler,
         kubernetes: {
             ...args.kubernetes,
             image: args.kubernetes?.image ?? `ghcr.io/cloudnative-pg/postgresql:${fullVersion}-standard-trixie`,
-            resources, poolerResources: poolerSizing,
+            resources,
+            poolerResources: poolerSizing,
             networkPolicy: args.kubernetes?.networkPolicy ?? true,
         },
     };

@@ -13,7 +13,11 @@ export interface ResolvedRabbitMQ extends ResolvedCommon {
     quorumQueuesByDefault: boolean;
     storageSize: string;
     tls: boolean;
-    kubernetes: RabbitMQClusterArgs["kubernetes"] & { image: string; resources: Required<ResourcesArgs>; networkPolicy: boolean };
+    kubernetes: RabbitMQClusterArgs["kubernetes"] & {
+        image: string;
+        resources: Required<ResourcesArgs>;
+        networkPolicy: boolean;
+    };
 }
 
 // The operator's own defaults, made explicit (and visible to the pack).
@@ -33,23 +37,41 @@ export function resolveRabbitMQ(name: string, given: RabbitMQClusterArgs): Resol
     }
     const nodes = args.nodes ?? (common.production ? 3 : 1);
     check.integer("nodes", nodes, 1, 9);
-    check.require(!common.production || (nodes >= 3 && nodes % 2 === 1), "nodes",
-        `must be odd and at least 3 in production so quorum queues keep a majority (got ${nodes})`);
+    check.require(
+        !common.production || (nodes >= 3 && nodes % 2 === 1),
+        "nodes",
+        `must be odd and at least 3 in production so quorum queues keep a majority (got ${nodes})`,
+    );
     // The RabbitMQ Cluster Operator 2.22.3's own default image.
     const version = args.version ?? "4.2.6";
-    check.require(/^\d+\.\d+(\.\d+)?$/.test(version), "version", `must be a version such as "4.1.4" (got ${JSON.stringify(version)})`);
+    check.require(
+        /^\d+\.\d+(\.\d+)?$/.test(version),
+        "version",
+        `must be a version such as "4.1.4" (got ${JSON.stringify(version)})`,
+    );
     const storageSize = args.storageSize ?? "10Gi";
     check.quantity("storageSize", storageSize);
-    const resources = resolveResources(check, "kubernetes.resources", args.kubernetes?.resources, nodeResources, common.production);
+    const resources = resolveResources(
+        check,
+        "kubernetes.resources",
+        args.kubernetes?.resources,
+        nodeResources,
+        common.production,
+    );
     check.throwIfAny();
     return {
-        ...common, name, nodes, version, storageSize,
+        ...common,
+        name,
+        nodes,
+        version,
+        storageSize,
         quorumQueuesByDefault: args.quorumQueuesByDefault ?? true,
         tls: args.tls ?? common.production,
         kubernetes: {
             ...args.kubernetes,
             image: args.kubernetes?.image ?? `rabbitmq:${version}-management`,
-            resources, networkPolicy: args.kubernetes?.networkPolicy ?? true,
+            resources,
+            networkPolicy: args.kubernetes?.networkPolicy ?? true,
         },
     };
 }

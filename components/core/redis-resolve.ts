@@ -19,7 +19,13 @@ export interface ResolvedRedis extends ResolvedCommon {
     storageSize: string;
     evictionPolicy: RedisEvictionPolicy;
     tls: boolean;
-    kubernetes: RedisClusterArgs["kubernetes"] & { image: string; sentinelImage: string; resources: Required<ResourcesArgs>; sentinelResources: Required<ResourcesArgs>; networkPolicy: boolean };
+    kubernetes: RedisClusterArgs["kubernetes"] & {
+        image: string;
+        sentinelImage: string;
+        resources: Required<ResourcesArgs>;
+        sentinelResources: Required<ResourcesArgs>;
+        networkPolicy: boolean;
+    };
 }
 
 const serverResources: ResourceDefaults = {
@@ -30,7 +36,6 @@ const sentinelResources: ResourceDefaults = {
     production: { cpuRequest: "50m", memoryRequest: "64Mi", cpuLimit: "200m", memoryLimit: "128Mi" },
     development: { cpuRequest: "50m", memoryRequest: "64Mi", cpuLimit: "200m", memoryLimit: "128Mi" },
 };
-
 
 /** Applies profile defaults to {@link RedisClusterArgs}; throws every problem at once. */
 export function resolveRedis(name: string, given: RedisClusterArgs): ResolvedRedis {
@@ -47,7 +52,11 @@ export function resolveRedis(name: string, given: RedisClusterArgs): ResolvedRed
     check.oneOf("engine", engine, enumValues(RedisEngine));
     // The redis-operator 0.26 charts pin Redis 7.0.15 for both images; Redis 8 support came after 0.26.
     const version = args.version ?? "7.0.15";
-    check.require(/^\d+\.\d+(\.\d+)?$/.test(version), "version", `must be a version such as "8.2.2" (got ${JSON.stringify(version)})`);
+    check.require(
+        /^\d+\.\d+(\.\d+)?$/.test(version),
+        "version",
+        `must be a version such as "8.2.2" (got ${JSON.stringify(version)})`,
+    );
     const shards = args.shards ?? 3;
     const replicasPerShard = args.replicasPerShard ?? 1;
     const nodes = args.nodes ?? (common.production ? 3 : 1);
@@ -55,33 +64,71 @@ export function resolveRedis(name: string, given: RedisClusterArgs): ResolvedRed
     if (mode === RedisMode.Cluster) {
         check.integer("shards", shards, 3, 100);
         check.integer("replicasPerShard", replicasPerShard, common.production ? 1 : 0, 5);
-        check.require(common.target !== Target.Kubernetes || replicasPerShard === 1, "replicasPerShard",
-            `must be 1 on target "kubernetes": the redis-operator pairs one follower with each leader (got ${replicasPerShard})`);
+        check.require(
+            common.target !== Target.Kubernetes || replicasPerShard === 1,
+            "replicasPerShard",
+            `must be 1 on target "kubernetes": the redis-operator pairs one follower with each leader (got ${replicasPerShard})`,
+        );
     } else {
         check.integer("nodes", nodes, 1, 20);
         check.integer("sentinels", sentinels, 1, 9);
-        check.require(sentinels % 2 === 1, "sentinels", `must be odd so a majority can agree on failover (got ${sentinels})`);
-        check.require(!common.production || nodes >= 2, "nodes", `must be at least 2 in production (a primary and a replica to fail over to), got ${nodes}`);
+        check.require(
+            sentinels % 2 === 1,
+            "sentinels",
+            `must be odd so a majority can agree on failover (got ${sentinels})`,
+        );
+        check.require(
+            !common.production || nodes >= 2,
+            "nodes",
+            `must be at least 2 in production (a primary and a replica to fail over to), got ${nodes}`,
+        );
     }
     const storageSize = args.storageSize ?? "8Gi";
     check.quantity("storageSize", storageSize);
     if (engine === RedisEngine.Valkey) {
-        check.require(!!args.kubernetes?.image, "kubernetes.image",
-            "is required for the valkey engine on Kubernetes: the redis-operator runs its own Redis images; give an operator-compatible Valkey image");
+        check.require(
+            !!args.kubernetes?.image,
+            "kubernetes.image",
+            "is required for the valkey engine on Kubernetes: the redis-operator runs its own Redis images; give an operator-compatible Valkey image",
+        );
     }
     const evictionPolicy = args.evictionPolicy ?? RedisEvictionPolicy.NoEviction;
     check.oneOf("evictionPolicy", evictionPolicy, enumValues(RedisEvictionPolicy));
-    const resources = resolveResources(check, "kubernetes.resources", args.kubernetes?.resources, serverResources, common.production);
-    const sentinelSizing = resolveResources(check, "kubernetes.sentinelResources", args.kubernetes?.sentinelResources, sentinelResources, common.production);
+    const resources = resolveResources(
+        check,
+        "kubernetes.resources",
+        args.kubernetes?.resources,
+        serverResources,
+        common.production,
+    );
+    const sentinelSizing = resolveResources(
+        check,
+        "kubernetes.sentinelResources",
+        args.kubernetes?.sentinelResources,
+        sentinelResources,
+        common.production,
+    );
     check.throwIfAny();
     return {
-        ...common, name, mode, engine, version, shards, replicasPerShard, nodes, sentinels,
-        persistence: args.persistence ?? true, storageSize, evictionPolicy, tls: args.tls ?? common.production,
+        ...common,
+        name,
+        mode,
+        engine,
+        version,
+        shards,
+        replicasPerShard,
+        nodes,
+        sentinels,
+        persistence: args.persistence ?? true,
+        storageSize,
+        evictionPolicy,
+        tls: args.tls ?? common.production,
         kubernetes: {
             ...args.kubernetes,
             image: args.kubernetes?.image ?? `quay.io/opstree/redis:v${version}`,
             sentinelImage: args.kubernetes?.sentinelImage ?? `quay.io/opstree/redis-sentinel:v${version}`,
-            resources, sentinelResources: sentinelSizing,
+            resources,
+            sentinelResources: sentinelSizing,
             networkPolicy: args.kubernetes?.networkPolicy ?? true,
         },
     };

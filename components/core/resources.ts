@@ -25,13 +25,22 @@ export interface ResourceDefaults {
 }
 
 /** `given` over the profile's defaults, each value a Kubernetes quantity. */
-export function resolveResources(check: ArgChecker, arg: string, given: ResourcesArgs | undefined, defaults: ResourceDefaults, production: boolean): Required<ResourcesArgs> {
+export function resolveResources(
+    check: ArgChecker,
+    arg: string,
+    given: ResourcesArgs | undefined,
+    defaults: ResourceDefaults,
+    production: boolean,
+): Required<ResourcesArgs> {
     const base = production ? defaults.production : defaults.development;
     const r: Required<ResourcesArgs> = {
         cpuRequest: given?.cpuRequest ?? base.cpuRequest,
         memoryRequest: given?.memoryRequest ?? base.memoryRequest,
-        cpuLimit: given?.cpuLimit ?? (given?.cpuRequest ? limitDefault(base.cpuLimit, given.cpuRequest) : base.cpuLimit),
-        memoryLimit: given?.memoryLimit ?? (given?.memoryRequest ? limitDefault(base.memoryLimit, given.memoryRequest) : base.memoryLimit),
+        cpuLimit:
+            given?.cpuLimit ?? (given?.cpuRequest ? limitDefault(base.cpuLimit, given.cpuRequest) : base.cpuLimit),
+        memoryLimit:
+            given?.memoryLimit ??
+            (given?.memoryRequest ? limitDefault(base.memoryLimit, given.memoryRequest) : base.memoryLimit),
     };
     check.resources(arg, r);
     return r;

@@ -1,7 +1,21 @@
 import { ObjectShape, ShapeFields, boolean, input, int, object, oneOf, required, string } from "./arg-shape";
-import { ObjectStorageMode, PgBouncerPoolMode, Profile, RedisEngine, RedisEvictionPolicy, RedisMode, Target } from "./enums";
+import {
+    ObjectStorageMode,
+    PgBouncerPoolMode,
+    Profile,
+    RedisEngine,
+    RedisEvictionPolicy,
+    RedisMode,
+    Target,
+} from "./enums";
 import { ExternalS3Args, ObjectStorageArgs, ObjectStorageKubernetesArgs } from "./object-storage-contract";
-import { BackupDestinationArgs, PostgresBackupArgs, PostgresClusterArgs, PostgresKubernetesArgs, PostgresPoolerArgs } from "./postgres-contract";
+import {
+    BackupDestinationArgs,
+    PostgresBackupArgs,
+    PostgresClusterArgs,
+    PostgresKubernetesArgs,
+    PostgresPoolerArgs,
+} from "./postgres-contract";
 import { RabbitMQClusterArgs, RabbitMQKubernetesArgs } from "./rabbitmq-contract";
 import { RedisClusterArgs, RedisKubernetesArgs } from "./redis-contract";
 import { ResourcesArgs } from "./resources";
@@ -11,50 +25,110 @@ import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
 // between arguments are the resolvers'; these say only what type each key holds.
 
 export const resourcesShape = object<ResourcesArgs>("ResourcesArgs", {
-    cpuRequest: string(), memoryRequest: string(), cpuLimit: string(), memoryLimit: string(),
+    cpuRequest: string(),
+    memoryRequest: string(),
+    cpuLimit: string(),
+    memoryLimit: string(),
 });
 
 export const serviceCommonFields: ShapeFields<ServiceCommonArgs> = {
-    target: oneOf(Target), profile: oneOf(Profile), deletionProtection: boolean(),
+    target: oneOf(Target),
+    profile: oneOf(Profile),
+    deletionProtection: boolean(),
 };
 
 export const placementFields: ShapeFields<KubernetesPlacementArgs> = {
-    namespace: input(string()), storageClass: string(), partOf: string(), resources: resourcesShape, networkPolicy: boolean(), operatorNamespace: string(),
+    namespace: input(string()),
+    storageClass: string(),
+    partOf: string(),
+    resources: resourcesShape,
+    networkPolicy: boolean(),
+    operatorNamespace: string(),
 };
 
 export const postgresShape: ObjectShape<PostgresClusterArgs> = object<PostgresClusterArgs>("PostgresClusterArgs", {
     ...serviceCommonFields,
-    kubernetes: object<PostgresKubernetesArgs>("PostgresKubernetesArgs", { ...placementFields, image: string(), poolerResources: resourcesShape }),
-    version: string(), instances: int(), syncReplication: boolean(), storageSize: string(), database: string(), owner: string(),
+    kubernetes: object<PostgresKubernetesArgs>("PostgresKubernetesArgs", {
+        ...placementFields,
+        image: string(),
+        poolerResources: resourcesShape,
+    }),
+    version: string(),
+    instances: int(),
+    syncReplication: boolean(),
+    storageSize: string(),
+    database: string(),
+    owner: string(),
     backup: object<PostgresBackupArgs>("PostgresBackupArgs", {
-        enabled: boolean(), retentionDays: int(), schedule: string(), pointInTimeRecovery: boolean(), inClusterReason: string(),
+        enabled: boolean(),
+        retentionDays: int(),
+        schedule: string(),
+        pointInTimeRecovery: boolean(),
+        inClusterReason: string(),
         destination: object<BackupDestinationArgs>("BackupDestinationArgs", {
-            bucket: required(input(string())), path: string(), endpoint: input(string()),
-            credentialsSecretName: required(input(string())), accessKeyIdKey: string(), secretAccessKeyKey: string(),
+            bucket: required(input(string())),
+            path: string(),
+            endpoint: input(string()),
+            credentialsSecretName: required(input(string())),
+            accessKeyIdKey: string(),
+            secretAccessKeyKey: string(),
         }),
     }),
-    pooler: object<PostgresPoolerArgs>("PostgresPoolerArgs", { enabled: boolean(), instances: int(), poolMode: oneOf(PgBouncerPoolMode) }),
+    pooler: object<PostgresPoolerArgs>("PostgresPoolerArgs", {
+        enabled: boolean(),
+        instances: int(),
+        poolMode: oneOf(PgBouncerPoolMode),
+    }),
 });
 
 export const redisShape: ObjectShape<RedisClusterArgs> = object<RedisClusterArgs>("RedisClusterArgs", {
     ...serviceCommonFields,
-    kubernetes: object<RedisKubernetesArgs>("RedisKubernetesArgs", { ...placementFields, image: string(), sentinelImage: string(), sentinelResources: resourcesShape }),
-    mode: oneOf(RedisMode), engine: oneOf(RedisEngine), version: string(), shards: int(), replicasPerShard: int(), nodes: int(),
-    sentinels: int(), persistence: boolean(), evictionPolicy: oneOf(RedisEvictionPolicy), storageSize: string(), tls: boolean(),
+    kubernetes: object<RedisKubernetesArgs>("RedisKubernetesArgs", {
+        ...placementFields,
+        image: string(),
+        sentinelImage: string(),
+        sentinelResources: resourcesShape,
+    }),
+    mode: oneOf(RedisMode),
+    engine: oneOf(RedisEngine),
+    version: string(),
+    shards: int(),
+    replicasPerShard: int(),
+    nodes: int(),
+    sentinels: int(),
+    persistence: boolean(),
+    evictionPolicy: oneOf(RedisEvictionPolicy),
+    storageSize: string(),
+    tls: boolean(),
 });
 
 export const rabbitmqShape: ObjectShape<RabbitMQClusterArgs> = object<RabbitMQClusterArgs>("RabbitMQClusterArgs", {
     ...serviceCommonFields,
     kubernetes: object<RabbitMQKubernetesArgs>("RabbitMQKubernetesArgs", { ...placementFields, image: string() }),
-    nodes: int(), version: string(), quorumQueuesByDefault: boolean(), storageSize: string(), tls: boolean(),
+    nodes: int(),
+    version: string(),
+    quorumQueuesByDefault: boolean(),
+    storageSize: string(),
+    tls: boolean(),
 });
 
 export const objectStorageShape: ObjectShape<ObjectStorageArgs> = object<ObjectStorageArgs>("ObjectStorageArgs", {
     ...serviceCommonFields,
-    kubernetes: object<ObjectStorageKubernetesArgs>("ObjectStorageKubernetesArgs", { ...placementFields, rookClusterNamespace: string(), gatewayInstances: int() }),
-    mode: oneOf(ObjectStorageMode), bucket: string(), versioning: boolean(), replicas: int(),
+    kubernetes: object<ObjectStorageKubernetesArgs>("ObjectStorageKubernetesArgs", {
+        ...placementFields,
+        rookClusterNamespace: string(),
+        gatewayInstances: int(),
+    }),
+    mode: oneOf(ObjectStorageMode),
+    bucket: string(),
+    versioning: boolean(),
+    replicas: int(),
     external: object<ExternalS3Args>("ExternalS3Args", {
-        endpoint: required(string()), region: string(), credentialsSecretName: string(),
-        accessKeyId: input(string()), secretAccessKey: input(string()), forcePathStyle: boolean(),
+        endpoint: required(string()),
+        region: string(),
+        credentialsSecretName: string(),
+        accessKeyId: input(string()),
+        secretAccessKey: input(string()),
+        forcePathStyle: boolean(),
     }),
 });

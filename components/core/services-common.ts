@@ -45,8 +45,11 @@ export const implementedTargets: Target[] = [Target.Kubernetes];
 export function resolveCommon(check: ArgChecker, args: ServiceCommonArgs): ResolvedCommon {
     const target = args.target ?? Target.Kubernetes;
     if (check.oneOf("target", target, enumValues(Target))) {
-        check.require(implementedTargets.includes(target), "target",
-            `"${target}" is not implemented yet; implemented: ${implementedTargets.map((t) => `"${t}"`).join(", ")}`);
+        check.require(
+            implementedTargets.includes(target),
+            "target",
+            `"${target}" is not implemented yet; implemented: ${implementedTargets.map((t) => `"${t}"`).join(", ")}`,
+        );
     }
     const profile = args.profile ?? Profile.Production;
     check.oneOf("profile", profile, enumValues(Profile));

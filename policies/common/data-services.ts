@@ -34,7 +34,8 @@ export const operatorPodCounts = {
     /** RedisReplication and RedisSentinel pods, RedisCluster masters (spec.clusterSize, which the CRD requires): 0 when unreadable. */
     redisClusterSize: (spec: unknown) => asCount(at(spec, "clusterSize")) ?? 0,
     /** One RedisCluster role: its own `replicas`, else clusterSize (the operator's default), read only when needed. */
-    redisRole: (spec: unknown, role: RedisRole) => asCount(at(spec, role, "replicas")) ?? operatorPodCounts.redisClusterSize(spec),
+    redisRole: (spec: unknown, role: RedisRole) =>
+        asCount(at(spec, role, "replicas")) ?? operatorPodCounts.redisClusterSize(spec),
 };
 
 /** Where a pod set's compute resources are set, and what is there. */
@@ -60,9 +61,14 @@ export interface DataPodSet {
 
 /** Data resources whose pods the pack sizes and fences. */
 export const dataServiceTypes: readonly string[] = [
-    crTypes.cnpgCluster, crTypes.cnpgPooler,
-    crTypes.redisReplication, crTypes.redisSentinel, crTypes.redisCluster, crTypes.redisStandalone,
-    crTypes.rabbitmqCluster, crTypes.cephObjectStore,
+    crTypes.cnpgCluster,
+    crTypes.cnpgPooler,
+    crTypes.redisReplication,
+    crTypes.redisSentinel,
+    crTypes.redisCluster,
+    crTypes.redisStandalone,
+    crTypes.rabbitmqCluster,
+    crTypes.cephObjectStore,
 ];
 
 /** The pgbouncer container entry of a Pooler's pod template (the operator merges it by name). */
@@ -86,37 +92,74 @@ function redisRole(spec: unknown, role: RedisRole): ResourcesAt {
  */
 export function dataPodSets(type: string, props: unknown, name: string): DataPodSet[] {
     const spec = () => at(props, "spec");
-    const set = (label: string, podLabels: Record<string, string>, path: string, read: () => unknown): DataPodSet =>
-        ({ label, podLabels, resources: () => ({ path, value: read() }) });
+    const set = (label: string, podLabels: Record<string, string>, path: string, read: () => unknown): DataPodSet => ({
+        label,
+        podLabels,
+        resources: () => ({ path, value: read() }),
+    });
     const labels = operatorPodLabels;
     switch (type) {
         case crTypes.cnpgCluster:
             return [set("instances", labels.cnpgInstances(name), "spec.resources", () => at(spec(), "resources"))];
         case crTypes.cnpgPooler:
-            return [set("PgBouncer pods", labels.pgbouncer(name), "spec.template.spec.containers[pgbouncer].resources",
-                () => at(pgbouncerContainer(spec()), "resources"))];
+            return [
+                set(
+                    "PgBouncer pods",
+                    labels.pgbouncer(name),
+                    "spec.template.spec.containers[pgbouncer].resources",
+                    () => at(pgbouncerContainer(spec()), "resources"),
+                ),
+            ];
         case crTypes.redisReplication: {
-            const sets = [set("pods", labels.redis(name), "spec.kubernetesConfig.resources", () => at(spec(), "kubernetesConfig", "resources"))];
+            const sets = [
+                set("pods", labels.redis(name), "spec.kubernetesConfig.resources", () =>
+                    at(spec(), "kubernetesConfig", "resources"),
+                ),
+            ];
             // Sentinels the replication runs itself (spec.sentinel.size > 0): StatefulSet and label `<name>-s`.
             const size = at(spec(), "sentinel", "size");
             if (typeof size === "number" && size > 0) {
-                sets.push(set("embedded Sentinel pods", labels.redisEmbeddedSentinel(name), "spec.sentinel.resources", () => at(spec(), "sentinel", "resources")));
+                sets.push(
+                    set("embedded Sentinel pods", labels.redisEmbeddedSentinel(name), "spec.sentinel.resources", () =>
+                        at(spec(), "sentinel", "resources"),
+                    ),
+                );
             }
             return sets;
         }
         case crTypes.redisStandalone:
-            return [set("pods", labels.redis(name), "spec.kubernetesConfig.resources", () => at(spec(), "kubernetesConfig", "resources"))];
+            return [
+                set("pods", labels.redis(name), "spec.kubernetesConfig.resources", () =>
+                    at(spec(), "kubernetesConfig", "resources"),
+                ),
+            ];
         case crTypes.redisSentinel:
-            return [set("Sentinel pods", labels.redisSentinel(name), "spec.kubernetesConfig.resources", () => at(spec(), "kubernetesConfig", "resources"))];
+            return [
+                set("Sentinel pods", labels.redisSentinel(name), "spec.kubernetesConfig.resources", () =>
+                    at(spec(), "kubernetesConfig", "resources"),
+                ),
+            ];
         case crTypes.redisCluster:
             return [
-                { label: "leaders", podLabels: labels.redisLeader(name), resources: () => redisRole(spec(), "redisLeader") },
-                { label: "followers", podLabels: labels.redisFollower(name), resources: () => redisRole(spec(), "redisFollower") },
+                {
+                    label: "leaders",
+                    podLabels: labels.redisLeader(name),
+                    resources: () => redisRole(spec(), "redisLeader"),
+                },
+                {
+                    label: "followers",
+                    podLabels: labels.redisFollower(name),
+                    resources: () => redisRole(spec(), "redisFollower"),
+                },
             ];
         case crTypes.rabbitmqCluster:
             return [set("nodes", labels.rabbitmqNodes(name), "spec.resources", () => at(spec(), "resources"))];
         case crTypes.cephObjectStore:
-            return [set("RGW gateways", labels.cephGateway(name), "spec.gateway.resources", () => at(spec(), "gateway", "resources"))];
+            return [
+                set("RGW gateways", labels.cephGateway(name), "spec.gateway.resources", () =>
+                    at(spec(), "gateway", "resources"),
+                ),
+            ];
         default:
             return [];
     }

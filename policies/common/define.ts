@@ -1,6 +1,14 @@
 import {
-    EnforcementLevel, PolicyConfigSchema, PolicyResource, ReportViolation, ResourceValidationArgs,
-    ResourceValidationPolicy, Severity, StackValidationArgs, StackValidationPolicy, UnknownValueError,
+    EnforcementLevel,
+    PolicyConfigSchema,
+    PolicyResource,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    Severity,
+    StackValidationArgs,
+    StackValidationPolicy,
+    UnknownValueError,
 } from "@pulumi/policy";
 import { annotationPrefix, exemptionFrom } from "./exemptions";
 import { kindOf, nameOf } from "./metadata";
@@ -47,8 +55,10 @@ function subjectOf(type: string, props: unknown, name: string): string {
 }
 
 export function notJudgedMessage(policy: string, subject: string, err: unknown): string {
-    return `${policy} ${notJudged} ${subject}: its properties have a shape the policy does not expect (${safely(() => describeError(err), "an unreadable error")}). `
-        + `Fix the resource, or exempt it with a reason (${annotationPrefix}${policy}); please report the shape as a bug of the pack.`;
+    return (
+        `${policy} ${notJudged} ${subject}: its properties have a shape the policy does not expect (${safely(() => describeError(err), "an unreadable error")}). ` +
+        `Fix the resource, or exempt it with a reason (${annotationPrefix}${policy}); please report the shape as a bug of the pack.`
+    );
 }
 
 /**
@@ -57,11 +67,13 @@ export function notJudgedMessage(policy: string, subject: string, err: unknown):
  * analyzer turns into an advisory "can't run during preview" notice: never a violation.
  * Any other exception is caught by the safety net above.
  */
-export function resourcePolicy<C extends object>(meta: Metadata & {
-    types: readonly string[];
-    /** `props` may hold anything: read it with the readers of read.ts. */
-    validate(props: unknown, args: ResourceValidationArgs, config: C, report: ReportViolation): void;
-}): ResourceValidationPolicy {
+export function resourcePolicy<C extends object>(
+    meta: Metadata & {
+        types: readonly string[];
+        /** `props` may hold anything: read it with the readers of read.ts. */
+        validate(props: unknown, args: ResourceValidationArgs, config: C, report: ReportViolation): void;
+    },
+): ResourceValidationPolicy {
     const { types, validate, ...rest } = meta;
     return {
         ...rest,
@@ -85,10 +97,12 @@ export function resourcePolicy<C extends object>(meta: Metadata & {
  * other than UnknownValueError is caught by the safety net: in `items` it becomes one
  * violation for the stack, in `validate` one violation on the item's resource.
  */
-export function stackPolicy<C extends object, T extends { resource: PolicyResource }>(meta: Metadata & {
-    items(resources: PolicyResource[]): Array<T | Deferred>;
-    validate(item: T, all: T[], args: StackValidationArgs, config: C, report: (message: string) => void): void;
-}): StackValidationPolicy {
+export function stackPolicy<C extends object, T extends { resource: PolicyResource }>(
+    meta: Metadata & {
+        items(resources: PolicyResource[]): Array<T | Deferred>;
+        validate(item: T, all: T[], args: StackValidationArgs, config: C, report: (message: string) => void): void;
+    },
+): StackValidationPolicy {
     const { items, validate, ...rest } = meta;
     return {
         ...rest,

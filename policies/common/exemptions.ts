@@ -20,10 +20,12 @@ function fromMap(map: unknown, prefix: string): Exemption[] {
     if (!entries) return [];
     // Only exemption keys are read: another annotation unknown at preview (a checksum, say)
     // must not stop every policy from judging the resource.
-    return Object.keys(entries).filter((k) => k.startsWith(prefix)).flatMap((k) => {
-        const reason = asNonEmptyString(entries[k])?.trim();
-        return reason !== undefined ? [{ policy: k.slice(prefix.length), reason }] : [];
-    });
+    return Object.keys(entries)
+        .filter((k) => k.startsWith(prefix))
+        .flatMap((k) => {
+            const reason = asNonEmptyString(entries[k])?.trim();
+            return reason !== undefined ? [{ policy: k.slice(prefix.length), reason }] : [];
+        });
 }
 
 /** Every exemption a resource declares. */

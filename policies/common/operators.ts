@@ -11,12 +11,15 @@ export function spreadsOverZones(pod: unknown, hard: boolean): boolean {
     const p = asRecord(pod);
     if (!p) return false;
     const enforced = (c: Record<string, unknown>) => (c.whenUnsatisfiable ?? "DoNotSchedule") === "DoNotSchedule";
-    if (records(p.topologySpreadConstraints).some((c) => c.topologyKey === zoneKey && (!hard || enforced(c)))) return true;
+    if (records(p.topologySpreadConstraints).some((c) => c.topologyKey === zoneKey && (!hard || enforced(c))))
+        return true;
     const anti = at(p, "affinity", "podAntiAffinity");
     const required = records(at(anti, "requiredDuringSchedulingIgnoredDuringExecution"));
     const preferred = records(at(anti, "preferredDuringSchedulingIgnoredDuringExecution"));
-    return required.some((t) => t.topologyKey === zoneKey)
-        || (!hard && preferred.some((w) => at(w, "podAffinityTerm", "topologyKey") === zoneKey));
+    return (
+        required.some((t) => t.topologyKey === zoneKey) ||
+        (!hard && preferred.some((w) => at(w, "podAffinityTerm", "topologyKey") === zoneKey))
+    );
 }
 
 /** Days of a retention policy such as "30d", "4w" or "3m" (CloudNativePG's format); undefined if unreadable. */

@@ -36,10 +36,12 @@ export interface PodContainer {
  * objects are skipped: there is nothing in them to judge.
  */
 export function containersOf(pod: unknown, fields: readonly ContainerField[]): PodContainer[] {
-    return fields.flatMap((field) => asArray(at(pod, field)).flatMap((item, index) => {
-        const container = asRecord(item);
-        return container ? [{ container, field, index }] : [];
-    }));
+    return fields.flatMap((field) =>
+        asArray(at(pod, field)).flatMap((item, index) => {
+            const container = asRecord(item);
+            return container ? [{ container, field, index }] : [];
+        }),
+    );
 }
 
 /*

@@ -1,6 +1,10 @@
 import { asArray, asCount, asNumber, asRecord, asString, asStringMap, strings } from "./read";
 
-export interface LabelRequirement { key: string; operator: string; values: string[] }
+export interface LabelRequirement {
+    key: string;
+    operator: string;
+    values: string[];
+}
 
 /** A label selector read into plain data (no proxy left inside). */
 export interface Selector {
@@ -30,7 +34,14 @@ export function readSelector(v: unknown): Selector | undefined {
         const key = asString(e?.key);
         const operator = asString(e?.operator);
         const values = e?.values ?? [];
-        if (!e || key === undefined || operator === undefined || !operators.includes(operator) || !Array.isArray(values)) return undefined;
+        if (
+            !e ||
+            key === undefined ||
+            operator === undefined ||
+            !operators.includes(operator) ||
+            !Array.isArray(values)
+        )
+            return undefined;
         const texts = strings(values);
         if (texts.length !== values.length) return undefined;
         matchExpressions.push({ key, operator, values: texts });
@@ -50,10 +61,14 @@ export function selects(selector: unknown, labels: Record<string, string>): bool
     return s.matchExpressions.every((e) => {
         const has = Object.prototype.hasOwnProperty.call(labels, e.key);
         switch (e.operator) {
-            case "In": return has && e.values.includes(labels[e.key]);
-            case "NotIn": return !has || !e.values.includes(labels[e.key]);
-            case "Exists": return has;
-            default: return !has; // DoesNotExist (readSelector admits no other operator)
+            case "In":
+                return has && e.values.includes(labels[e.key]);
+            case "NotIn":
+                return !has || !e.values.includes(labels[e.key]);
+            case "Exists":
+                return has;
+            default:
+                return !has; // DoesNotExist (readSelector admits no other operator)
         }
     });
 }

@@ -47,22 +47,34 @@ export function describeFloor(w: Workload): string {
     if (w.replicas !== undefined) parts.push(`spec.replicas ${w.replicas}`);
     if (w.invalidReplicas !== undefined) parts.push(`spec.replicas ${w.invalidReplicas} is not a count`);
     if (w.hpaMinReplicas !== undefined) parts.push(`HPA minReplicas ${w.hpaMinReplicas}`);
-    if (w.replicas === undefined && w.hpaMinReplicas === undefined) parts.push(w.invalidReplicas !== undefined ? "Kubernetes defaults to 1" : "no spec.replicas (Kubernetes defaults to 1)");
+    if (w.replicas === undefined && w.hpaMinReplicas === undefined)
+        parts.push(
+            w.invalidReplicas !== undefined
+                ? "Kubernetes defaults to 1"
+                : "no spec.replicas (Kubernetes defaults to 1)",
+        );
     return `${replicaFloor(w)} (${parts.join(", ")})`;
 }
 
 /** HPAs' floors by `namespace/Kind/name` of the workload they scale; HPAs unknown at preview aside. */
 function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, number>; unknown?: UnknownValueError } {
-    const { known, unknown } = readEach(resources.filter((r) => r.type === K8s.Hpa), (r) => {
-        const ref = at(r.props, "spec", "scaleTargetRef");
-        const kind = asString(at(ref, "kind"));
-        const name = asString(at(ref, "name"));
-        const min = hpaMinReplicas(r.props);
-        return { key: kind !== undefined && name !== undefined ? `${namespaceOf(r.props)}/${kind}/${name}` : undefined, min };
-    });
+    const { known, unknown } = readEach(
+        resources.filter((r) => r.type === K8s.Hpa),
+        (r) => {
+            const ref = at(r.props, "spec", "scaleTargetRef");
+            const kind = asString(at(ref, "kind"));
+            const name = asString(at(ref, "name"));
+            const min = hpaMinReplicas(r.props);
+            return {
+                key: kind !== undefined && name !== undefined ? `${namespaceOf(r.props)}/${kind}/${name}` : undefined,
+                min,
+            };
+        },
+    );
     const byTarget = new Map<string, number>();
     // Two HPAs on one workload fight each other; the lower floor is the one to judge.
-    for (const { key, min } of known) if (key !== undefined) byTarget.set(key, Math.min(min, byTarget.get(key) ?? Infinity));
+    for (const { key, min } of known)
+        if (key !== undefined) byTarget.set(key, Math.min(min, byTarget.get(key) ?? Infinity));
     return { byTarget, unknown };
 }
 
@@ -72,22 +84,32 @@ function indexHpas(resources: PolicyResource[]): { byTarget: Map<string, number>
  */
 export function collectWorkloads(resources: PolicyResource[]): Array<Workload | Deferred> {
     const hpas = indexHpas(resources);
-    return resources.filter((r) => workloadTypes.includes(r.type)).map((resource) => deferUnknown(resource, (): Workload => {
-        const props: unknown = resource.props;
-        const kind = kindOf(resource.type);
-        const name = nameOf(props, resource.name);
-        const namespace = namespaceOf(props);
-        const hpaMin = hpas.byTarget.get(`${namespace}/${kind}/${name}`);
-        // An HPA unknown at preview may be the one that scales this workload.
-        if (hpaMin === undefined && hpas.unknown) throw hpas.unknown;
-        const rawReplicas = at(props, "spec", "replicas");
-        const replicas = asCount(rawReplicas);
-        return {
-            resource, kind, name, namespace,
-            podLabels: podTemplateLabels(props),
-            replicas,
-            invalidReplicas: replicas === undefined && rawReplicas !== undefined && rawReplicas !== null ? shown(rawReplicas) : undefined,
-            hpaMinReplicas: hpaMin,
-        };
-    }));
+    return resources
+        .filter((r) => workloadTypes.includes(r.type))
+        .map((resource) =>
+            deferUnknown(resource, (): Workload => {
+                const props: unknown = resource.props;
+                const kind = kindOf(resource.type);
+                const name = nameOf(props, resource.name);
+                const namespace = namespaceOf(props);
+                const hpaMin = hpas.byTarget.get(`${namespace}/${kind}/${name}`);
+                // An HPA unknown at preview may be the one that scales this workload.
+                if (hpaMin === undefined && hpas.unknown) throw hpas.unknown;
+                const rawReplicas = at(props, "spec", "replicas");
+                const replicas = asCount(rawReplicas);
+                return {
+                    resource,
+                    kind,
+                    name,
+                    namespace,
+                    podLabels: podTemplateLabels(props),
+                    replicas,
+                    invalidReplicas:
+                        replicas === undefined && rawReplicas !== undefined && rawReplicas !== null
+                            ? shown(rawReplicas)
+                            : undefined,
+                    hpaMinReplicas: hpaMin,
+                };
+            }),
+        );
 }

@@ -3,10 +3,23 @@
  * use: policies never import components). Extra patterns come from policy config.
  */
 export const credentialWords: ReadonlySet<string> = new Set([
-    "PASSWORD", "PASSWD", "PASS", "PWD", "SECRET", "SECRETS", "TOKEN", "KEY", "APIKEY",
-    "PRIVATE", "CREDENTIAL", "CREDENTIALS", "AUTH", "DSN",
+    "PASSWORD",
+    "PASSWD",
+    "PASS",
+    "PWD",
+    "SECRET",
+    "SECRETS",
+    "TOKEN",
+    "KEY",
+    "APIKEY",
+    "PRIVATE",
+    "CREDENTIAL",
+    "CREDENTIALS",
+    "AUTH",
+    "DSN",
 ]);
-export const connectionUrl = /^(DATABASE|DB|POSTGRES|POSTGRESQL|PG|MYSQL|REDIS|VALKEY|AMQP|RABBITMQ|MONGO|MONGODB)(_[A-Z]+)*_(URL|URI)$|CONNECTION_STRING$/;
+export const connectionUrl =
+    /^(DATABASE|DB|POSTGRES|POSTGRESQL|PG|MYSQL|REDIS|VALKEY|AMQP|RABBITMQ|MONGO|MONGODB)(_[A-Z]+)*_(URL|URI)$|CONNECTION_STRING$/;
 
 export function looksLikeCredential(name: string, extraPatterns: RegExp[] = []): boolean {
     const upper = name.toUpperCase();

@@ -5,10 +5,16 @@ import { parseQuantity } from "../common/quantities";
 import { at } from "../common/read";
 import { judgeEach } from "../common/unknowns";
 
-export interface DataResourcesConfig { requireCpuRequests?: boolean }
+export interface DataResourcesConfig {
+    requireCpuRequests?: boolean;
+}
 
 /** What is wrong with one quantity of a ResourceRequirements, or undefined if it is set and valid. */
-function quantityProblem(resources: unknown, section: "requests" | "limits", resource: "memory" | "cpu"): string | undefined {
+function quantityProblem(
+    resources: unknown,
+    section: "requests" | "limits",
+    resource: "memory" | "cpu",
+): string | undefined {
     const v = at(resources, section, resource);
     const what = `${resource} ${section === "requests" ? "request" : "limit"}`;
     if (v === undefined || v === null || v === "") return `no ${what}`;
@@ -26,13 +32,19 @@ function listed(items: string[]): string {
 /** Data-service pods set memory requests and limits (not BestEffort, the first evicted). */
 export const k8sDataResources = resourcePolicy<DataResourcesConfig>({
     name: "k8s-data-resources",
-    description: "Every data-service pod set states memory requests and memory limits, request ≤ limit (the kubelet evicts pods without them first under memory pressure, and a PodDisruptionBudget does not stop that): CloudNativePG Cluster spec.resources; Pooler pgbouncer container in spec.template.spec.containers; redis-operator RedisReplication, RedisSentinel and Redis spec.kubernetesConfig.resources (a RedisReplication's embedded Sentinels: spec.sentinel.resources), RedisCluster leaders and followers (spec.redisLeader / spec.redisFollower.resources, else spec.kubernetesConfig.resources); RabbitmqCluster spec.resources (the operator has defaults, but they must be explicit here); Rook CephObjectStore spec.gateway.resources.",
-    remediationSteps: "Size each data service (the pulumi-ha data components take `resources` with production defaults; CloudNativePG recommends equal requests and limits for Postgres), or set the operator's resources field named in the message.",
+    description:
+        "Every data-service pod set states memory requests and memory limits, request ≤ limit (the kubelet evicts pods without them first under memory pressure, and a PodDisruptionBudget does not stop that): CloudNativePG Cluster spec.resources; Pooler pgbouncer container in spec.template.spec.containers; redis-operator RedisReplication, RedisSentinel and Redis spec.kubernetesConfig.resources (a RedisReplication's embedded Sentinels: spec.sentinel.resources), RedisCluster leaders and followers (spec.redisLeader / spec.redisFollower.resources, else spec.kubernetesConfig.resources); RabbitmqCluster spec.resources (the operator has defaults, but they must be explicit here); Rook CephObjectStore spec.gateway.resources.",
+    remediationSteps:
+        "Size each data service (the pulumi-ha data components take `resources` with production defaults; CloudNativePG recommends equal requests and limits for Postgres), or set the operator's resources field named in the message.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
         properties: {
-            requireCpuRequests: { type: "boolean", default: false, description: "Also demand a CPU request on every data-service pod set." },
+            requireCpuRequests: {
+                type: "boolean",
+                default: false,
+                description: "Also demand a CPU request on every data-service pod set.",
+            },
         },
     },
     types: dataServiceTypes,
@@ -46,13 +58,17 @@ export const k8sDataResources = resourcePolicy<DataResourcesConfig>({
                 config.requireCpuRequests === true ? quantityProblem(value, "requests", "cpu") : undefined,
             ].filter((p): p is string => p !== undefined);
             if (problems.length > 0) {
-                report(`${what}: its ${set.label} (${path}) have ${listed(problems)}; the kubelet evicts them first under memory pressure.`);
+                report(
+                    `${what}: its ${set.label} (${path}) have ${listed(problems)}; the kubelet evicts them first under memory pressure.`,
+                );
                 return;
             }
             const request = parseQuantity(at(value, "requests", "memory"))!;
             const limit = parseQuantity(at(value, "limits", "memory"))!;
             if (request > limit) {
-                report(`${what}: its ${set.label} (${path}) request more memory (${String(at(value, "requests", "memory"))}) than their limit (${String(at(value, "limits", "memory"))}); Kubernetes rejects such pods.`);
+                report(
+                    `${what}: its ${set.label} (${path}) request more memory (${String(at(value, "requests", "memory"))}) than their limit (${String(at(value, "limits", "memory"))}); Kubernetes rejects such pods.`,
+                );
             }
         });
     },

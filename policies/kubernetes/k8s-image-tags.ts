@@ -6,14 +6,22 @@ import { asArray, asRecord, at } from "../common/read";
 import { crTypes } from "../common/types";
 import { judgeEach } from "../common/unknowns";
 
-export interface ImageTagsConfig { requireFullVersion?: boolean }
+export interface ImageTagsConfig {
+    requireFullVersion?: boolean;
+}
 
 /** One image a resource names, with where it names it (for messages). */
-interface ImageAt { where: string; read(): unknown }
+interface ImageAt {
+    where: string;
+    read(): unknown;
+}
 
 /** Images of the containers (and init containers) of a pod spec. */
 function podImages(pod: unknown): ImageAt[] {
-    return containersOf(pod, ["initContainers", "containers"]).map((c) => ({ where: containerLabel(c), read: () => c.container.image }));
+    return containersOf(pod, ["initContainers", "containers"]).map((c) => ({
+        where: containerLabel(c),
+        read: () => c.container.image,
+    }));
 }
 
 /** Images of the redis-operator's pods: Redis or Sentinel, exporter, embedded Sentinel, init container, sidecars. */
@@ -23,7 +31,10 @@ function redisImages(spec: unknown): ImageAt[] {
         { where: "spec.redisExporter.image", read: () => at(spec, "redisExporter", "image") },
         { where: "spec.sentinel.image", read: () => at(spec, "sentinel", "image") },
         { where: "spec.initContainer.image", read: () => at(spec, "initContainer", "image") },
-        ...asArray(at(spec, "sidecars")).map((s, i) => ({ where: `spec.sidecars[${i}].image`, read: () => asRecord(s)?.image })),
+        ...asArray(at(spec, "sidecars")).map((s, i) => ({
+            where: `spec.sidecars[${i}].image`,
+            read: () => asRecord(s)?.image,
+        })),
     ];
 }
 
@@ -49,19 +60,33 @@ function imagesOf(type: string, props: unknown): ImageAt[] {
     }
 }
 
-const operatorTypes = [crTypes.cnpgCluster, crTypes.cnpgPooler, crTypes.rabbitmqCluster, crTypes.redisReplication,
-    crTypes.redisSentinel, crTypes.redisCluster, crTypes.redisStandalone, crTypes.cephCluster];
+const operatorTypes = [
+    crTypes.cnpgCluster,
+    crTypes.cnpgPooler,
+    crTypes.rabbitmqCluster,
+    crTypes.redisReplication,
+    crTypes.redisSentinel,
+    crTypes.redisCluster,
+    crTypes.redisStandalone,
+    crTypes.cephCluster,
+];
 
 /** Images pinned to a version that does not move (or a digest). */
 export const k8sImageTags = resourcePolicy<ImageTagsConfig>({
     name: "k8s-image-tags",
-    description: "Every image is pinned: not untagged, not `latest` or another tag without a version (`stable`, `alpine`), not a bare major (`postgresql:17`, `redis:7`, `17-alpine`), all of which move to new releases under you; a digest (`@sha256:…`) is always fine. Checks the containers and init containers of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs and Pods, and operators' images: CloudNativePG Cluster spec.imageName and Pooler pod template, RabbitmqCluster spec.image, redis-operator kubernetesConfig.image (and exporter, embedded Sentinel, init container, sidecars), Rook CephCluster spec.cephVersion.image.",
-    remediationSteps: "Pin a full version (e.g. `ghcr.io/cloudnative-pg/postgresql:17.6`, `redis:7.4.5`) or a digest; the data components take the image as `kubernetes.image`.",
+    description:
+        "Every image is pinned: not untagged, not `latest` or another tag without a version (`stable`, `alpine`), not a bare major (`postgresql:17`, `redis:7`, `17-alpine`), all of which move to new releases under you; a digest (`@sha256:…`) is always fine. Checks the containers and init containers of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs and Pods, and operators' images: CloudNativePG Cluster spec.imageName and Pooler pod template, RabbitmqCluster spec.image, redis-operator kubernetesConfig.image (and exporter, embedded Sentinel, init container, sidecars), Rook CephCluster spec.cephVersion.image.",
+    remediationSteps:
+        "Pin a full version (e.g. `ghcr.io/cloudnative-pg/postgresql:17.6`, `redis:7.4.5`) or a digest; the data components take the image as `kubernetes.image`.",
     enforcementLevel: "advisory",
     severity: "medium",
     configSchema: {
         properties: {
-            requireFullVersion: { type: "boolean", default: false, description: "Demand a major.minor.patch tag (or a digest); major.minor alone is then a violation too." },
+            requireFullVersion: {
+                type: "boolean",
+                default: false,
+                description: "Demand a major.minor.patch tag (or a digest); major.minor alone is then a violation too.",
+            },
         },
     },
     types: [...podWorkloadTypes, ...operatorTypes],
@@ -72,7 +97,10 @@ export const k8sImageTags = resourcePolicy<ImageTagsConfig>({
             // No image (or not a string): the operator's default, or an object the API server rejects anyway.
             if (typeof image !== "string" || image.trim() === "") return;
             const problem = imagePinProblem(image.trim(), config.requireFullVersion === true);
-            if (problem) report(`${what}: ${where} image "${image.trim()}" ${problem}; it can change under you on the next pull. Pin a full version or a digest.`);
+            if (problem)
+                report(
+                    `${what}: ${where} image "${image.trim()}" ${problem}; it can change under you on the next pull. Pin a full version or a digest.`,
+                );
         });
     },
 });

@@ -24,8 +24,15 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
             // The image's numeric user and the paths it writes, and the paths it serves health on: the stack file's.
             security: cfg.app.security,
             probes: cfg.app.probes,
-            autoscaling: { minReplicas: 3, maxReplicas: 20, cpuUtilization: 70, memoryUtilization: 80, ...cfg.app.autoscaling },
-            disruptionBudget: cfg.app.disruptionBudget === undefined ? undefined : { enabled: cfg.app.disruptionBudget },
+            autoscaling: {
+                minReplicas: 3,
+                maxReplicas: 20,
+                cpuUtilization: 70,
+                memoryUtilization: 80,
+                ...cfg.app.autoscaling,
+            },
+            disruptionBudget:
+                cfg.app.disruptionBudget === undefined ? undefined : { enabled: cfg.app.disruptionBudget },
             resources: { cpuRequest: "500m", memoryRequest: "512Mi", cpuLimit: "2", memoryLimit: "2Gi" },
             sessionAffinity: true,
             env: { GOTRS_ENV: "production" },
@@ -41,7 +48,14 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
             // Backups leave the cluster: the stack names an external https bucket (Pulumi.<stack>.yaml).
             backup: { retentionDays: 14, pointInTimeRecovery: true, ...s.postgres?.backup },
         },
-        redis: { mode: RedisMode.Cluster, engine: RedisEngine.Redis, shards: 3, replicasPerShard: 1, evictionPolicy: RedisEvictionPolicy.AllKeysLru, ...s.redis },
+        redis: {
+            mode: RedisMode.Cluster,
+            engine: RedisEngine.Redis,
+            shards: 3,
+            replicasPerShard: 1,
+            evictionPolicy: RedisEvictionPolicy.AllKeysLru,
+            ...s.redis,
+        },
         rabbitmq: { nodes: 3, quorumQueuesByDefault: true, ...s.rabbitmq },
         objectStorage: { mode: ObjectStorageMode.InCluster, bucket: "gotrs-attachments", ...s.objectStorage },
     });

@@ -28,7 +28,8 @@ export function safeshare(cfg: StackConfig): Record<string, pulumi.Output<unknow
             security: cfg.app.security,
             probes: cfg.app.probes,
             autoscaling: cfg.app.autoscaling,
-            disruptionBudget: cfg.app.disruptionBudget === undefined ? undefined : { enabled: cfg.app.disruptionBudget },
+            disruptionBudget:
+                cfg.app.disruptionBudget === undefined ? undefined : { enabled: cfg.app.disruptionBudget },
             shutdown: { preStopSleepSeconds: 5, appShutdownTimeoutSeconds: 45 },
             env: {
                 STORAGE_BACKEND: "s3",
@@ -39,11 +40,16 @@ export function safeshare(cfg: StackConfig): Record<string, pulumi.Output<unknow
             },
             // Chunked uploads need every chunk on the same pod (seed 000).
             sessionAffinity: true,
-            ingress: cfg.app.host ? {
-                host: cfg.app.host,
-                tlsSecretName: cfg.app.tlsSecretName,
-                annotations: { "nginx.ingress.kubernetes.io/proxy-body-size": "100m", "nginx.ingress.kubernetes.io/proxy-read-timeout": "300" },
-            } : undefined,
+            ingress: cfg.app.host
+                ? {
+                      host: cfg.app.host,
+                      tlsSecretName: cfg.app.tlsSecretName,
+                      annotations: {
+                          "nginx.ingress.kubernetes.io/proxy-body-size": "100m",
+                          "nginx.ingress.kubernetes.io/proxy-read-timeout": "300",
+                      },
+                  }
+                : undefined,
         },
         postgres: { database: "safeshare", owner: "safeshare", pooler: { enabled: true }, ...s.postgres },
         redis: { mode: RedisMode.Replicated, nodes: 3, sentinels: 3, ...s.redis },

@@ -31,11 +31,21 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
             return v;
         };
         switch (a) {
-            case "--yaml": args.yamlDir = value(); break;
-            case "--json": args.jsonFile = value(); break;
-            case "--policy-config": args.policyConfigFile = value(); break;
-            case "--update": args.update = true; break;
-            case "-h": case "--help": throw new UsageError(usage);
+            case "--yaml":
+                args.yamlDir = value();
+                break;
+            case "--json":
+                args.jsonFile = value();
+                break;
+            case "--policy-config":
+                args.policyConfigFile = value();
+                break;
+            case "--update":
+                args.update = true;
+                break;
+            case "-h":
+            case "--help":
+                throw new UsageError(usage);
             default:
                 if (a.startsWith("-") || stackSeen) throw new UsageError(`unexpected argument "${a}"\n${usage}`);
                 args.stack = a;
@@ -78,7 +88,8 @@ export function unwritableOutputs(args: PlanArgs): string[] {
  */
 function makeDirectory(dir: string): void {
     if (fs.existsSync(dir)) {
-        if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(`ENOTDIR: ${dir} is not a directory`), { code: "ENOTDIR" });
+        if (!fs.statSync(dir).isDirectory())
+            throw Object.assign(new Error(`ENOTDIR: ${dir} is not a directory`), { code: "ENOTDIR" });
         return;
     }
     const parent = path.dirname(dir);

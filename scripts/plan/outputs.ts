@@ -10,7 +10,9 @@ export function writeManifests(dir: string, objects: KubernetesObject[]): string
     fs.mkdirSync(dir, { recursive: true });
     return objects.map((o, i) => {
         const md = o.manifest.metadata ?? {};
-        const base = [String(i + 1).padStart(3, "0"), o.kind.toLowerCase(), md.namespace, md.name].filter(Boolean).join("-");
+        const base = [String(i + 1).padStart(3, "0"), o.kind.toLowerCase(), md.namespace, md.name]
+            .filter(Boolean)
+            .join("-");
         const file = path.join(dir, `${base.replace(/[^A-Za-z0-9._-]/g, "_")}.yaml`);
         const note = o.unknownFields.length ? `# known only after an update: ${o.unknownFields.join(", ")}\n` : "";
         fs.writeFileSync(file, note + stringify(o.manifest));
@@ -19,17 +21,34 @@ export function writeManifests(dir: string, objects: KubernetesObject[]): string
 }
 
 /** The plan as JSON: never a secret value, only where secrets are. */
-export function planJson(stack: string, mode: string, resources: RecordedResource[], extra: Record<string, unknown>): string {
-    return JSON.stringify({
-        stack,
-        mode,
-        resources: resources.map((r) => ({
-            type: r.type, name: r.name, urn: r.urn, parent: r.parent, custom: r.custom, provider: r.provider,
-            options: r.options, dependencies: r.dependencies,
-            inputs: redacted(r.inputs), outputs: redacted(r.outputs),
-            secretInputs: secretPaths(r.inputs), secretOutputs: secretPaths(r.outputs),
-            unknownOutputs: unknownPaths(r.outputs),
-        })),
-        ...extra,
-    }, null, 2);
+export function planJson(
+    stack: string,
+    mode: string,
+    resources: RecordedResource[],
+    extra: Record<string, unknown>,
+): string {
+    return JSON.stringify(
+        {
+            stack,
+            mode,
+            resources: resources.map((r) => ({
+                type: r.type,
+                name: r.name,
+                urn: r.urn,
+                parent: r.parent,
+                custom: r.custom,
+                provider: r.provider,
+                options: r.options,
+                dependencies: r.dependencies,
+                inputs: redacted(r.inputs),
+                outputs: redacted(r.outputs),
+                secretInputs: secretPaths(r.inputs),
+                secretOutputs: secretPaths(r.outputs),
+                unknownOutputs: unknownPaths(r.outputs),
+            })),
+            ...extra,
+        },
+        null,
+        2,
+    );
 }

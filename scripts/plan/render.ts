@@ -11,8 +11,13 @@ export function renderTree(resources: RecordedResource[]): string[] {
     }
     const lines: string[] = [];
     const walk = (r: RecordedResource, prefix: string, last: boolean, root: boolean) => {
-        const marks = [r.options.protect ? "protect" : "", r.options.ignoreChanges.length ? `ignoreChanges ${r.options.ignoreChanges.join(",")}` : ""].filter(Boolean);
-        lines.push(`${root ? "" : prefix + (last ? "└─ " : "├─ ")}${r.type}  ${r.name}${marks.length ? `  [${marks.join("; ")}]` : ""}`);
+        const marks = [
+            r.options.protect ? "protect" : "",
+            r.options.ignoreChanges.length ? `ignoreChanges ${r.options.ignoreChanges.join(",")}` : "",
+        ].filter(Boolean);
+        lines.push(
+            `${root ? "" : prefix + (last ? "└─ " : "├─ ")}${r.type}  ${r.name}${marks.length ? `  [${marks.join("; ")}]` : ""}`,
+        );
         const kids = children.get(r.urn) ?? [];
         kids.forEach((k, i) => walk(k, root ? "" : prefix + (last ? "   " : "│  "), i === kids.length - 1, false));
     };

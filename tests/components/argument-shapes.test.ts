@@ -1,6 +1,13 @@
 import * as assert from "assert";
 import {
-    AppTier, KubernetesOperators, ObjectStorage, Platform, PostgresCluster, Profile, RabbitMQCluster, RedisCluster,
+    AppTier,
+    KubernetesOperators,
+    ObjectStorage,
+    Platform,
+    PostgresCluster,
+    Profile,
+    RabbitMQCluster,
+    RedisCluster,
 } from "../../components";
 import { ObjectShape, Shape } from "../../components/core/arg-shape";
 import { appTierShape } from "../../components/core/app-tier-shape";
@@ -15,11 +22,36 @@ import { rejected } from "./services";
 // and never crash a resolver with a TypeError. The shapes themselves say which values are
 // wrong, so a key added to a contract is covered as soon as its shape is declared.
 
-const candidates: unknown[] = ["false", "3", "x", 1.5, -1, 2147483648, NaN, 42, true, null, {}, { a: 1 }, [], [1], ["x", 2], Symbol("s"), () => 1];
+const candidates: unknown[] = [
+    "false",
+    "3",
+    "x",
+    1.5,
+    -1,
+    2147483648,
+    NaN,
+    42,
+    true,
+    null,
+    {},
+    { a: 1 },
+    [],
+    [1],
+    ["x", 2],
+    Symbol("s"),
+    () => 1,
+];
 
 function rejects(shape: Shape<unknown, boolean>, value: unknown): boolean {
     let reported = false;
-    const report = { invalid: () => { reported = true; }, unknownKeys: () => { reported = true; } };
+    const report = {
+        invalid: () => {
+            reported = true;
+        },
+        unknownKeys: () => {
+            reported = true;
+        },
+    };
     if (value === null) return true;
     shape.check(value, "", report);
     return reported;
@@ -36,7 +68,12 @@ function mutations(shape: ObjectShape<unknown>, path: string[] = []): Array<{ pa
 }
 
 /** `base` with `value` at `path`; missing parents come from `template` (complete, valid objects). */
-function withValue(base: object, template: Record<string, any>, path: string[], value: unknown): Record<string, unknown> {
+function withValue(
+    base: object,
+    template: Record<string, any>,
+    path: string[],
+    value: unknown,
+): Record<string, unknown> {
     const args = structuredClone(base) as Record<string, any>;
     let at = args;
     let from: Record<string, any> | undefined = template;
@@ -52,21 +89,64 @@ function withValue(base: object, template: Record<string, any>, path: string[], 
 /** Whether a problem ("a.b: …" or "a.b has …") is about `path`, a part of it, or what holds it. */
 function about(problem: string, path: string): boolean {
     const arg = problem.split(/:? /)[0];
-    const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+    const within = (inner: string, outer: string) =>
+        inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
     return within(arg, path) || within(path, arg);
 }
 
 const components: Array<[string, ObjectShape<unknown>, object, Record<string, unknown>, (args: any) => void]> = [
-    ["AppTier", appTierShape as ObjectShape<unknown>, { image: "web:1.0.0" },
-        { ingress: { host: "web.example.com", tlsSecretName: "web-tls" } }, (a) => new AppTier("web", a)],
-    ["PostgresCluster", postgresShape as ObjectShape<unknown>, { profile: Profile.Development },
-        { backup: { enabled: true, destination: { bucket: "backups", credentialsSecretName: "keys" } }, pooler: { enabled: true } }, (a) => new PostgresCluster("pg", a)],
-    ["RedisCluster", redisShape as ObjectShape<unknown>, { profile: Profile.Development }, {}, (a) => new RedisCluster("cache", a)],
-    ["RabbitMQCluster", rabbitmqShape as ObjectShape<unknown>, { profile: Profile.Development }, {}, (a) => new RabbitMQCluster("mq", a)],
-    ["ObjectStorage", objectStorageShape as ObjectShape<unknown>, { profile: Profile.Development },
-        { external: { endpoint: "https://s3.example.com", credentialsSecretName: "keys" } }, (a) => new ObjectStorage("files", a)],
-    ["KubernetesOperators", kubernetesOperatorsShape as ObjectShape<unknown>, {}, {}, (a) => new KubernetesOperators("ops", a)],
-    ["Platform", platformShape as ObjectShape<unknown>, { app: { image: "web:1.0.0" } }, {}, (a) => new Platform("shop", a)],
+    [
+        "AppTier",
+        appTierShape as ObjectShape<unknown>,
+        { image: "web:1.0.0" },
+        { ingress: { host: "web.example.com", tlsSecretName: "web-tls" } },
+        (a) => new AppTier("web", a),
+    ],
+    [
+        "PostgresCluster",
+        postgresShape as ObjectShape<unknown>,
+        { profile: Profile.Development },
+        {
+            backup: { enabled: true, destination: { bucket: "backups", credentialsSecretName: "keys" } },
+            pooler: { enabled: true },
+        },
+        (a) => new PostgresCluster("pg", a),
+    ],
+    [
+        "RedisCluster",
+        redisShape as ObjectShape<unknown>,
+        { profile: Profile.Development },
+        {},
+        (a) => new RedisCluster("cache", a),
+    ],
+    [
+        "RabbitMQCluster",
+        rabbitmqShape as ObjectShape<unknown>,
+        { profile: Profile.Development },
+        {},
+        (a) => new RabbitMQCluster("mq", a),
+    ],
+    [
+        "ObjectStorage",
+        objectStorageShape as ObjectShape<unknown>,
+        { profile: Profile.Development },
+        { external: { endpoint: "https://s3.example.com", credentialsSecretName: "keys" } },
+        (a) => new ObjectStorage("files", a),
+    ],
+    [
+        "KubernetesOperators",
+        kubernetesOperatorsShape as ObjectShape<unknown>,
+        {},
+        {},
+        (a) => new KubernetesOperators("ops", a),
+    ],
+    [
+        "Platform",
+        platformShape as ObjectShape<unknown>,
+        { app: { image: "web:1.0.0" } },
+        {},
+        (a) => new Platform("shop", a),
+    ],
 ];
 
 describe("every key of every argument shape rejects values of the wrong type cleanly", () => {
@@ -76,10 +156,14 @@ describe("every key of every argument shape rejects values of the wrong type cle
             assert.ok(cases.length >= Object.keys(shape.fields).length, "every key has wrong values to try");
             for (const { path, value } of cases) {
                 const where = `${path.join(".")} = ${JSON.stringify(value)}`;
-                const { problems, registered } = await rejected(() => create(withValue(base, template, path, value)))
-                    .catch((e) => assert.fail(`${where}: ${e.message}`));
+                const { problems, registered } = await rejected(() =>
+                    create(withValue(base, template, path, value)),
+                ).catch((e) => assert.fail(`${where}: ${e.message}`));
                 assert.deepStrictEqual(registered, [T.Stack], `${where}: nothing but the Stack may be registered`);
-                assert.ok(problems.some((p) => about(p, path.join("."))), `${where}: no problem about it in ${JSON.stringify(problems)}`);
+                assert.ok(
+                    problems.some((p) => about(p, path.join("."))),
+                    `${where}: no problem about it in ${JSON.stringify(problems)}`,
+                );
             }
         });
     }

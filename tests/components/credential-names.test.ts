@@ -14,11 +14,32 @@ describe("one rule for credential-like names, in the components and in the pack"
 
     it("the same verdict on names either side could meet", () => {
         const names = [
-            "DATABASE_URL", "DATABASE_READ_URL", "REDIS_URL", "AMQP_URI", "MONGODB_CONNECTION_STRING", "JWT_SECRET", "API_KEY",
-            "apiKey", "db.password", "SMTP_PASS", "AUTH_TOKEN", "SENTRY_DSN", "PRIVATE_KEY_PEM", "LOG_LEVEL", "PORT", "KEYCLOAK_REALM",
-            "PASSTHROUGH", "S3_BUCKET", "S3_ENDPOINT", "AWS_ACCESS_KEY_ID", "SESSION_SECRETS", "TOKEN_TTL", "HTTP_SHUTDOWN_TIMEOUT",
+            "DATABASE_URL",
+            "DATABASE_READ_URL",
+            "REDIS_URL",
+            "AMQP_URI",
+            "MONGODB_CONNECTION_STRING",
+            "JWT_SECRET",
+            "API_KEY",
+            "apiKey",
+            "db.password",
+            "SMTP_PASS",
+            "AUTH_TOKEN",
+            "SENTRY_DSN",
+            "PRIVATE_KEY_PEM",
+            "LOG_LEVEL",
+            "PORT",
+            "KEYCLOAK_REALM",
+            "PASSTHROUGH",
+            "S3_BUCKET",
+            "S3_ENDPOINT",
+            "AWS_ACCESS_KEY_ID",
+            "SESSION_SECRETS",
+            "TOKEN_TTL",
+            "HTTP_SHUTDOWN_TIMEOUT",
         ];
-        for (const name of names) assert.strictEqual(pack.looksLikeCredential(name), components.looksLikeCredential(name), name);
+        for (const name of names)
+            assert.strictEqual(pack.looksLikeCredential(name), components.looksLikeCredential(name), name);
         assert.ok(names.filter((n) => components.looksLikeCredential(n)).length >= 12, "the corpus has both verdicts");
         assert.ok(names.filter((n) => !components.looksLikeCredential(n)).length >= 6);
     });
@@ -30,8 +51,37 @@ describe("one reading of Kubernetes quantities, in the components and in the pac
     it("the same value for every suffix resource.Quantity takes, and the same refusals", async () => {
         const { parseQuantity: fromComponents } = await import("../../components/core/formats");
         const { parseQuantity: fromPack } = await import("../../policies/common/quantities");
-        const samples = ["1", "0.5", ".5", "250m", "100n", "10u", "1k", "2M", "3G", "1T", "1P", "1E", "512Ki", "256Mi", "2Gi", "1Ti", "1Pi", "1Ei", "1e3", "2E6", "+1", "1.5Gi",
-            "", "Gi", "1gb", "1 Gi", "1.2.3", "ten", "1Mi5"];
+        const samples = [
+            "1",
+            "0.5",
+            ".5",
+            "250m",
+            "100n",
+            "10u",
+            "1k",
+            "2M",
+            "3G",
+            "1T",
+            "1P",
+            "1E",
+            "512Ki",
+            "256Mi",
+            "2Gi",
+            "1Ti",
+            "1Pi",
+            "1Ei",
+            "1e3",
+            "2E6",
+            "+1",
+            "1.5Gi",
+            "",
+            "Gi",
+            "1gb",
+            "1 Gi",
+            "1.2.3",
+            "ten",
+            "1Mi5",
+        ];
         for (const q of samples) assert.strictEqual(fromPack(q), fromComponents(q), q);
         assert.ok(Math.abs(fromComponents("100n")! - 1e-7) < 1e-15);
         assert.strictEqual(fromComponents("1gb"), undefined);

@@ -13,27 +13,50 @@ import { T, inputsOf, one, ofType } from "../helpers";
 
 describe("KubernetesOperators", () => {
     let run: RunResult;
-    before(async () => { run = await runProgram(() => { new KubernetesOperators("ops", { rook: true }); }); });
+    before(async () => {
+        run = await runProgram(() => {
+            new KubernetesOperators("ops", { rook: true });
+        });
+    });
 
-    const release = (chart: string) => plain(ofType(run, T.HelmRelease).find((r) => plain(r.inputs).chart === chart)!.inputs);
+    const release = (chart: string) =>
+        plain(ofType(run, T.HelmRelease).find((r) => plain(r.inputs).chart === chart)!.inputs);
 
     it("installs each operator from its official chart at the pinned version, atomically, in its own namespace", () => {
-        assert.deepStrictEqual(ofType(run, T.HelmRelease).map((r) => {
-            const i = plain(r.inputs);
-            return [i.chart, i.version, i.repositoryOpts.repo, i.namespace, i.atomic, i.createNamespace];
-        }).sort(), [
-            ["cert-manager", "v1.21.2", "https://charts.jetstack.io", "cert-manager", true, true],
-            ["cloudnative-pg", "0.29.0", "https://cloudnative-pg.github.io/charts", "cnpg-system", true, true],
-            ["plugin-barman-cloud", "0.8.1", "https://cloudnative-pg.github.io/charts", "cnpg-system", true, true],
-            ["redis-operator", "0.26.0", "https://ot-container-kit.github.io/helm-charts/", "redis-operator", true, true],
-            ["rook-ceph", "v1.20.6", "https://charts.rook.io/release", "rook-ceph", true, true],
-        ]);
+        assert.deepStrictEqual(
+            ofType(run, T.HelmRelease)
+                .map((r) => {
+                    const i = plain(r.inputs);
+                    return [i.chart, i.version, i.repositoryOpts.repo, i.namespace, i.atomic, i.createNamespace];
+                })
+                .sort(),
+            [
+                ["cert-manager", "v1.21.2", "https://charts.jetstack.io", "cert-manager", true, true],
+                ["cloudnative-pg", "0.29.0", "https://cloudnative-pg.github.io/charts", "cnpg-system", true, true],
+                ["plugin-barman-cloud", "0.8.1", "https://cloudnative-pg.github.io/charts", "cnpg-system", true, true],
+                [
+                    "redis-operator",
+                    "0.26.0",
+                    "https://ot-container-kit.github.io/helm-charts/",
+                    "redis-operator",
+                    true,
+                    true,
+                ],
+                ["rook-ceph", "v1.20.6", "https://charts.rook.io/release", "rook-ceph", true, true],
+            ],
+        );
         assert.deepStrictEqual(release("cert-manager").values, { crds: { enabled: true } });
-        assert.deepStrictEqual(release("plugin-barman-cloud").values, { image: { tag: "v0.14.0" }, sidecarImage: { tag: "v0.14.0" } });
+        assert.deepStrictEqual(release("plugin-barman-cloud").values, {
+            image: { tag: "v0.14.0" },
+            sidecarImage: { tag: "v0.14.0" },
+        });
     });
 
     it("installs the RabbitMQ operator from its v2.22.3 release manifest (it has no official chart)", () => {
-        assert.strictEqual(inputsOf(one(run, T.ConfigFile)).file, "https://github.com/rabbitmq/cluster-operator/releases/download/v2.22.3/cluster-operator.yml");
+        assert.strictEqual(
+            inputsOf(one(run, T.ConfigFile)).file,
+            "https://github.com/rabbitmq/cluster-operator/releases/download/v2.22.3/cluster-operator.yml",
+        );
     });
 
     it("orders the Barman plugin after CloudNativePG and cert-manager", () => {
@@ -57,10 +80,17 @@ describe("KubernetesOperators", () => {
 
     it("skips what the cluster already runs; Rook only when asked", async () => {
         const none = await runProgram(() => {
-            new KubernetesOperators("ops", { certManager: false, cloudnativePg: false, redisOperator: false, rabbitmqOperator: false });
+            new KubernetesOperators("ops", {
+                certManager: false,
+                cloudnativePg: false,
+                redisOperator: false,
+                rabbitmqOperator: false,
+            });
         });
         assert.deepStrictEqual(none.resources.map((r) => r.type).sort(), [T.KubernetesOperators, T.Stack].sort());
-        const defaults = await runProgram(() => { new KubernetesOperators("ops"); });
+        const defaults = await runProgram(() => {
+            new KubernetesOperators("ops");
+        });
         assert.ok(!ofType(defaults, T.HelmRelease).some((r) => plain(r.inputs).chart === "rook-ceph"));
     });
 });
@@ -73,16 +103,32 @@ describe("operators and services on a cluster the same program creates (AWS, GCP
     // render) would break that preview; this proves nothing here does.
     let run: RunResult;
     before(async () => {
-        run = await runProgram(() => {
-            const kubeconfig = new random.RandomPassword("kubeconfig-of-a-new-cluster", { length: 16 }).result;
-            const provider = new k8s.Provider("new-cluster", { kubeconfig });
-            new Platform("shop", {
-                namespace: "shop",
-                app: { image: "ghcr.io/acme/shop:1.0.0" },
-                postgres: { backup: { destination: { bucket: "backups", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } } },
-                redis: {}, rabbitmq: {},
-            }, { provider });
-        }, { preview: true });
+        run = await runProgram(
+            () => {
+                const kubeconfig = new random.RandomPassword("kubeconfig-of-a-new-cluster", { length: 16 }).result;
+                const provider = new k8s.Provider("new-cluster", { kubeconfig });
+                new Platform(
+                    "shop",
+                    {
+                        namespace: "shop",
+                        app: { image: "ghcr.io/acme/shop:1.0.0" },
+                        postgres: {
+                            backup: {
+                                destination: {
+                                    bucket: "backups",
+                                    endpoint: "https://s3.example.com",
+                                    credentialsSecretName: "keys",
+                                },
+                            },
+                        },
+                        redis: {},
+                        rabbitmq: {},
+                    },
+                    { provider },
+                );
+            },
+            { preview: true },
+        );
     });
 
     it("the provider's kubeconfig is unknown at preview", () => {
@@ -93,8 +139,14 @@ describe("operators and services on a cluster the same program creates (AWS, GCP
         const provider = one(run, "pulumi:providers:kubernetes").urn;
         const kubernetes = run.resources.filter((r) => r.custom && r.type.startsWith("kubernetes:"));
         assert.ok(kubernetes.length >= 20, `${kubernetes.length} objects`);
-        for (const r of kubernetes) assert.ok(r.provider?.startsWith(`${provider}::`), `${r.type} ${r.name} uses ${r.provider}`);
-        assert.deepStrictEqual(ofType(run, T.HelmRelease).map((r) => plain(r.inputs).chart).sort(), ["cert-manager", "cloudnative-pg", "plugin-barman-cloud", "redis-operator"]);
+        for (const r of kubernetes)
+            assert.ok(r.provider?.startsWith(`${provider}::`), `${r.type} ${r.name} uses ${r.provider}`);
+        assert.deepStrictEqual(
+            ofType(run, T.HelmRelease)
+                .map((r) => plain(r.inputs).chart)
+                .sort(),
+            ["cert-manager", "cloudnative-pg", "plugin-barman-cloud", "redis-operator"],
+        );
     });
 
     it("calls no provider function while the program runs (nothing asks the cluster anything)", () => {

@@ -9,7 +9,9 @@ import { expectRejected, expectValidObjects } from "./services";
 // not that Rook provisions a bucket on a cluster.
 
 function runStorage(args: ObjectStorageArgs = {}): Promise<RunResult> {
-    return runProgram(() => { new ObjectStorage("files", { kubernetes: { namespace: "apps" }, ...args }); });
+    return runProgram(() => {
+        new ObjectStorage("files", { kubernetes: { namespace: "apps" }, ...args });
+    });
 }
 
 const external = { endpoint: "https://acct.r2.cloudflarestorage.com", region: "auto" };
@@ -17,32 +19,61 @@ const external = { endpoint: "https://acct.r2.cloudflarestorage.com", region: "a
 describe("ObjectStorage (Kubernetes)", () => {
     describe("in cluster: Rook Ceph (default)", () => {
         let run: RunResult;
-        before(async () => { run = await runStorage(); });
+        before(async () => {
+            run = await runStorage();
+        });
 
         it("registers a CephObjectStore, a bucket StorageClass and an ObjectBucketClaim", () => {
-            assert.deepStrictEqual(childTypes(run, one(run, T.ObjectStorage)), [T.CephObjectStore, T.NetworkPolicy, T.ObjectBucketClaim, T.StorageClass].sort());
+            assert.deepStrictEqual(
+                childTypes(run, one(run, T.ObjectStorage)),
+                [T.CephObjectStore, T.NetworkPolicy, T.ObjectBucketClaim, T.StorageClass].sort(),
+            );
         });
 
         it("keeps 3 copies with zone as the failure domain, 3 gateways spread over zones, pools kept on delete", () => {
             const store = inputsOf(one(run, T.CephObjectStore));
             assert.strictEqual(store.metadata.namespace, "rook-ceph");
             const pool = { failureDomain: "zone", replicated: { size: 3 } };
-            assert.deepStrictEqual([store.spec.metadataPool, store.spec.dataPool, store.spec.preservePoolsOnDelete], [pool, pool, true]);
+            assert.deepStrictEqual(
+                [store.spec.metadataPool, store.spec.dataPool, store.spec.preservePoolsOnDelete],
+                [pool, pool, true],
+            );
             assert.strictEqual(store.spec.gateway.instances, 3);
-            assert.strictEqual(store.spec.gateway.placement.topologySpreadConstraints[0].topologyKey, "topology.kubernetes.io/zone");
+            assert.strictEqual(
+                store.spec.gateway.placement.topologySpreadConstraints[0].topologyKey,
+                "topology.kubernetes.io/zone",
+            );
         });
 
         it("claims the bucket in the app's namespace through a Retain StorageClass of that store", () => {
             const sc = inputsOf(one(run, T.StorageClass));
-            assert.deepStrictEqual([sc.provisioner, sc.reclaimPolicy, sc.parameters], ["rook-ceph.ceph.rook.io/bucket", "Retain", { objectStoreName: "files", objectStoreNamespace: "rook-ceph" }]);
+            assert.deepStrictEqual(
+                [sc.provisioner, sc.reclaimPolicy, sc.parameters],
+                [
+                    "rook-ceph.ceph.rook.io/bucket",
+                    "Retain",
+                    { objectStoreName: "files", objectStoreNamespace: "rook-ceph" },
+                ],
+            );
             const claim = inputsOf(one(run, T.ObjectBucketClaim));
-            assert.deepStrictEqual([claim.metadata.namespace, claim.spec.bucketName, claim.spec.storageClassName], ["apps", "files", plain(one(run, T.StorageClass).outputs).metadata.name]);
+            assert.deepStrictEqual(
+                [claim.metadata.namespace, claim.spec.bucketName, claim.spec.storageClassName],
+                ["apps", "files", plain(one(run, T.StorageClass).outputs).metadata.name],
+            );
         });
 
         it("outputs the in-cluster gateway endpoint and the claim's Secret (Rook writes the keys there)", () => {
             const out = plain(one(run, T.ObjectStorage).outputs);
-            assert.deepStrictEqual([out.bucket, out.endpoint, out.forcePathStyle, out.credentialsSecretName, out.credentialsSecretNamespace],
-                ["files", "http://rook-ceph-rgw-files.rook-ceph.svc.cluster.local:80", true, "files", "apps"]);
+            assert.deepStrictEqual(
+                [
+                    out.bucket,
+                    out.endpoint,
+                    out.forcePathStyle,
+                    out.credentialsSecretName,
+                    out.credentialsSecretNamespace,
+                ],
+                ["files", "http://rook-ceph-rgw-files.rook-ceph.svc.cluster.local:80", true, "files", "apps"],
+            );
         });
 
         it("protects the store and the claim; objects valid against the Kubernetes schema and Rook CRDs", () => {
@@ -53,21 +84,37 @@ describe("ObjectStorage (Kubernetes)", () => {
     });
 
     it("external with a key pair: the keys go to a Secret and stay Pulumi secrets everywhere", async () => {
-        const run = await runStorage({ mode: ObjectStorageMode.External, bucket: "safeshare-files", external: { ...external, accessKeyId: "AKIAEXAMPLEKEYID", secretAccessKey: "very-secret-access-key" } });
+        const run = await runStorage({
+            mode: ObjectStorageMode.External,
+            bucket: "safeshare-files",
+            external: { ...external, accessKeyId: "AKIAEXAMPLEKEYID", secretAccessKey: "very-secret-access-key" },
+        });
         assert.deepStrictEqual(childTypes(run, one(run, T.ObjectStorage)), [T.Secret]);
         const secret = one(run, T.Secret);
         assert.ok(isSecret(secret.inputs.stringData));
-        assert.deepStrictEqual(plain(secret.inputs).stringData, { AWS_ACCESS_KEY_ID: "AKIAEXAMPLEKEYID", AWS_SECRET_ACCESS_KEY: "very-secret-access-key" });
+        assert.deepStrictEqual(plain(secret.inputs).stringData, {
+            AWS_ACCESS_KEY_ID: "AKIAEXAMPLEKEYID",
+            AWS_SECRET_ACCESS_KEY: "very-secret-access-key",
+        });
         for (const r of run.resources) {
-            assert.ok(!JSON.stringify([redacted(r.inputs), redacted(r.outputs)]).includes("very-secret-access-key"), `${r.type} ${r.name} shows the key`);
+            assert.ok(
+                !JSON.stringify([redacted(r.inputs), redacted(r.outputs)]).includes("very-secret-access-key"),
+                `${r.type} ${r.name} shows the key`,
+            );
         }
         const out = plain(one(run, T.ObjectStorage).outputs);
-        assert.deepStrictEqual([out.bucket, out.endpoint, out.region, out.credentialsSecretName], ["safeshare-files", external.endpoint, "auto", "files-s3"]);
+        assert.deepStrictEqual(
+            [out.bucket, out.endpoint, out.region, out.credentialsSecretName],
+            ["safeshare-files", external.endpoint, "auto", "files-s3"],
+        );
         expectValidObjects(run);
     });
 
     it("external with an existing Secret: nothing is created, outputs name that Secret", async () => {
-        const run = await runStorage({ mode: ObjectStorageMode.External, external: { ...external, credentialsSecretName: "r2-keys", forcePathStyle: true } });
+        const run = await runStorage({
+            mode: ObjectStorageMode.External,
+            external: { ...external, credentialsSecretName: "r2-keys", forcePathStyle: true },
+        });
         assert.deepStrictEqual(childTypes(run, one(run, T.ObjectStorage)), []);
         const out = plain(one(run, T.ObjectStorage).outputs);
         assert.deepStrictEqual([out.credentialsSecretName, out.forcePathStyle], ["r2-keys", true]);
@@ -76,28 +123,78 @@ describe("ObjectStorage (Kubernetes)", () => {
     it("development: one copy per host, one gateway, Delete reclaim", async () => {
         const run = await runStorage({ profile: Profile.Development });
         const store = inputsOf(one(run, T.CephObjectStore)).spec;
-        assert.deepStrictEqual([store.dataPool, store.gateway.instances], [{ failureDomain: "host", replicated: { size: 1 } }, 1]);
+        assert.deepStrictEqual(
+            [store.dataPool, store.gateway.instances],
+            [{ failureDomain: "host", replicated: { size: 1 } }, 1],
+        );
         assert.strictEqual(inputsOf(one(run, T.StorageClass)).reclaimPolicy, "Delete");
         assert.strictEqual(ofType(run, T.Secret).length, 0);
     });
 
     describe("rejects bad arguments before registering anything", () => {
-        const reject = (args: ObjectStorageArgs, ...patterns: RegExp[]) => expectRejected(() => { new ObjectStorage("files", args); }, ...patterns);
+        const reject = (args: ObjectStorageArgs, ...patterns: RegExp[]) =>
+            expectRejected(
+                () => {
+                    new ObjectStorage("files", args);
+                },
+                ...patterns,
+            );
         const ext = ObjectStorageMode.External;
-        it("fewer than 3 copies in production", () => reject({ replicas: 2 }, /^replicas: must be at least 3 in production \(one copy per zone\), got 2/));
-        it("versioning, which no Kubernetes bucket here can set", () => reject({ versioning: true }, /^versioning: cannot be set on target "kubernetes"/));
-        it("copies and gateways out of range", () => reject({ replicas: 11, kubernetes: { gatewayInstances: 0 } }, /^replicas: must be an integer from 1 to 10 \(got 11\)/, /^kubernetes\.gatewayInstances: must be an integer from 1 to 20 \(got 0\)/));
-        it("an endpoint that is not a URL, and a bad Secret name", () => reject({ mode: ObjectStorageMode.External, external: { endpoint: "minio:9000", credentialsSecretName: "Keys!" } },
-            /^external\.endpoint: must be an http\(s\) URL \(got "minio:9000"\)/, /^external\.endpoint: must be https in the production profile/, /^external\.credentialsSecretName: must be a Kubernetes object name/));
+        it("fewer than 3 copies in production", () =>
+            reject({ replicas: 2 }, /^replicas: must be at least 3 in production \(one copy per zone\), got 2/));
+        it("versioning, which no Kubernetes bucket here can set", () =>
+            reject({ versioning: true }, /^versioning: cannot be set on target "kubernetes"/));
+        it("copies and gateways out of range", () =>
+            reject(
+                { replicas: 11, kubernetes: { gatewayInstances: 0 } },
+                /^replicas: must be an integer from 1 to 10 \(got 11\)/,
+                /^kubernetes\.gatewayInstances: must be an integer from 1 to 20 \(got 0\)/,
+            ));
+        it("an endpoint that is not a URL, and a bad Secret name", () =>
+            reject(
+                {
+                    mode: ObjectStorageMode.External,
+                    external: { endpoint: "minio:9000", credentialsSecretName: "Keys!" },
+                },
+                /^external\.endpoint: must be an http\(s\) URL \(got "minio:9000"\)/,
+                /^external\.endpoint: must be https in the production profile/,
+                /^external\.credentialsSecretName: must be a Kubernetes object name/,
+            ));
         it("a bad bucket name", () => reject({ bucket: "Bad_Bucket" }, /^bucket: must be an S3 bucket name/));
-        it("external mode without its endpoint", () => reject({ mode: ext }, /^external: is required in mode external/));
-        it("plain http in production", () => reject({ mode: ext, external: { endpoint: "http://minio:9000", credentialsSecretName: "k" } }, /^external\.endpoint: must be https in the production profile/));
-        it("neither keys nor a Secret", () => reject({ mode: ext, external }, /^external\.credentialsSecretName: is required unless accessKeyId and secretAccessKey are given/));
-        it("both keys and a Secret", () => reject({ mode: ext, external: { ...external, credentialsSecretName: "k", accessKeyId: "a", secretAccessKey: "b" } }, /^external\.credentialsSecretName: give either credentialsSecretName or the key pair, not both/));
-        it("half a key pair", () => reject({ mode: ext, external: { ...external, accessKeyId: "a" } }, /^external\.accessKeyId\/secretAccessKey: give both keys of the pair, or neither/));
+        it("external mode without its endpoint", () =>
+            reject({ mode: ext }, /^external: is required in mode external/));
+        it("plain http in production", () =>
+            reject(
+                { mode: ext, external: { endpoint: "http://minio:9000", credentialsSecretName: "k" } },
+                /^external\.endpoint: must be https in the production profile/,
+            ));
+        it("neither keys nor a Secret", () =>
+            reject(
+                { mode: ext, external },
+                /^external\.credentialsSecretName: is required unless accessKeyId and secretAccessKey are given/,
+            ));
+        it("both keys and a Secret", () =>
+            reject(
+                {
+                    mode: ext,
+                    external: { ...external, credentialsSecretName: "k", accessKeyId: "a", secretAccessKey: "b" },
+                },
+                /^external\.credentialsSecretName: give either credentialsSecretName or the key pair, not both/,
+            ));
+        it("half a key pair", () =>
+            reject(
+                { mode: ext, external: { ...external, accessKeyId: "a" } },
+                /^external\.accessKeyId\/secretAccessKey: give both keys of the pair, or neither/,
+            ));
         it("external settings in in-cluster mode, and an unknown mode", async () => {
-            await reject({ external: { ...external, credentialsSecretName: "k" } }, /^external: is only for mode external/);
-            await reject({ mode: "minio" as ObjectStorageMode }, /^mode: must be one of "in-cluster", "external" \(got "minio"\)/);
+            await reject(
+                { external: { ...external, credentialsSecretName: "k" } },
+                /^external: is only for mode external/,
+            );
+            await reject(
+                { mode: "minio" as ObjectStorageMode },
+                /^mode: must be one of "in-cluster", "external" \(got "minio"\)/,
+            );
         });
     });
 });

@@ -17,11 +17,29 @@ import { T } from "../helpers";
  * locally_signed_cert.md, "Accepted values"). The provider validates against exactly these.
  */
 const tlsAllowedUses = [
-    "any_extended", "cert_signing", "client_auth", "code_signing", "content_commitment", "crl_signing",
-    "data_encipherment", "decipher_only", "digital_signature", "email_protection", "encipher_only",
-    "ipsec_end_system", "ipsec_tunnel", "ipsec_user", "key_agreement", "key_encipherment",
-    "microsoft_commercial_code_signing", "microsoft_kernel_code_signing", "microsoft_server_gated_crypto",
-    "netscape_server_gated_crypto", "ocsp_signing", "server_auth", "timestamping",
+    "any_extended",
+    "cert_signing",
+    "client_auth",
+    "code_signing",
+    "content_commitment",
+    "crl_signing",
+    "data_encipherment",
+    "decipher_only",
+    "digital_signature",
+    "email_protection",
+    "encipher_only",
+    "ipsec_end_system",
+    "ipsec_tunnel",
+    "ipsec_user",
+    "key_agreement",
+    "key_encipherment",
+    "microsoft_commercial_code_signing",
+    "microsoft_kernel_code_signing",
+    "microsoft_server_gated_crypto",
+    "netscape_server_gated_crypto",
+    "ocsp_signing",
+    "server_auth",
+    "timestamping",
 ];
 
 /** The backquoted values after `marker` in a doc comment of the installed SDK's declaration file. */
@@ -36,10 +54,12 @@ function documentedValues(sdkFile: string, marker: string): string[] {
 const snakeCase = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 function values(run: RunResult, type: string, field: string): unknown[] {
-    return run.resources.filter((r) => r.type === type).flatMap((r) => {
-        const v = plain(r.inputs)[field];
-        return Array.isArray(v) ? v : v === undefined ? [] : [v];
-    });
+    return run.resources
+        .filter((r) => r.type === type)
+        .flatMap((r) => {
+            const v = plain(r.inputs)[field];
+            return Array.isArray(v) ? v : v === undefined ? [] : [v];
+        });
 }
 
 /** Kubernetes types embedded in custom resources, by the field name operators give them. */
@@ -60,7 +80,9 @@ function schemaProblems(kind: string, data: unknown): string[] {
         new Model(data).validate();
         return [];
     } catch (err: any) {
-        return (err.errors ?? [{ instancePath: "", message: String(err.message) }]).map((e: { instancePath: string; message: string }) => `${e.instancePath || "/"} ${e.message}`);
+        return (err.errors ?? [{ instancePath: "", message: String(err.message) }]).map(
+            (e: { instancePath: string; message: string }) => `${e.instancePath || "/"} ${e.message}`,
+        );
     }
 }
 
@@ -68,7 +90,10 @@ function schemaProblems(kind: string, data: unknown): string[] {
 function embeddedProblems(resource: RecordedResource): string[] {
     const problems: string[] = [];
     const walk = (value: unknown, at: string): void => {
-        if (Array.isArray(value)) { value.forEach((v, i) => walk(v, `${at}/${i}`)); return; }
+        if (Array.isArray(value)) {
+            value.forEach((v, i) => walk(v, `${at}/${i}`));
+            return;
+        }
         if (typeof value !== "object" || value === null) return;
         for (const [key, child] of Object.entries(value)) {
             const schema = embeddedKubernetesTypes[key];
@@ -99,7 +124,10 @@ describe("values sent to providers are the values the providers accept", functio
         for (const run of runs) {
             for (const type of [T.TlsSelfSignedCert, T.TlsLocallySignedCert]) {
                 for (const use of values(run, type, "allowedUses")) {
-                    assert.ok(tlsAllowedUses.includes(String(use)), `${type} allowedUses "${use}" is not one of ${tlsAllowedUses.join(", ")}`);
+                    assert.ok(
+                        tlsAllowedUses.includes(String(use)),
+                        `${type} allowedUses "${use}" is not one of ${tlsAllowedUses.join(", ")}`,
+                    );
                     checked++;
                 }
             }
@@ -111,11 +139,17 @@ describe("values sent to providers are the values the providers accept", functio
         const algorithms = documentedValues("@pulumi/tls/privateKey.d.ts", "Currently-supported values are: ");
         assert.deepStrictEqual(algorithms, ["RSA", "ECDSA", "ED25519"]);
         const curvesText = fs.readFileSync(path.join(projectRoot, "node_modules/@pulumi/tls/privateKey.d.ts"), "utf8");
-        const curves = [.../the name of the elliptic curve to use\. Currently-supported values are: ([^.]*)\./.exec(curvesText)![1].matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+        const curves = [
+            .../the name of the elliptic curve to use\. Currently-supported values are: ([^.]*)\./
+                .exec(curvesText)![1]
+                .matchAll(/`([^`]+)`/g),
+        ].map((m) => m[1]);
         assert.deepStrictEqual(curves, ["P224", "P256", "P384", "P521"]);
         for (const run of runs) {
-            for (const a of values(run, T.TlsPrivateKey, "algorithm")) assert.ok(algorithms.includes(String(a)), `algorithm ${a}`);
-            for (const c of values(run, T.TlsPrivateKey, "ecdsaCurve")) assert.ok(curves.includes(String(c)), `ecdsaCurve ${c}`);
+            for (const a of values(run, T.TlsPrivateKey, "algorithm"))
+                assert.ok(algorithms.includes(String(a)), `algorithm ${a}`);
+            for (const c of values(run, T.TlsPrivateKey, "ecdsaCurve"))
+                assert.ok(curves.includes(String(c)), `ecdsaCurve ${c}`);
             assert.ok(values(run, T.TlsPrivateKey, "algorithm").length > 0);
         }
     });
@@ -125,28 +159,62 @@ describe("values sent to providers are the values the providers accept", functio
             for (const r of run.resources.filter((x) => x.type === T.RandomPassword || x.type === T.RandomBytes)) {
                 const inputs = plain(r.inputs);
                 assert.ok(Number.isInteger(inputs.length) && inputs.length >= 1, `${r.name} length`);
-                const allowed = r.type === T.RandomPassword
-                    ? ["length", "special", "upper", "lower", "numeric", "minLower", "minUpper", "minNumeric", "minSpecial", "overrideSpecial", "keepers"]
-                    : ["length", "keepers"];
+                const allowed =
+                    r.type === T.RandomPassword
+                        ? [
+                              "length",
+                              "special",
+                              "upper",
+                              "lower",
+                              "numeric",
+                              "minLower",
+                              "minUpper",
+                              "minNumeric",
+                              "minSpecial",
+                              "overrideSpecial",
+                              "keepers",
+                          ]
+                        : ["length", "keepers"];
                 for (const k of Object.keys(inputs)) assert.ok(allowed.includes(k), `${r.type} ${r.name} sends "${k}"`);
             }
         }
     });
 
     it("Kubernetes objects: enumerated fields are checked by the Kubernetes 1.33 schema, which rejects a wrong case", () => {
-        const bad = { apiVersion: "policy/v1", kind: "PodDisruptionBudget", metadata: { name: "x" }, spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "alwaysAllow" } };
+        const bad = {
+            apiVersion: "policy/v1",
+            kind: "PodDisruptionBudget",
+            metadata: { name: "x" },
+            spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "alwaysAllow" },
+        };
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { PodDisruptionBudget } = require("kubernetes-models/policy/v1");
         assert.throws(() => new PodDisruptionBudget(bad).validate(), /must be equal to one of the allowed values/);
-        for (const run of runs) assert.deepStrictEqual(validateKubernetesObjects(kubernetesObjects(run.resources, false)).problems, []);
+        for (const run of runs)
+            assert.deepStrictEqual(validateKubernetesObjects(kubernetesObjects(run.resources, false)).problems, []);
     });
 
     it("Kubernetes types embedded in operators' custom resources match the Kubernetes schema (CRDs often drop the enums)", () => {
-        const wrongCase = schemaProblems(embeddedKubernetesTypes.topologySpreadConstraints, { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "doNotSchedule" });
-        assert.match(wrongCase.join(), /whenUnsatisfiable must be equal to one of the allowed values/, "the embedded check rejects a wrong case");
+        const wrongCase = schemaProblems(embeddedKubernetesTypes.topologySpreadConstraints, {
+            maxSkew: 1,
+            topologyKey: "topology.kubernetes.io/zone",
+            whenUnsatisfiable: "doNotSchedule",
+        });
+        assert.match(
+            wrongCase.join(),
+            /whenUnsatisfiable must be equal to one of the allowed values/,
+            "the embedded check rejects a wrong case",
+        );
         let customResources = 0;
         for (const run of runs) {
-            for (const r of run.resources.filter((x) => x.type.startsWith("kubernetes:") && x.custom && !/^kubernetes:(core|apps|policy|autoscaling|networking\.k8s\.io|storage\.k8s\.io|helm\.sh|yaml)\//.test(x.type))) {
+            for (const r of run.resources.filter(
+                (x) =>
+                    x.type.startsWith("kubernetes:") &&
+                    x.custom &&
+                    !/^kubernetes:(core|apps|policy|autoscaling|networking\.k8s\.io|storage\.k8s\.io|helm\.sh|yaml)\//.test(
+                        x.type,
+                    ),
+            )) {
                 customResources++;
                 assert.deepStrictEqual(embeddedProblems(r), [], r.type);
             }

@@ -11,30 +11,56 @@ import { expectCredentialsOnlyInSecrets, expectRejected, expectValidObjects } fr
 const zone = "topology.kubernetes.io/zone";
 
 function runRedis(args: RedisClusterArgs = {}): Promise<RunResult> {
-    return runProgram(() => { new RedisCluster("cache", { kubernetes: { namespace: "data" }, ...args }); });
+    return runProgram(() => {
+        new RedisCluster("cache", { kubernetes: { namespace: "data" }, ...args });
+    });
 }
 
 describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
     describe("replicated mode (default, seed 001)", () => {
         let run: RunResult;
-        before(async () => { run = await runRedis(); });
+        before(async () => {
+            run = await runRedis();
+        });
 
         it("registers a RedisReplication, a RedisSentinel, the redis.conf ConfigMap, the AUTH SharedSecret and its TLS material", () => {
-            assert.deepStrictEqual(childTypes(run, one(run, T.RedisCluster)), [
-                T.ConfigMap, T.NetworkPolicy, T.NetworkPolicy, T.RedisReplication, T.RedisSentinel, T.SharedSecret,
-                T.TlsPrivateKey, T.TlsPrivateKey, T.TlsSelfSignedCert, T.TlsCertRequest, T.TlsLocallySignedCert, T.Secret,
-            ].sort());
+            assert.deepStrictEqual(
+                childTypes(run, one(run, T.RedisCluster)),
+                [
+                    T.ConfigMap,
+                    T.NetworkPolicy,
+                    T.NetworkPolicy,
+                    T.RedisReplication,
+                    T.RedisSentinel,
+                    T.SharedSecret,
+                    T.TlsPrivateKey,
+                    T.TlsPrivateKey,
+                    T.TlsSelfSignedCert,
+                    T.TlsCertRequest,
+                    T.TlsLocallySignedCert,
+                    T.Secret,
+                ].sort(),
+            );
         });
 
         it("serves TLS with a generated CA: server cert for every service name, renewed a month before expiry", () => {
             const tlsSecret = ofType(run, T.Secret).find((s) => plain(s.inputs).type === "kubernetes.io/tls")!;
             assert.ok(isSecret(tlsSecret.inputs.stringData));
-            assert.deepStrictEqual(Object.keys(plain(tlsSecret.inputs).stringData).sort(), ["ca.crt", "tls.crt", "tls.key"]);
+            assert.deepStrictEqual(Object.keys(plain(tlsSecret.inputs).stringData).sort(), [
+                "ca.crt",
+                "tls.crt",
+                "tls.key",
+            ]);
             const TLS = { ca: "ca.crt", cert: "tls.crt", key: "tls.key", secret: { secretName: "cache-tls" } };
             assert.deepStrictEqual(inputsOf(one(run, T.RedisReplication)).spec.TLS, TLS);
             assert.deepStrictEqual(inputsOf(one(run, T.RedisSentinel)).spec.TLS, TLS);
             const dnsNames: string[] = inputsOf(one(run, T.TlsCertRequest)).dnsNames;
-            for (const name of ["cache-master.data.svc.cluster.local", "cache-replica.data.svc", "cache-sentinel.data.svc.cluster.local", "*.cache-headless.data.svc.cluster.local"]) {
+            for (const name of [
+                "cache-master.data.svc.cluster.local",
+                "cache-replica.data.svc",
+                "cache-sentinel.data.svc.cluster.local",
+                "*.cache-headless.data.svc.cluster.local",
+            ]) {
                 assert.ok(dnsNames.includes(name), name);
             }
             const cert = inputsOf(one(run, T.TlsLocallySignedCert));
@@ -57,28 +83,49 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
         it("spreads Redis and Sentinel pods over at least 3 zones, strictly", () => {
             const repl = inputsOf(one(run, T.RedisReplication)).spec.topologySpreadConstraints[0];
             const sentinel = inputsOf(one(run, T.RedisSentinel)).spec.topologySpreadConstraints[0];
-            assert.deepStrictEqual(repl, { maxSkew: 1, topologyKey: zone, whenUnsatisfiable: "DoNotSchedule", minDomains: 3, labelSelector: { matchLabels: { app: "cache" } } });
+            assert.deepStrictEqual(repl, {
+                maxSkew: 1,
+                topologyKey: zone,
+                whenUnsatisfiable: "DoNotSchedule",
+                minDomains: 3,
+                labelSelector: { matchLabels: { app: "cache" } },
+            });
             assert.deepStrictEqual(sentinel.labelSelector.matchLabels, { app: "cache-sentinel" });
         });
 
         it("turns on append-only persistence on 8Gi volumes", () => {
             const repl = inputsOf(one(run, T.RedisReplication)).spec;
             assert.strictEqual(repl.storage.volumeClaimTemplate.spec.resources.requests.storage, "8Gi");
-            assert.match(inputsOf(one(run, T.ConfigMap)).data["redis-additional.conf"], /^appendonly yes\nappendfsync everysec\nmaxmemory 805306368\nmaxmemory-policy noeviction\n$/);
-            assert.strictEqual(repl.redisConfig.additionalRedisConfig, plain(one(run, T.ConfigMap).outputs).metadata.name);
+            assert.match(
+                inputsOf(one(run, T.ConfigMap)).data["redis-additional.conf"],
+                /^appendonly yes\nappendfsync everysec\nmaxmemory 805306368\nmaxmemory-policy noeviction\n$/,
+            );
+            assert.strictEqual(
+                repl.redisConfig.additionalRedisConfig,
+                plain(one(run, T.ConfigMap).outputs).metadata.name,
+            );
         });
 
         it("takes the AUTH password from its SharedSecret, for Redis and the Sentinels alike", () => {
             const secretName = plain(one(run, T.SharedSecret).outputs).secretName;
             assert.strictEqual(secretName, "cache-auth");
-            assert.deepStrictEqual(inputsOf(one(run, T.RedisReplication)).spec.kubernetesConfig.redisSecret, { name: "cache-auth", key: "password" });
-            assert.deepStrictEqual(inputsOf(one(run, T.RedisSentinel)).spec.redisSentinelConfig.redisReplicationPassword, { secretKeyRef: { name: "cache-auth", key: "password" } });
+            assert.deepStrictEqual(inputsOf(one(run, T.RedisReplication)).spec.kubernetesConfig.redisSecret, {
+                name: "cache-auth",
+                key: "password",
+            });
+            assert.deepStrictEqual(
+                inputsOf(one(run, T.RedisSentinel)).spec.redisSentinelConfig.redisReplicationPassword,
+                { secretKeyRef: { name: "cache-auth", key: "password" } },
+            );
         });
 
         it("outputs the primary, replica and Sentinel hosts, and a secret token and URL", () => {
             const out = one(run, T.RedisCluster).outputs;
-            assert.deepStrictEqual(plain([out.primaryEndpoint, out.readerEndpoint, out.sentinelEndpoint]),
-                ["cache-master.data.svc.cluster.local", "cache-replica.data.svc.cluster.local", "cache-sentinel.data.svc.cluster.local"]);
+            assert.deepStrictEqual(plain([out.primaryEndpoint, out.readerEndpoint, out.sentinelEndpoint]), [
+                "cache-master.data.svc.cluster.local",
+                "cache-replica.data.svc.cluster.local",
+                "cache-sentinel.data.svc.cluster.local",
+            ]);
             assert.ok(isSecret(out.authToken) && isSecret(out.url));
             assert.match(plain(out.url), /^rediss:\/\/:[A-Za-z0-9]{32}@cache-master\.data\.svc\.cluster\.local:6379$/);
             expectCredentialsOnlyInSecrets(run);
@@ -92,15 +139,22 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
 
     describe("cluster mode (seed 004)", () => {
         let run: RunResult;
-        before(async () => { run = await runRedis({ mode: RedisMode.Cluster, evictionPolicy: "allkeys-lru" }); });
+        before(async () => {
+            run = await runRedis({ mode: RedisMode.Cluster, evictionPolicy: "allkeys-lru" });
+        });
 
         it("runs 3 leaders and 3 followers, each set with an operator PDB and a strict zone spread", () => {
             const spec = inputsOf(one(run, T.RedisClusterCR)).spec;
             assert.deepStrictEqual([spec.clusterSize, spec.clusterVersion, spec.persistenceEnabled], [3, "v7", true]);
-            for (const [role, set] of [["leader", spec.redisLeader], ["follower", spec.redisFollower]]) {
+            for (const [role, set] of [
+                ["leader", spec.redisLeader],
+                ["follower", spec.redisFollower],
+            ]) {
                 assert.strictEqual(set.replicas, 3);
                 assert.deepStrictEqual(set.pdb, { enabled: true, maxUnavailable: 1 });
-                assert.deepStrictEqual(set.topologySpreadConstraints[0].labelSelector.matchLabels, { app: `cache-${role}` });
+                assert.deepStrictEqual(set.topologySpreadConstraints[0].labelSelector.matchLabels, {
+                    app: `cache-${role}`,
+                });
                 assert.strictEqual(set.topologySpreadConstraints[0].whenUnsatisfiable, "DoNotSchedule");
             }
             assert.match(inputsOf(one(run, T.ConfigMap)).data["redis-additional.conf"], /maxmemory-policy allkeys-lru/);
@@ -116,9 +170,16 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
     });
 
     it("runs Valkey from the image given, and development relaxes spread, count and TLS", async () => {
-        const run = await runRedis({ engine: RedisEngine.Valkey, profile: Profile.Development, kubernetes: { image: "ghcr.io/acme/valkey-ot:8.1" } });
+        const run = await runRedis({
+            engine: RedisEngine.Valkey,
+            profile: Profile.Development,
+            kubernetes: { image: "ghcr.io/acme/valkey-ot:8.1" },
+        });
         const spec = inputsOf(one(run, T.RedisReplication)).spec;
-        assert.deepStrictEqual([spec.kubernetesConfig.image, spec.clusterSize, spec.topologySpreadConstraints[0].whenUnsatisfiable], ["ghcr.io/acme/valkey-ot:8.1", 1, "ScheduleAnyway"]);
+        assert.deepStrictEqual(
+            [spec.kubernetesConfig.image, spec.clusterSize, spec.topologySpreadConstraints[0].whenUnsatisfiable],
+            ["ghcr.io/acme/valkey-ot:8.1", 1, "ScheduleAnyway"],
+        );
         assert.ok(!one(run, T.RedisReplication).options.protect);
         assert.strictEqual(spec.TLS, undefined);
         assert.strictEqual(ofType(run, T.TlsPrivateKey).length, 0);
@@ -126,17 +187,54 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
     });
 
     describe("rejects bad arguments before registering anything", () => {
-        const reject = (args: RedisClusterArgs, ...patterns: RegExp[]) => expectRejected(() => { new RedisCluster("cache", args); }, ...patterns);
+        const reject = (args: RedisClusterArgs, ...patterns: RegExp[]) =>
+            expectRejected(
+                () => {
+                    new RedisCluster("cache", args);
+                },
+                ...patterns,
+            );
 
-        it("cluster mode with fewer than 3 shards", () => reject({ mode: RedisMode.Cluster, shards: 2 }, /^shards: must be an integer from 3 to 100 \(got 2\)/));
-        it("cluster mode without replicas in production", () => reject({ mode: RedisMode.Cluster, replicasPerShard: 0 }, /^replicasPerShard: must be an integer from 1 to 5/, /^replicasPerShard: must be 1 on target "kubernetes"/));
-        it("two replicas per shard on Kubernetes", () => reject({ mode: RedisMode.Cluster, replicasPerShard: 2 }, /^replicasPerShard: must be 1 on target "kubernetes": the redis-operator pairs one follower with each leader \(got 2\)/));
-        it("an even number of Sentinels", () => reject({ sentinels: 2 }, /^sentinels: must be odd so a majority can agree on failover \(got 2\)/));
-        it("node and Sentinel counts out of range", () => reject({ nodes: 21, sentinels: 11 }, /^nodes: must be an integer from 1 to 20 \(got 21\)/, /^sentinels: must be an integer from 1 to 9 \(got 11\)/));
+        it("cluster mode with fewer than 3 shards", () =>
+            reject({ mode: RedisMode.Cluster, shards: 2 }, /^shards: must be an integer from 3 to 100 \(got 2\)/));
+        it("cluster mode without replicas in production", () =>
+            reject(
+                { mode: RedisMode.Cluster, replicasPerShard: 0 },
+                /^replicasPerShard: must be an integer from 1 to 5/,
+                /^replicasPerShard: must be 1 on target "kubernetes"/,
+            ));
+        it("two replicas per shard on Kubernetes", () =>
+            reject(
+                { mode: RedisMode.Cluster, replicasPerShard: 2 },
+                /^replicasPerShard: must be 1 on target "kubernetes": the redis-operator pairs one follower with each leader \(got 2\)/,
+            ));
+        it("an even number of Sentinels", () =>
+            reject({ sentinels: 2 }, /^sentinels: must be odd so a majority can agree on failover \(got 2\)/));
+        it("node and Sentinel counts out of range", () =>
+            reject(
+                { nodes: 21, sentinels: 11 },
+                /^nodes: must be an integer from 1 to 20 \(got 21\)/,
+                /^sentinels: must be an integer from 1 to 9 \(got 11\)/,
+            ));
         it("a single node in production", () => reject({ nodes: 1 }, /^nodes: must be at least 2 in production/));
-        it("valkey without an image", () => reject({ engine: RedisEngine.Valkey }, /^kubernetes\.image: is required for the valkey engine/));
-        it("an unknown mode, engine and eviction policy", () => reject({ mode: "sharded" as RedisMode, engine: "keydb" as RedisEngine, evictionPolicy: "lru" as RedisEvictionPolicy },
-            /^mode: must be one of "replicated", "cluster" \(got "sharded"\)/, /^engine: must be one of "redis", "valkey"/, /^evictionPolicy: must be one of "noeviction", "allkeys-lru"/));
-        it("a bad version and storage size", () => reject({ version: "8", storageSize: "big" }, /^version: must be/, /^storageSize: must be a Kubernetes quantity/));
+        it("valkey without an image", () =>
+            reject({ engine: RedisEngine.Valkey }, /^kubernetes\.image: is required for the valkey engine/));
+        it("an unknown mode, engine and eviction policy", () =>
+            reject(
+                {
+                    mode: "sharded" as RedisMode,
+                    engine: "keydb" as RedisEngine,
+                    evictionPolicy: "lru" as RedisEvictionPolicy,
+                },
+                /^mode: must be one of "replicated", "cluster" \(got "sharded"\)/,
+                /^engine: must be one of "redis", "valkey"/,
+                /^evictionPolicy: must be one of "noeviction", "allkeys-lru"/,
+            ));
+        it("a bad version and storage size", () =>
+            reject(
+                { version: "8", storageSize: "big" },
+                /^version: must be/,
+                /^storageSize: must be a Kubernetes quantity/,
+            ));
     });
 });

@@ -22,8 +22,16 @@ export async function rejected(program: () => void): Promise<{ problems: string[
 export async function expectRejected(program: () => void, ...patterns: RegExp[]): Promise<string[]> {
     const { problems, registered } = await rejected(program);
     assert.deepStrictEqual(registered, [T.Stack], "nothing but the Stack may be registered");
-    for (const p of patterns) assert.ok(problems.some((x) => p.test(x)), `no problem matches ${p}: ${JSON.stringify(problems)}`);
-    assert.strictEqual(problems.length, patterns.length, `expected ${patterns.length} problem(s): ${JSON.stringify(problems)}`);
+    for (const p of patterns)
+        assert.ok(
+            problems.some((x) => p.test(x)),
+            `no problem matches ${p}: ${JSON.stringify(problems)}`,
+        );
+    assert.strictEqual(
+        problems.length,
+        patterns.length,
+        `expected ${patterns.length} problem(s): ${JSON.stringify(problems)}`,
+    );
     return problems;
 }
 
@@ -43,12 +51,20 @@ export function expectValidObjects(run: RunResult): { core: number; custom: numb
 export function expectCredentialsOnlyInSecrets(run: RunResult): { passwords: string[]; privateKeys: string[] } {
     const passwords = ofType(run, T.RandomPassword).map((r) => plain(r.outputs).result as string);
     const privateKeys = ofType(run, T.TlsPrivateKey).map((r) => plain(r.outputs).privateKeyPem as string);
-    assert.ok(passwords.length > 0 && passwords.every((p) => typeof p === "string" && p.length >= 16), "passwords were generated");
-    assert.ok(privateKeys.every((k) => typeof k === "string" && k.includes("PRIVATE KEY")), "private keys are PEM");
+    assert.ok(
+        passwords.length > 0 && passwords.every((p) => typeof p === "string" && p.length >= 16),
+        "passwords were generated",
+    );
+    assert.ok(
+        privateKeys.every((k) => typeof k === "string" && k.includes("PRIVATE KEY")),
+        "private keys are PEM",
+    );
     for (const r of run.resources) {
         const shown = JSON.stringify([redacted(r.inputs), redacted(r.outputs)]);
-        for (const p of passwords) assert.ok(!shown.includes(p), `${r.type} ${r.name} shows a password outside a secret`);
-        for (const k of privateKeys) assert.ok(!shown.includes(k.split("\n")[1]), `${r.type} ${r.name} shows a private key outside a secret`);
+        for (const p of passwords)
+            assert.ok(!shown.includes(p), `${r.type} ${r.name} shows a password outside a secret`);
+        for (const k of privateKeys)
+            assert.ok(!shown.includes(k.split("\n")[1]), `${r.type} ${r.name} shows a private key outside a secret`);
     }
     return { passwords, privateKeys };
 }

@@ -7,10 +7,13 @@ import { UNKNOWN, isSecret, plain, secretPaths } from "../harness/wire";
 import { T, ofType, one } from "../helpers";
 
 function runSecret(args: SharedSecretArgs, preview = false): Promise<RunResult> {
-    return runProgram(() => {
-        const s = new SharedSecret("app", args);
-        return { values: s.values, name: s.secretName };
-    }, { preview });
+    return runProgram(
+        () => {
+            const s = new SharedSecret("app", args);
+            return { values: s.values, name: s.secretName };
+        },
+        { preview },
+    );
 }
 
 describe("SharedSecret", () => {
@@ -24,8 +27,14 @@ describe("SharedSecret", () => {
 
     it("generates each value once with @pulumi/random (password or bytes)", async () => {
         const run = await runSecret(args);
-        assert.deepStrictEqual(ofType(run, T.RandomPassword).map((r) => [r.name, plain(r.inputs).length, plain(r.inputs).special]), [["app-jwt-secret", 32, false]]);
-        assert.deepStrictEqual(ofType(run, T.RandomBytes).map((r) => [r.name, plain(r.inputs).length]), [["app-encryption-key", 32]]);
+        assert.deepStrictEqual(
+            ofType(run, T.RandomPassword).map((r) => [r.name, plain(r.inputs).length, plain(r.inputs).special]),
+            [["app-jwt-secret", 32, false]],
+        );
+        assert.deepStrictEqual(
+            ofType(run, T.RandomBytes).map((r) => [r.name, plain(r.inputs).length]),
+            [["app-encryption-key", 32]],
+        );
     });
 
     it("writes every key into one Kubernetes Secret, as a secret input and a secret output", async () => {
@@ -33,7 +42,11 @@ describe("SharedSecret", () => {
         const secret = one(run, T.Secret);
         assert.deepStrictEqual(secretPaths(secret.inputs), ["stringData"]);
         assert.deepStrictEqual(secretPaths(secret.outputs).sort(), ["data", "stringData"]);
-        assert.deepStrictEqual(Object.keys(plain(secret.inputs).stringData).sort(), ["encryption-key", "jwt-secret", "smtp-password"]);
+        assert.deepStrictEqual(Object.keys(plain(secret.inputs).stringData).sort(), [
+            "encryption-key",
+            "jwt-secret",
+            "smtp-password",
+        ]);
         assert.deepStrictEqual([...new Set(secret.options.additionalSecretOutputs)].sort(), ["data", "stringData"]);
         const hex = plain(secret.inputs).stringData["encryption-key"];
         assert.match(hex, /^[0-9a-f]{64}$/, "32 random bytes as hex");
@@ -56,19 +69,32 @@ describe("SharedSecret", () => {
     it("puts the same values in every cluster it is given a kubeconfig for, through providers it owns", async () => {
         const kubeconfigs = ["apiVersion: v1\nkind: Config # east", "apiVersion: v1\nkind: Config # west"];
         const run = await runProgram(() => {
-            new SharedSecret("app", { generated: { "jwt-secret": {} }, kubernetes: { namespace: "apps", kubeconfigs } });
+            new SharedSecret("app", {
+                generated: { "jwt-secret": {} },
+                kubernetes: { namespace: "apps", kubeconfigs },
+            });
         });
         const component = one(run, T.SharedSecret);
         const providers = ofType(run, "pulumi:providers:kubernetes");
-        assert.deepStrictEqual(providers.map((p) => p.name), ["app-cluster-0", "app-cluster-1"]);
+        assert.deepStrictEqual(
+            providers.map((p) => p.name),
+            ["app-cluster-0", "app-cluster-1"],
+        );
         for (const [i, p] of providers.entries()) {
             assert.strictEqual(p.parent, component.urn, "each provider is the component's child");
             assert.ok(isSecret(p.inputs.kubeconfig), "a kubeconfig holds credentials: a secret input");
             assert.strictEqual(plain(p.inputs.kubeconfig), kubeconfigs[i]);
         }
         const secrets = ofType(run, T.Secret);
-        assert.deepStrictEqual(secrets.map((s) => s.name), ["app-0", "app-1"]);
-        assert.deepStrictEqual(secrets.map((s) => s.provider?.slice(0, s.provider.lastIndexOf("::"))), providers.map((p) => p.urn), "one Secret through each cluster's provider");
+        assert.deepStrictEqual(
+            secrets.map((s) => s.name),
+            ["app-0", "app-1"],
+        );
+        assert.deepStrictEqual(
+            secrets.map((s) => s.provider?.slice(0, s.provider.lastIndexOf("::"))),
+            providers.map((p) => p.urn),
+            "one Secret through each cluster's provider",
+        );
         assert.deepStrictEqual(plain(secrets[0].inputs).stringData, plain(secrets[1].inputs).stringData);
         assert.strictEqual(ofType(run, T.RandomPassword).length, 1, "generated once, not once per cluster");
         for (const s of secrets) {
@@ -80,7 +106,10 @@ describe("SharedSecret", () => {
 
     it("takes kubeconfigs as Outputs too (a secret from config or another language), and keeps them secret", async () => {
         const run = await runProgram(() => {
-            new SharedSecret("app", { generated: { "jwt-secret": {} }, kubernetes: { kubeconfigs: [pulumi.secret("kind: Config # east")] } });
+            new SharedSecret("app", {
+                generated: { "jwt-secret": {} },
+                kubernetes: { kubeconfigs: [pulumi.secret("kind: Config # east")] },
+            });
         });
         const provider = one(run, "pulumi:providers:kubernetes", "app-cluster-0");
         assert.ok(isSecret(provider.inputs.kubeconfig));
@@ -93,7 +122,11 @@ describe("SharedSecret", () => {
             const east = new k8s.Provider("east", { context: "east" });
             new SharedSecret("app", { generated: { "jwt-secret": {} } }, { providers: [east] });
         });
-        assert.deepStrictEqual(ofType(run, "pulumi:providers:kubernetes").map((p) => p.name), ["east"], "no provider of its own");
+        assert.deepStrictEqual(
+            ofType(run, "pulumi:providers:kubernetes").map((p) => p.name),
+            ["east"],
+            "no provider of its own",
+        );
         assert.match(one(run, T.Secret, "app").provider ?? "", /pulumi:providers:kubernetes::east::/);
     });
 
@@ -106,29 +139,58 @@ describe("SharedSecret", () => {
     });
 
     it("never echoes a kubeconfig in an error", async () => {
-        await assert.rejects(runSecret({ generated: { k: {} }, kubernetes: { kubeconfigs: "token: s3cr3t" as unknown as string[] } }), (err: ProgramError) => {
-            assert.ok(err.reason instanceof InvalidArgumentsError);
-            assert.ok(!err.reason.message.includes("s3cr3t"), err.reason.message);
-            return true;
-        });
+        await assert.rejects(
+            runSecret({ generated: { k: {} }, kubernetes: { kubeconfigs: "token: s3cr3t" as unknown as string[] } }),
+            (err: ProgramError) => {
+                assert.ok(err.reason instanceof InvalidArgumentsError);
+                assert.ok(!err.reason.message.includes("s3cr3t"), err.reason.message);
+                return true;
+            },
+        );
     });
 
     const bad: Array<[string, SharedSecretArgs, RegExp]> = [
         ["no keys", {}, /generated\/values: give at least one key/],
-        ["a short value", { generated: { k: { length: 8 } } }, /generated\.k\.length: must be an integer from 16 to 1024 \(got 8\)/],
-        ["an unknown encoding", { generated: { k: { encoding: "rot13" as SecretEncoding } } }, /generated\.k\.encoding: must be one of "password", "hex", "base64"/],
+        [
+            "a short value",
+            { generated: { k: { length: 8 } } },
+            /generated\.k\.length: must be an integer from 16 to 1024 \(got 8\)/,
+        ],
+        [
+            "an unknown encoding",
+            { generated: { k: { encoding: "rot13" as SecretEncoding } } },
+            /generated\.k\.encoding: must be one of "password", "hex", "base64"/,
+        ],
         ["a key Kubernetes refuses", { generated: { "bad key": {} } }, /generated\.bad key: must be a Secret key/],
         ["a key with two sources", { generated: { k: {} }, values: { k: "v" } }, /values\.k: is also in generated/],
-        ["no kubeconfig in the list", { generated: { k: {} }, kubernetes: { kubeconfigs: [] } }, /kubernetes\.kubeconfigs: must be a list of at least one kubeconfig .*got an empty list/],
-        ["an empty kubeconfig", { generated: { k: {} }, kubernetes: { kubeconfigs: ["  "] } }, /kubernetes\.kubeconfigs\[0\]: must be a kubeconfig's contents .*got an empty string/],
-        ["one kubeconfig's text instead of a list", { generated: { k: {} }, kubernetes: { kubeconfigs: "apiVersion: v1 token: s3cr3t" as unknown as string[] } }, /kubernetes\.kubeconfigs: must be a list .*got string\)$/],
+        [
+            "no kubeconfig in the list",
+            { generated: { k: {} }, kubernetes: { kubeconfigs: [] } },
+            /kubernetes\.kubeconfigs: must be a list of at least one kubeconfig .*got an empty list/,
+        ],
+        [
+            "an empty kubeconfig",
+            { generated: { k: {} }, kubernetes: { kubeconfigs: ["  "] } },
+            /kubernetes\.kubeconfigs\[0\]: must be a kubeconfig's contents .*got an empty string/,
+        ],
+        [
+            "one kubeconfig's text instead of a list",
+            {
+                generated: { k: {} },
+                kubernetes: { kubeconfigs: "apiVersion: v1 token: s3cr3t" as unknown as string[] },
+            },
+            /kubernetes\.kubeconfigs: must be a list .*got string\)$/,
+        ],
     ];
     for (const [what, a, message] of bad) {
         it(`rejects ${what} before registering anything`, async () => {
             await assert.rejects(runSecret(a), (err: ProgramError) => {
                 assert.ok(err.reason instanceof InvalidArgumentsError);
                 assert.match(err.reason.message, message);
-                assert.deepStrictEqual(err.resources.map((r) => r.type), [T.Stack]);
+                assert.deepStrictEqual(
+                    err.resources.map((r) => r.type),
+                    [T.Stack],
+                );
                 return true;
             });
         });

@@ -15,8 +15,19 @@ export const pluginDir = path.join(projectRoot, "provider");
 export interface PackageSchema {
     name: string;
     version: string;
-    resources: Record<string, { isComponent?: boolean; inputProperties?: Record<string, Property>; properties?: Record<string, Property>; requiredInputs?: string[] }>;
-    types: Record<string, { type: string; properties?: Record<string, Property>; enum?: Array<{ value: unknown; name?: string }> }>;
+    resources: Record<
+        string,
+        {
+            isComponent?: boolean;
+            inputProperties?: Record<string, Property>;
+            properties?: Record<string, Property>;
+            requiredInputs?: string[];
+        }
+    >;
+    types: Record<
+        string,
+        { type: string; properties?: Record<string, Property>; enum?: Array<{ value: unknown; name?: string }> }
+    >;
     dependencies?: Array<{ name: string; version: string }>;
 }
 export interface Property {
@@ -36,26 +47,43 @@ export interface Property {
  * from the folder's package.json and the components from what its entry exports. Then asks
  * it for its schema over gRPC (GetSchema), as the CLI does, and stops it.
  */
-export async function servePluginSchema(dir = pluginDir, cwd = fs.mkdtempSync(path.join(projectRoot, "build", "plugin-cwd-"))): Promise<PackageSchema> {
+export async function servePluginSchema(
+    dir = pluginDir,
+    cwd = fs.mkdtempSync(path.join(projectRoot, "build", "plugin-cwd-")),
+): Promise<PackageSchema> {
     const runPlugin = require.resolve("@pulumi/pulumi/cmd/run-plugin", { paths: [dir] });
     const child = spawn(process.execPath, [runPlugin, dir], { cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
-    child.stderr!.on("data", (chunk) => { stderr += chunk; });
+    child.stderr!.on("data", (chunk) => {
+        stderr += chunk;
+    });
     try {
         const port = await new Promise<number>((resolve, reject) => {
             let out = "";
-            const timer = setTimeout(() => reject(new Error(`the plugin did not print its port in 120 s: ${stderr}`)), 120_000);
+            const timer = setTimeout(
+                () => reject(new Error(`the plugin did not print its port in 120 s: ${stderr}`)),
+                120_000,
+            );
             child.stdout!.on("data", (chunk) => {
                 out += chunk;
                 const m = /^(\d+)\s*$/m.exec(out);
-                if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+                if (m) {
+                    clearTimeout(timer);
+                    resolve(Number(m[1]));
+                }
             });
-            child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`the plugin exited with ${code}: ${stderr}`)); });
+            child.on("exit", (code) => {
+                clearTimeout(timer);
+                reject(new Error(`the plugin exited with ${code}: ${stderr}`));
+            });
         });
         const client = new providerrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
         try {
             const response: any = await new Promise((resolve, reject) =>
-                client.getSchema(new providerpb.GetSchemaRequest(), (err: Error | null, res: unknown) => (err ? reject(err) : resolve(res))));
+                client.getSchema(new providerpb.GetSchemaRequest(), (err: Error | null, res: unknown) =>
+                    err ? reject(err) : resolve(res),
+                ),
+            );
             return JSON.parse(response.getSchema());
         } finally {
             client.close();
@@ -97,7 +125,11 @@ export function installedSdk(npmName: string): InstalledSdk {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sdk: unknown = require(npmName);
     const pkg = JSON.parse(fs.readFileSync(require.resolve(`${npmName}/package.json`), "utf8"));
-    return { name: pkg.pulumi?.name ?? pkg.name, version: (pkg.pulumi?.version ?? pkg.version).replace(/^v/, ""), tokens: sdkTokens(sdk) };
+    return {
+        name: pkg.pulumi?.name ?? pkg.name,
+        version: (pkg.pulumi?.version ?? pkg.version).replace(/^v/, ""),
+        tokens: sdkTokens(sdk),
+    };
 }
 
 const builtins = new Set(["pulumi.json#/Any", "pulumi.json#/Asset", "pulumi.json#/Archive", "pulumi.json#/Json"]);
@@ -133,11 +165,16 @@ export function schemaProblems(schema: PackageSchema, sdks: InstalledSdk[]): str
             problems.push(`${where}: ${ref} is a provider (${token}), which no schema defines under resources`);
             return;
         }
-        if (deps.get(pkg) !== version) problems.push(`${where}: ${ref} names ${pkg} v${version}, but the schema depends on ${deps.has(pkg) ? `v${deps.get(pkg)}` : "no such package"}`);
+        if (deps.get(pkg) !== version)
+            problems.push(
+                `${where}: ${ref} names ${pkg} v${version}, but the schema depends on ${deps.has(pkg) ? `v${deps.get(pkg)}` : "no such package"}`,
+            );
         const sdk = sdks.find((s) => s.name === pkg);
         if (!sdk) problems.push(`${where}: ${ref}: no installed SDK of package ${pkg} to check it against`);
-        else if (sdk.version !== version) problems.push(`${where}: ${ref}: the installed ${pkg} SDK is v${sdk.version}`);
-        else if (!isResourceToken(token) || !sdk.tokens.has(token)) problems.push(`${where}: ${ref}: ${pkg} defines no resource ${token}`);
+        else if (sdk.version !== version)
+            problems.push(`${where}: ${ref}: the installed ${pkg} SDK is v${sdk.version}`);
+        else if (!isResourceToken(token) || !sdk.tokens.has(token))
+            problems.push(`${where}: ${ref}: ${pkg} defines no resource ${token}`);
     };
     const walk = (where: string, p: Property | undefined) => {
         if (!p) return;
@@ -152,7 +189,10 @@ export function schemaProblems(schema: PackageSchema, sdks: InstalledSdk[]): str
     for (const [token, t] of Object.entries(schema.types)) {
         for (const [name, p] of Object.entries(t.properties ?? {})) walk(`${token}.${name}`, p);
     }
-    for (const [where, ref] of providerInputs(schema)) problems.push(`${where}: an input is a provider (${ref}); take providers through resource options or a kubeconfig`);
+    for (const [where, ref] of providerInputs(schema))
+        problems.push(
+            `${where}: an input is a provider (${ref}); take providers through resource options or a kubeconfig`,
+        );
     return problems;
 }
 
@@ -173,7 +213,8 @@ export function providerInputs(schema: PackageSchema): Array<[string, string]> {
                 const token = decodeURIComponent(p.$ref.slice("#/types/".length));
                 if (!visited.has(token)) {
                     visited.add(token);
-                    for (const [name, q] of Object.entries(schema.types[token]?.properties ?? {})) walk(`${where}.${name}`, q);
+                    for (const [name, q] of Object.entries(schema.types[token]?.properties ?? {}))
+                        walk(`${where}.${name}`, q);
                 }
             }
         }

@@ -23,7 +23,8 @@ function toJsonSchema(node: any): any {
     if (Array.isArray(node)) return node.map(toJsonSchema);
     if (!node || typeof node !== "object") return node;
     const out: any = {};
-    for (const [k, v] of Object.entries(node)) out[k] = k === "enum" || k === "default" || k === "example" ? v : toJsonSchema(v);
+    for (const [k, v] of Object.entries(node))
+        out[k] = k === "enum" || k === "default" || k === "example" ? v : toJsonSchema(v);
     if (out["x-kubernetes-int-or-string"]) {
         delete out.type;
         out.anyOf = [{ type: "integer" }, { type: "string" }];
@@ -49,7 +50,9 @@ export function loadCrdSchemas(dir = crdDir): Map<string, object> {
     if (cached) return cached;
     const missing = crdFolders.filter((f) => !fs.existsSync(path.join(dir, f)));
     if (missing.length > 0) {
-        throw new Error(`missing CRD folders in ${dir}: ${missing.join(", ")} — they are the operators' CRDs copied from their release tags (see ../shared/crds/README.md); custom resources cannot be validated without them`);
+        throw new Error(
+            `missing CRD folders in ${dir}: ${missing.join(", ")} — they are the operators' CRDs copied from their release tags (see ../shared/crds/README.md); custom resources cannot be validated without them`,
+        );
     }
     const schemas = new Map<string, object>();
     for (const folder of crdFolders) {
@@ -61,7 +64,12 @@ export function loadCrdSchemas(dir = crdDir): Map<string, object> {
                     if (!version.served || !version.schema) continue;
                     const schema = toJsonSchema(version.schema.openAPIV3Schema);
                     // The API server accepts these on every object, whether the CRD lists them or not.
-                    schema.properties = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...schema.properties };
+                    schema.properties = {
+                        apiVersion: { type: "string" },
+                        kind: { type: "string" },
+                        metadata: { type: "object" },
+                        ...schema.properties,
+                    };
                     schemas.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, schema);
                 }
             }
@@ -74,12 +82,15 @@ export function loadCrdSchemas(dir = crdDir): Map<string, object> {
 /** A compiled validator, compiled on first use: the pinned CRDs define ~80 kinds, a stack uses a handful. */
 function validatorOf(schema: object): ValidateFunction {
     let validate = compiled.get(schema);
-    if (!validate) compiled.set(schema, validate = ajv.compile(schema));
+    if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
     return validate;
 }
 
 /** Validates custom resources against their CRD; a kind no pinned CRD defines is a problem too. */
-export function validateCustomResources(objects: KubernetesObject[], dir = crdDir): { problems: SchemaProblem[]; validated: number } {
+export function validateCustomResources(
+    objects: KubernetesObject[],
+    dir = crdDir,
+): { problems: SchemaProblem[]; validated: number } {
     const all = loadCrdSchemas(dir);
     const problems: SchemaProblem[] = [];
     let validated = 0;
@@ -94,7 +105,8 @@ export function validateCustomResources(objects: KubernetesObject[], dir = crdDi
         validated++;
         const validate = validatorOf(schema);
         if (!validate(o.manifest)) {
-            for (const e of validate.errors ?? []) problems.push({ object, path: e.instancePath || "/", message: errorMessage(e) });
+            for (const e of validate.errors ?? [])
+                problems.push({ object, path: e.instancePath || "/", message: errorMessage(e) });
         }
     }
     return { problems, validated };

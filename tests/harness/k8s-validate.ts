@@ -32,22 +32,36 @@ export function apiVersionAndKind(type: string): { apiVersion: string; kind: str
 
 /** Every Kubernetes object a run registered, as a manifest. `redactSecrets` replaces secret values. */
 export function kubernetesObjects(resources: RecordedResource[], redactSecrets = true): KubernetesObject[] {
-    return resources.filter((r) => r.custom).flatMap((resource) => {
-        const ak = apiVersionAndKind(resource.type);
-        if (!ak) return [];
-        const known = withoutUnknowns(resource.outputs);
-        const body = redactSecrets ? redacted(known) : plain(known);
-        // A Secret's `data` is base64: the redaction mark is written encoded, so the manifest stays
-        // one that kubectl and strict decoders accept.
-        if (redactSecrets && ak.kind === "Secret" && body.data && typeof body.data === "object") {
-            body.data = Object.fromEntries(Object.entries(body.data).map(([k, v]) => [k, typeof v === "string" ? Buffer.from(v).toString("base64") : v]));
-        }
-        const { status: _status, ...rest } = body;
-        const metadata = { ...(rest.metadata ?? {}) };
-        delete metadata.uid;
-        const unknownFields = unknownPaths(resource.outputs).filter((p) => !/^(status|metadata\.uid)\b/.test(p));
-        return [{ resource, ...ak, unknownFields, manifest: { apiVersion: ak.apiVersion, kind: ak.kind, ...rest, metadata } }];
-    });
+    return resources
+        .filter((r) => r.custom)
+        .flatMap((resource) => {
+            const ak = apiVersionAndKind(resource.type);
+            if (!ak) return [];
+            const known = withoutUnknowns(resource.outputs);
+            const body = redactSecrets ? redacted(known) : plain(known);
+            // A Secret's `data` is base64: the redaction mark is written encoded, so the manifest stays
+            // one that kubectl and strict decoders accept.
+            if (redactSecrets && ak.kind === "Secret" && body.data && typeof body.data === "object") {
+                body.data = Object.fromEntries(
+                    Object.entries(body.data).map(([k, v]) => [
+                        k,
+                        typeof v === "string" ? Buffer.from(v).toString("base64") : v,
+                    ]),
+                );
+            }
+            const { status: _status, ...rest } = body;
+            const metadata = { ...(rest.metadata ?? {}) };
+            delete metadata.uid;
+            const unknownFields = unknownPaths(resource.outputs).filter((p) => !/^(status|metadata\.uid)\b/.test(p));
+            return [
+                {
+                    resource,
+                    ...ak,
+                    unknownFields,
+                    manifest: { apiVersion: ak.apiVersion, kind: ak.kind, ...rest, metadata },
+                },
+            ];
+        });
 }
 
 /** The model class for an apiVersion/kind, from kubernetes-models; undefined for custom resources. */
@@ -71,19 +85,29 @@ function label(o: KubernetesObject): string {
  * schema does not know (custom resources) are returned in `unknownKinds` for the CRD
  * validator. Values unknown at preview must not be validated: run in update mode.
  */
-export function validateKubernetesObjects(objects: KubernetesObject[]): { problems: SchemaProblem[]; validated: number; unknownKinds: KubernetesObject[] } {
+export function validateKubernetesObjects(objects: KubernetesObject[]): {
+    problems: SchemaProblem[];
+    validated: number;
+    unknownKinds: KubernetesObject[];
+} {
     const problems: SchemaProblem[] = [];
     const unknownKinds: KubernetesObject[] = [];
     let validated = 0;
     for (const o of objects) {
         const Model = modelFor(o.apiVersion, o.kind);
-        if (!Model) { unknownKinds.push(o); continue; }
+        if (!Model) {
+            unknownKinds.push(o);
+            continue;
+        }
         validated++;
         try {
             new Model(o.manifest).validate();
         } catch (err: any) {
-            const errors: Array<{ instancePath: string; message: string }> = err.errors ?? [{ instancePath: "", message: String(err.message) }];
-            for (const e of errors) problems.push({ object: label(o), path: e.instancePath || "/", message: e.message });
+            const errors: Array<{ instancePath: string; message: string }> = err.errors ?? [
+                { instancePath: "", message: String(err.message) },
+            ];
+            for (const e of errors)
+                problems.push({ object: label(o), path: e.instancePath || "/", message: e.message });
         }
     }
     return { problems, validated, unknownKinds };

@@ -9,9 +9,16 @@ describe("harness: mock engine", () => {
     it("records type, URN, parent, dependencies and options", async () => {
         const run = await runProgram(() => {
             const ns = new k8s.core.v1.Namespace("ns", { metadata: { name: "apps" } }, { protect: true });
-            new k8s.core.v1.ConfigMap("cm", { metadata: { namespace: ns.metadata.name }, data: { a: "b" } }, {
-                ignoreChanges: ["data"], deleteBeforeReplace: true, dependsOn: [ns], retainOnDelete: true,
-            });
+            new k8s.core.v1.ConfigMap(
+                "cm",
+                { metadata: { namespace: ns.metadata.name }, data: { a: "b" } },
+                {
+                    ignoreChanges: ["data"],
+                    deleteBeforeReplace: true,
+                    dependsOn: [ns],
+                    retainOnDelete: true,
+                },
+            );
         });
         const ns = one(run, T.Namespace);
         const cm = one(run, T.ConfigMap);
@@ -36,7 +43,9 @@ describe("harness: mock engine", () => {
     });
 
     it("returns unknown computed values in preview and realistic ones in update", async () => {
-        const program = () => { new k8s.core.v1.Service("svc", { spec: { ports: [{ port: 80 }] } }); };
+        const program = () => {
+            new k8s.core.v1.Service("svc", { spec: { ports: [{ port: 80 }] } });
+        };
         const preview = one(await runProgram(program, { preview: true }), T.Service);
         const update = one(await runProgram(program), T.Service);
         assert.strictEqual((preview.outputs as any).spec.clusterIP, UNKNOWN);
@@ -47,23 +56,54 @@ describe("harness: mock engine", () => {
     });
 
     it("does not leak resources, config or stack between runs", async () => {
-        const first = await runProgram(() => { new k8s.core.v1.Namespace("a", {}); return { c: new pulumi.Config().get("x") }; }, { stack: "one", config: { "pulumi-ha:x": "1" } });
-        const second = await runProgram(() => { new k8s.core.v1.Namespace("b", {}); return { c: new pulumi.Config().get("x") ?? "unset" }; }, { stack: "two" });
-        assert.deepStrictEqual(first.resources.map((r) => r.name), ["pulumi-ha-one", "a"]);
-        assert.deepStrictEqual(second.resources.map((r) => r.name), ["pulumi-ha-two", "b"]);
+        const first = await runProgram(
+            () => {
+                new k8s.core.v1.Namespace("a", {});
+                return { c: new pulumi.Config().get("x") };
+            },
+            { stack: "one", config: { "pulumi-ha:x": "1" } },
+        );
+        const second = await runProgram(
+            () => {
+                new k8s.core.v1.Namespace("b", {});
+                return { c: new pulumi.Config().get("x") ?? "unset" };
+            },
+            { stack: "two" },
+        );
+        assert.deepStrictEqual(
+            first.resources.map((r) => r.name),
+            ["pulumi-ha-one", "a"],
+        );
+        assert.deepStrictEqual(
+            second.resources.map((r) => r.name),
+            ["pulumi-ha-two", "b"],
+        );
         assert.deepStrictEqual([first.stackOutputs.c, second.stackOutputs.c], ["1", "unset"]);
     });
 
     it("fails a program that registers the same URN twice, as the engine would", async () => {
-        await assert.rejects(runProgram(() => {
-            new k8s.core.v1.Namespace("dup", {});
-            new k8s.core.v1.Namespace("dup", {});
-        }), (err: ProgramError) => /duplicate resource URN .*Namespace::dup/.test(err.message));
+        await assert.rejects(
+            runProgram(() => {
+                new k8s.core.v1.Namespace("dup", {});
+                new k8s.core.v1.Namespace("dup", {});
+            }),
+            (err: ProgramError) => /duplicate resource URN .*Namespace::dup/.test(err.message),
+        );
     });
 
     it("works again after a failed run", async () => {
-        await assert.rejects(runProgram(() => { throw new Error("boom"); }), /program failed: boom/);
-        const run = await runProgram(() => { new k8s.core.v1.Namespace("after", {}); });
-        assert.deepStrictEqual(run.resources.map((r) => r.name), ["pulumi-ha-test", "after"]);
+        await assert.rejects(
+            runProgram(() => {
+                throw new Error("boom");
+            }),
+            /program failed: boom/,
+        );
+        const run = await runProgram(() => {
+            new k8s.core.v1.Namespace("after", {});
+        });
+        assert.deepStrictEqual(
+            run.resources.map((r) => r.name),
+            ["pulumi-ha-test", "after"],
+        );
     });
 });

@@ -61,7 +61,10 @@ export interface RunResult {
 
 /** A program that threw; carries what it had registered by then. */
 export class ProgramError extends Error {
-    constructor(readonly reason: unknown, readonly resources: RecordedResource[]) {
+    constructor(
+        readonly reason: unknown,
+        readonly resources: RecordedResource[],
+    ) {
         super(`program failed: ${reason instanceof Error ? reason.message : String(reason)}`);
     }
 }
@@ -92,7 +95,9 @@ function options(req: any): RecordedOptions {
 
 function propertyDependencies(req: any): Record<string, string[]> {
     const out: Record<string, string[]> = {};
-    req.getPropertydependenciesMap().forEach((v: any, k: string) => { out[k] = v.getUrnsList(); });
+    req.getPropertydependenciesMap().forEach((v: any, k: string) => {
+        out[k] = v.getUrnsList();
+    });
     return out;
 }
 
@@ -102,7 +107,10 @@ function merge(base: Record<string, Wire>, over: Record<string, unknown>): Recor
     for (const [k, v] of Object.entries(over)) {
         const b = out[k];
         const mergeable = (x: unknown) => typeof x === "object" && x !== null && !Array.isArray(x);
-        out[k] = mergeable(b) && mergeable(v) && !containsSecret(b) ? merge(b as Record<string, Wire>, v as Record<string, unknown>) : v;
+        out[k] =
+            mergeable(b) && mergeable(v) && !containsSecret(b)
+                ? merge(b as Record<string, Wire>, v as Record<string, unknown>)
+                : v;
     }
     return out;
 }
@@ -123,10 +131,20 @@ export async function runProgram(program: () => unknown, opts: RunOptions = {}):
 
     pulumi.runtime.setAllConfig(opts.config ?? {}, opts.secretConfigKeys ?? []);
     // setMocks (not setMockOptions alone) also turns on secrets and resource references.
-    await pulumi.runtime.setMocks({
-        newResource: () => { throw new Error("unreachable: registerResource is replaced below"); },
-        call: (args) => { calls.push(args.token); return mockCall(args.token, args.inputs); },
-    }, project, stack, preview);
+    await pulumi.runtime.setMocks(
+        {
+            newResource: () => {
+                throw new Error("unreachable: registerResource is replaced below");
+            },
+            call: (args) => {
+                calls.push(args.token);
+                return mockCall(args.token, args.inputs);
+            },
+        },
+        project,
+        stack,
+        preview,
+    );
     const monitor = pulumi.runtime.getMonitor() as any;
 
     monitor.registerResource = (req: any, callback: (err: any, resp?: any) => void) => {
@@ -137,10 +155,15 @@ export async function runProgram(program: () => unknown, opts: RunOptions = {}):
             const urn = urnOf(project, stack, parent, type, name);
             const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, Wire>;
             const recorded: RecordedResource = {
-                type, name, urn, parent: parent || undefined,
-                custom: req.getCustom(), remote: req.getRemote(),
+                type,
+                name,
+                urn,
+                parent: parent || undefined,
+                custom: req.getCustom(),
+                remote: req.getRemote(),
                 provider: req.getProvider() || undefined,
-                inputs, outputs: {},
+                inputs,
+                outputs: {},
                 dependencies: req.getDependenciesList(),
                 propertyDependencies: propertyDependencies(req),
                 options: options(req),

@@ -35,9 +35,17 @@ export function digest(seed: string, length: number, alphabet = "abcdefghijklmno
 }
 
 const clusterScopedKinds = new Set([
-    "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "StorageClass",
-    "PriorityClass", "IngressClass", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
-    "PersistentVolume", "ClusterIssuer",
+    "Namespace",
+    "ClusterRole",
+    "ClusterRoleBinding",
+    "CustomResourceDefinition",
+    "StorageClass",
+    "PriorityClass",
+    "IngressClass",
+    "MutatingWebhookConfiguration",
+    "ValidatingWebhookConfiguration",
+    "PersistentVolume",
+    "ClusterIssuer",
 ]);
 
 function kubernetes(ctx: MockContext): MockedResource {
@@ -50,23 +58,39 @@ function kubernetes(ctx: MockContext): MockedResource {
     metadata.uid = ctx.preview ? UNKNOWN : digest(`uid:${ctx.urn}`, 32, "0123456789abcdef");
     const computed: Record<string, unknown> = { metadata };
     if (kind === "Service") {
-        const clusterIP = ctx.preview ? UNKNOWN : `10.96.${parseInt(digest(ctx.urn, 2, "0123456789"), 10)}.${10 + parseInt(digest(ctx.urn + "ip", 2, "0123456789"), 10)}`;
+        const clusterIP = ctx.preview
+            ? UNKNOWN
+            : `10.96.${parseInt(digest(ctx.urn, 2, "0123456789"), 10)}.${10 + parseInt(digest(ctx.urn + "ip", 2, "0123456789"), 10)}`;
         computed.spec = { ...(ctx.inputs.spec ?? {}), clusterIP };
     }
     if (kind === "Secret" && ctx.inputs.stringData) {
         // The API server folds stringData into base64 data.
-        const data = Object.fromEntries(Object.entries<string>(ctx.inputs.stringData)
-            .map(([k, v]) => [k, v === UNKNOWN ? UNKNOWN : Buffer.from(String(v)).toString("base64")]));
+        const data = Object.fromEntries(
+            Object.entries<string>(ctx.inputs.stringData).map(([k, v]) => [
+                k,
+                v === UNKNOWN ? UNKNOWN : Buffer.from(String(v)).toString("base64"),
+            ]),
+        );
         computed.data = ctx.inputs.stringData === UNKNOWN ? UNKNOWN : { ...(ctx.inputs.data ?? {}), ...data };
     }
     if (!ctx.inputs.status) computed.status = ctx.preview ? UNKNOWN : {};
-    return { id: namespaced ? `${metadata.namespace}/${metadata.name}` : metadata.name, computed, secretOutputs: kind === "Secret" ? ["data", "stringData"] : [] };
+    return {
+        id: namespaced ? `${metadata.namespace}/${metadata.name}` : metadata.name,
+        computed,
+        secretOutputs: kind === "Secret" ? ["data", "stringData"] : [],
+    };
 }
 
 function randomPassword(ctx: MockContext): MockedResource {
     const length = Number(ctx.inputs.length ?? 16);
-    const result = ctx.preview ? UNKNOWN : digest(`pw:${ctx.urn}`, length, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-    return { id: "none", computed: { result, bcryptHash: ctx.preview ? UNKNOWN : `$2a$10$${digest(ctx.urn, 53)}` }, secretOutputs: ["result", "bcryptHash"] };
+    const result = ctx.preview
+        ? UNKNOWN
+        : digest(`pw:${ctx.urn}`, length, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+    return {
+        id: "none",
+        computed: { result, bcryptHash: ctx.preview ? UNKNOWN : `$2a$10$${digest(ctx.urn, 53)}` },
+        secretOutputs: ["result", "bcryptHash"],
+    };
 }
 
 function randomBytes(ctx: MockContext): MockedResource {
@@ -87,22 +111,44 @@ function randomInteger(ctx: MockContext): MockedResource {
 
 /** @pulumi/tls: PEM-shaped placeholders (not real keys), private keys secret as the provider marks them. */
 function tlsResource(ctx: MockContext): MockedResource {
-    const pem = (label: string) => ctx.preview ? UNKNOWN : `-----BEGIN ${label}-----\n${digest(`${label}:${ctx.urn}`, 64)}\n-----END ${label}-----\n`;
+    const pem = (label: string) =>
+        ctx.preview
+            ? UNKNOWN
+            : `-----BEGIN ${label}-----\n${digest(`${label}:${ctx.urn}`, 64)}\n-----END ${label}-----\n`;
     const id = ctx.preview ? UNKNOWN : `${ctx.name}-${digest(ctx.urn, 8)}`;
     switch (ctx.type) {
         case "tls:index/privateKey:PrivateKey":
-            return { id, computed: { privateKeyPem: pem("PRIVATE KEY"), privateKeyPemPkcs8: pem("PRIVATE KEY"), privateKeyOpenssh: pem("OPENSSH PRIVATE KEY"), publicKeyPem: pem("PUBLIC KEY") }, secretOutputs: ["privateKeyPem", "privateKeyPemPkcs8", "privateKeyOpenssh"] };
+            return {
+                id,
+                computed: {
+                    privateKeyPem: pem("PRIVATE KEY"),
+                    privateKeyPemPkcs8: pem("PRIVATE KEY"),
+                    privateKeyOpenssh: pem("OPENSSH PRIVATE KEY"),
+                    publicKeyPem: pem("PUBLIC KEY"),
+                },
+                secretOutputs: ["privateKeyPem", "privateKeyPemPkcs8", "privateKeyOpenssh"],
+            };
         case "tls:index/certRequest:CertRequest":
             return { id, computed: { certRequestPem: pem("CERTIFICATE REQUEST") }, secretOutputs: [] };
         default:
-            return { id, computed: { certPem: pem("CERTIFICATE"), readyForRenewal: ctx.preview ? UNKNOWN : false }, secretOutputs: [] };
+            return {
+                id,
+                computed: { certPem: pem("CERTIFICATE"), readyForRenewal: ctx.preview ? UNKNOWN : false },
+                secretOutputs: [],
+            };
     }
 }
 
 /** Computed outputs for one registered resource. */
 export function mockResource(ctx: MockContext): MockedResource {
-    if (ctx.type.startsWith("pulumi:providers:")) return { id: ctx.preview ? UNKNOWN : `${ctx.name}-provider`, computed: {}, secretOutputs: [] };
-    if (ctx.type.startsWith("kubernetes:") && !ctx.type.startsWith("kubernetes:helm") && !ctx.type.startsWith("kubernetes:yaml")) return kubernetes(ctx);
+    if (ctx.type.startsWith("pulumi:providers:"))
+        return { id: ctx.preview ? UNKNOWN : `${ctx.name}-provider`, computed: {}, secretOutputs: [] };
+    if (
+        ctx.type.startsWith("kubernetes:") &&
+        !ctx.type.startsWith("kubernetes:helm") &&
+        !ctx.type.startsWith("kubernetes:yaml")
+    )
+        return kubernetes(ctx);
     if (ctx.type === "random:index/randomPassword:RandomPassword") return randomPassword(ctx);
     if (ctx.type === "random:index/randomBytes:RandomBytes") return randomBytes(ctx);
     if (ctx.type === "random:index/randomInteger:RandomInteger") return randomInteger(ctx);

@@ -38,7 +38,10 @@ export interface PolicyVerdict {
 }
 
 /** The JSON `pulumi preview --policy-pack-config` takes: per policy (or "all") a level or an object. */
-export type PolicyConfigFile = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
+export type PolicyConfigFile = Record<
+    string,
+    EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)
+>;
 
 export interface PolicyInfo {
     name: string;
@@ -83,7 +86,10 @@ function resourceOptions(r: RecordedResource): any {
 
 /** A running policy pack process, spoken to as the Pulumi engine does. Always `stop()` it. */
 export class PolicyPackProcess {
-    private constructor(private readonly child: ChildProcess, private readonly client: any) {}
+    private constructor(
+        private readonly child: ChildProcess,
+        private readonly client: any,
+    ) {}
 
     /** Starts the pack (it serves the Analyzer on loopback and prints its port). */
     static async start(entry = policyPackEntry, cwd = policyPackDir): Promise<PolicyPackProcess> {
@@ -92,14 +98,25 @@ export class PolicyPackProcess {
             const port = await new Promise<number>((resolve, reject) => {
                 let out = "";
                 let err = "";
-                const timer = setTimeout(() => reject(new Error(`policy pack did not print its port in 30 s: ${err}`)), 30_000);
+                const timer = setTimeout(
+                    () => reject(new Error(`policy pack did not print its port in 30 s: ${err}`)),
+                    30_000,
+                );
                 child.stdout!.on("data", (chunk) => {
                     out += chunk;
                     const m = /^(\d+)\s*$/m.exec(out);
-                    if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+                    if (m) {
+                        clearTimeout(timer);
+                        resolve(Number(m[1]));
+                    }
                 });
-                child.stderr!.on("data", (chunk) => { err += chunk; });
-                child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`policy pack exited with ${code}: ${err}`)); });
+                child.stderr!.on("data", (chunk) => {
+                    err += chunk;
+                });
+                child.on("exit", (code) => {
+                    clearTimeout(timer);
+                    reject(new Error(`policy pack exited with ${code}: ${err}`));
+                });
             });
             const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
                 "grpc.max_send_message_length": 400 * 1024 * 1024,
@@ -143,17 +160,29 @@ export class PolicyPackProcess {
         const map = req.getPolicyconfigMap();
         for (const p of policies) {
             const props: Record<string, unknown> = {};
-            for (const [k, s] of Object.entries(p.configSchema.properties)) if (s.default !== undefined) props[k] = s.default;
+            for (const [k, s] of Object.entries(p.configSchema.properties))
+                if (s.default !== undefined) props[k] = s.default;
             let level = p.enforcementLevel;
             for (const entry of [config.all, config[p.name]]) {
                 if (entry === undefined) continue;
-                if (typeof entry === "string") { level = entry; continue; }
+                if (typeof entry === "string") {
+                    level = entry;
+                    continue;
+                }
                 const { enforcementLevel, ...rest } = entry;
                 if (enforcementLevel) level = enforcementLevel;
                 if (entry === config[p.name]) Object.assign(props, rest);
             }
-            if (!levels.includes(level)) throw new Error(`policy config for "${p.name}": enforcementLevel must be one of ${levels.join(", ")} (got "${level}")`);
-            const schema = { type: "object", properties: p.configSchema.properties, required: p.configSchema.required, additionalProperties: false };
+            if (!levels.includes(level))
+                throw new Error(
+                    `policy config for "${p.name}": enforcementLevel must be one of ${levels.join(", ")} (got "${level}")`,
+                );
+            const schema = {
+                type: "object",
+                properties: p.configSchema.properties,
+                required: p.configSchema.required,
+                additionalProperties: false,
+            };
             const validate = ajv.compile(schema);
             if (!validate(props)) {
                 throw new Error(`policy config for "${p.name}" is invalid: ${ajv.errorsText(validate.errors)}`);
@@ -190,30 +219,32 @@ export class PolicyPackProcess {
     /** AnalyzeStack, once, on every resource's outputs, with parents and dependencies. */
     async analyzeStack(resources: RecordedResource[]): Promise<PolicyDiagnostic[]> {
         const req = new analyzerpb.AnalyzeStackRequest();
-        req.setResourcesList(resources.map((r) => {
-            const a = new analyzerpb.AnalyzerResource();
-            a.setType(r.type);
-            a.setName(r.name);
-            a.setUrn(r.urn);
-            a.setProperties(Struct.fromJavaScript((r.custom ? r.outputs : { ...r.inputs, ...r.outputs }) as any));
-            a.setOptions(resourceOptions(r));
-            if (r.parent) a.setParent(r.parent);
-            a.setDependenciesList(r.dependencies);
-            const deps = a.getPropertydependenciesMap();
-            for (const [k, urns] of Object.entries(r.propertyDependencies)) {
-                const pd = new analyzerpb.AnalyzerPropertyDependencies();
-                pd.setUrnsList(urns);
-                deps.set(k, pd);
-            }
-            return a;
-        }));
+        req.setResourcesList(
+            resources.map((r) => {
+                const a = new analyzerpb.AnalyzerResource();
+                a.setType(r.type);
+                a.setName(r.name);
+                a.setUrn(r.urn);
+                a.setProperties(Struct.fromJavaScript((r.custom ? r.outputs : { ...r.inputs, ...r.outputs }) as any));
+                a.setOptions(resourceOptions(r));
+                if (r.parent) a.setParent(r.parent);
+                a.setDependenciesList(r.dependencies);
+                const deps = a.getPropertydependenciesMap();
+                for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+                    const pd = new analyzerpb.AnalyzerPropertyDependencies();
+                    pd.setUrnsList(urns);
+                    deps.set(k, pd);
+                }
+                return a;
+            }),
+        );
         return toDiagnostics(await unary(this.client, "analyzeStack", req), "");
     }
 
     /** configure, analyze every resource, then analyzeStack: the verdict of one preview/update. */
     async evaluate(resources: RecordedResource[], config: PolicyConfigFile = {}): Promise<PolicyVerdict> {
         await this.configure(config);
-        const diagnostics = [...await this.analyze(resources), ...await this.analyzeStack(resources)];
+        const diagnostics = [...(await this.analyze(resources)), ...(await this.analyzeStack(resources))];
         return verdictOf(diagnostics);
     }
 
@@ -235,7 +266,10 @@ export function verdictOf(diagnostics: PolicyDiagnostic[]): PolicyVerdict {
 }
 
 /** Starts the pack, judges `resources`, and stops the pack, also on failure. */
-export async function evaluatePolicies(resources: RecordedResource[], config: PolicyConfigFile = {}): Promise<PolicyVerdict> {
+export async function evaluatePolicies(
+    resources: RecordedResource[],
+    config: PolicyConfigFile = {},
+): Promise<PolicyVerdict> {
     const pack = await PolicyPackProcess.start();
     try {
         return await pack.evaluate(resources, config);

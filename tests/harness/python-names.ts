@@ -17,7 +17,7 @@ export interface PythonNames {
 }
 
 export function pythonSampleNames(source: string, alias = "ha"): PythonNames {
-    const code = source.replace(/#.*$/gm, "").replace(/"""[\s\S]*?"""/g, "\"\"");
+    const code = source.replace(/#.*$/gm, "").replace(/"""[\s\S]*?"""/g, '""');
     const classes: string[] = [];
     const keywords = new Map<string, Set<string>>();
     const members: Array<[string, string]> = [];
@@ -42,7 +42,7 @@ export function pythonSampleNames(source: string, alias = "ha"): PythonNames {
                 else if (c === quote) quote = "";
                 continue;
             }
-            if (c === "\"" || c === "'") quote = c;
+            if (c === '"' || c === "'") quote = c;
             else if ("([{".includes(c)) depth++;
             else if (")]}".includes(c)) depth--;
             else if (c === "," && depth === 1) atArgStart = true;
@@ -65,5 +65,8 @@ export function pythonSampleNames(source: string, alias = "ha"): PythonNames {
 
 /** Pulumi's Python name for a schema property (camelCase → snake_case, as its codegen's PyName does for plain words). */
 export function pythonPropertyName(name: string): string {
-    return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toLowerCase();
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+        .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
+        .toLowerCase();
 }

@@ -9,7 +9,8 @@ export const projectName = "pulumi-ha";
 
 /** Stacks there are: every Pulumi.<stack>.yaml beside Pulumi.yaml. */
 export function listStacks(root = projectRoot): string[] {
-    return fs.readdirSync(root)
+    return fs
+        .readdirSync(root)
         .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
         .filter((s): s is string => !!s)
         .sort();
@@ -22,7 +23,11 @@ export class UnknownStackError extends Error {}
  * Pulumi.<stack>.yaml. Keys are namespaced (`pulumi-ha:app`); objects become JSON strings,
  * as the CLI passes structured config. `overrides` replace whole keys (for tests).
  */
-export function loadStackConfig(stack: string, overrides: Record<string, unknown> = {}, root = projectRoot): Record<string, string> {
+export function loadStackConfig(
+    stack: string,
+    overrides: Record<string, unknown> = {},
+    root = projectRoot,
+): Record<string, string> {
     const stacks = listStacks(root);
     if (!stacks.includes(stack)) {
         throw new UnknownStackError(`unknown stack "${stack}"; the stacks are: ${stacks.join(", ")}`);
@@ -35,12 +40,16 @@ export function loadStackConfig(stack: string, overrides: Record<string, unknown
     }
     for (const [k, v] of Object.entries<any>(stackFile.config ?? {})) {
         if (v && typeof v === "object" && "secure" in v) {
-            throw new Error(`config ${k} of stack ${stack} is encrypted ({secure: …}); decrypting needs the Pulumi CLI`);
+            throw new Error(
+                `config ${k} of stack ${stack} is encrypted ({secure: …}); decrypting needs the Pulumi CLI`,
+            );
         }
         values[qualify(k)] = v;
     }
     for (const [k, v] of Object.entries(overrides)) values[qualify(k)] = v;
-    return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+    return Object.fromEntries(
+        Object.entries(values).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+    );
 }
 
 function qualify(key: string): string {
@@ -48,7 +57,10 @@ function qualify(key: string): string {
 }
 
 /** Runs the root program with a stack's config under the mock engine. */
-export function runStack(stack: string, opts: { preview?: boolean; overrides?: Record<string, unknown> } = {}): Promise<RunResult> {
+export function runStack(
+    stack: string,
+    opts: { preview?: boolean; overrides?: Record<string, unknown> } = {},
+): Promise<RunResult> {
     const config = loadStackConfig(stack, opts.overrides);
     return runProgram(() => buildStack(), { stack, preview: opts.preview ?? true, config, project: projectName });
 }

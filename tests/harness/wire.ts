@@ -46,7 +46,11 @@ export function withoutUnknowns(v: Wire): Wire {
     if (isSecret(v)) return secret(withoutUnknowns(v.value));
     if (Array.isArray(v)) return v.map((x) => (unknown(x) ? null : withoutUnknowns(x)));
     if (typeof v === "object" && v !== null) {
-        return Object.fromEntries(Object.entries(v).filter(([, x]) => !unknown(x)).map(([k, x]) => [k, withoutUnknowns(x)]));
+        return Object.fromEntries(
+            Object.entries(v)
+                .filter(([, x]) => !unknown(x))
+                .map(([k, x]) => [k, withoutUnknowns(x)]),
+        );
     }
     return v;
 }

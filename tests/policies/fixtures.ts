@@ -39,11 +39,20 @@ export function statefulSet(name: string, f: WorkloadFixture = {}): k8s.apps.v1.
     return new k8s.apps.v1.StatefulSet(name, { ...w, spec: { ...w.spec, serviceName: name } });
 }
 
-export function pdb(name: string, spec: k8s.types.input.policy.v1.PodDisruptionBudgetSpec, namespace: pulumi.Input<string> = "default"): k8s.policy.v1.PodDisruptionBudget {
+export function pdb(
+    name: string,
+    spec: k8s.types.input.policy.v1.PodDisruptionBudgetSpec,
+    namespace: pulumi.Input<string> = "default",
+): k8s.policy.v1.PodDisruptionBudget {
     return new k8s.policy.v1.PodDisruptionBudget(name, { metadata: { name, namespace }, spec });
 }
 
-export function hpa(name: string, target: string, minReplicas: number | undefined, maxReplicas = 10): k8s.autoscaling.v2.HorizontalPodAutoscaler {
+export function hpa(
+    name: string,
+    target: string,
+    minReplicas: number | undefined,
+    maxReplicas = 10,
+): k8s.autoscaling.v2.HorizontalPodAutoscaler {
     return new k8s.autoscaling.v2.HorizontalPodAutoscaler(name, {
         metadata: { name, namespace: "default" },
         spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: target }, minReplicas, maxReplicas },
@@ -51,16 +60,36 @@ export function hpa(name: string, target: string, minReplicas: number | undefine
 }
 
 /** An operator's custom resource, named `name` (Pulumi and Kubernetes alike), in "default". */
-export function customResource(name: string, apiVersion: string, kind: string, spec: Record<string, unknown>, annotations?: Record<string, string>): k8s.apiextensions.CustomResource {
-    return new k8s.apiextensions.CustomResource(name, { apiVersion, kind, metadata: { name, namespace: "default", annotations }, spec });
+export function customResource(
+    name: string,
+    apiVersion: string,
+    kind: string,
+    spec: Record<string, unknown>,
+    annotations?: Record<string, string>,
+): k8s.apiextensions.CustomResource {
+    return new k8s.apiextensions.CustomResource(name, {
+        apiVersion,
+        kind,
+        metadata: { name, namespace: "default", annotations },
+        spec,
+    });
 }
 
 export const cnpg = "postgresql.cnpg.io/v1";
 export const otRedis = "redis.redis.opstreelabs.in/v1beta2";
 
 /** Backup settings a PostgresCluster fixture needs in production. */
-export const backupTo = { destination: { bucket: "backups", endpoint: "https://s3.example.com", credentialsSecretName: "keys" } };
+export const backupTo = {
+    destination: { bucket: "backups", endpoint: "https://s3.example.com", credentialsSecretName: "keys" },
+};
 
-export function service(name: string, selector: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined, namespace = "default"): k8s.core.v1.Service {
-    return new k8s.core.v1.Service(name, { metadata: { name, namespace }, spec: { selector, ports: [{ port: 80, targetPort: 8080 }] } });
+export function service(
+    name: string,
+    selector: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
+    namespace = "default",
+): k8s.core.v1.Service {
+    return new k8s.core.v1.Service(name, {
+        metadata: { name, namespace },
+        spec: { selector, ports: [{ port: 80, targetPort: 8080 }] },
+    });
 }

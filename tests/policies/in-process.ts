@@ -1,13 +1,24 @@
 import {
-    Policies, Policy, PolicyResource, PolicyResourceOptions, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy,
-    StackValidationArgs, StackValidationPolicy, UnknownValueError, unknownCheckingProxy,
+    Policies,
+    Policy,
+    PolicyResource,
+    PolicyResourceOptions,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+    UnknownValueError,
+    unknownCheckingProxy,
 } from "@pulumi/policy";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { RecordedResource } from "../harness/mock-engine";
 import { PolicyConfigFile, PolicyDiagnostic, PolicyVerdict, verdictOf } from "../harness/policy-runner";
 // The SDK's own deserializer (internal, but the exact code the analyzer runs on each request).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties(s: Struct, proxySecrets: boolean): Record<string, unknown> };
+const { deserializeProperties } = require("@pulumi/policy/deserialize") as {
+    deserializeProperties(s: Struct, proxySecrets: boolean): Record<string, unknown>;
+};
 
 /**
  * Runs the pack's policies in this process, on the argument shapes @pulumi/policy builds
@@ -32,7 +43,11 @@ export interface JudgedResource {
 export function judged(r: RecordedResource): JudgedResource {
     const deserialize = (v: Record<string, unknown>) => deserializeProperties(Struct.fromJavaScript(v as any), false);
     return {
-        type: r.type, name: r.name, urn: r.urn, parent: r.parent, dependencies: r.dependencies,
+        type: r.type,
+        name: r.name,
+        urn: r.urn,
+        parent: r.parent,
+        dependencies: r.dependencies,
         inputs: deserialize(r.inputs),
         stackProps: deserialize(r.custom ? r.outputs : { ...r.inputs, ...r.outputs }),
     };
@@ -65,7 +80,14 @@ export interface EvaluateOptions {
 }
 
 const noTimeouts = { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 };
-const options = (parent?: string): PolicyResourceOptions => ({ protect: false, ignoreChanges: [], aliases: [], customTimeouts: noTimeouts, additionalSecretOutputs: [], parent });
+const options = (parent?: string): PolicyResourceOptions => ({
+    protect: false,
+    ignoreChanges: [],
+    aliases: [],
+    customTimeouts: noTimeouts,
+    additionalSecretOutputs: [],
+    parent,
+});
 
 function isType(type: string) {
     return (cls: { __pulumiType?: string }) => cls.__pulumiType === type;
@@ -74,11 +96,15 @@ function isType(type: string) {
 /** The config the CLI sends: schema defaults, then the file's entry; and the level. */
 function configOf(p: Policy, file: PolicyConfigFile): { level: string; props: Record<string, unknown> } {
     const props: Record<string, unknown> = {};
-    for (const [k, s] of Object.entries(p.configSchema?.properties ?? {})) if ((s as { default?: unknown }).default !== undefined) props[k] = (s as { default?: unknown }).default;
+    for (const [k, s] of Object.entries(p.configSchema?.properties ?? {}))
+        if ((s as { default?: unknown }).default !== undefined) props[k] = (s as { default?: unknown }).default;
     let level: string = p.enforcementLevel ?? "mandatory";
     for (const entry of [file.all, file[p.name]]) {
         if (entry === undefined) continue;
-        if (typeof entry === "string") { level = entry; continue; }
+        if (typeof entry === "string") {
+            level = entry;
+            continue;
+        }
         const { enforcementLevel, ...rest } = entry;
         if (enforcementLevel) level = enforcementLevel;
         if (entry === file[p.name]) Object.assign(props, rest);
@@ -86,17 +112,30 @@ function configOf(p: Policy, file: PolicyConfigFile): { level: string; props: Re
     return { level: level === "remediate" ? "mandatory" : level, props };
 }
 
-const notice = (p: Policy, e: UnknownValueError) => `can't run policy '${p.name}' from policy pack (in process) during preview: ${e.message}`;
+const notice = (p: Policy, e: UnknownValueError) =>
+    `can't run policy '${p.name}' from policy pack (in process) during preview: ${e.message}`;
 
 /** Analyze on each resource (resource policies), then AnalyzeStack once (stack policies), as one preview or update does. */
-export function evaluateInProcess(policies: Policies, resources: JudgedResource[], opts: EvaluateOptions = {}): InProcessVerdict {
+export function evaluateInProcess(
+    policies: Policies,
+    resources: JudgedResource[],
+    opts: EvaluateOptions = {},
+): InProcessVerdict {
     const diagnostics: PolicyDiagnostic[] = [];
     const errors: InProcessVerdict["errors"] = [];
     const wrap: Wrap = opts.wrap ?? ((props) => props);
     const configs = new Map(policies.map((p) => [p.name, configOf(p, opts.config ?? {})]));
-    const reporter = (p: Policy, fallbackUrn: string): ReportViolation => (message, urn) => {
-        diagnostics.push({ policy: p.name, level: configs.get(p.name)!.level as PolicyDiagnostic["level"], urn: urn || fallbackUrn, message, notice: false });
-    };
+    const reporter =
+        (p: Policy, fallbackUrn: string): ReportViolation =>
+        (message, urn) => {
+            diagnostics.push({
+                policy: p.name,
+                level: configs.get(p.name)!.level as PolicyDiagnostic["level"],
+                urn: urn || fallbackUrn,
+                message,
+                notice: false,
+            });
+        };
 
     if (opts.resources ?? true) {
         for (const r of resources) {
@@ -107,17 +146,32 @@ export function evaluateInProcess(policies: Policies, resources: JudgedResource[
                 for (const v of Array.isArray(validate) ? validate : [validate]) {
                     const props = unknownCheckingProxy(wrap(r.inputs, r, "resource"));
                     const args: ResourceValidationArgs = {
-                        type: r.type, props, urn: r.urn, name: r.name, opts: options(r.parent), stackTags: new Map(),
+                        type: r.type,
+                        props,
+                        urn: r.urn,
+                        name: r.name,
+                        opts: options(r.parent),
+                        stackTags: new Map(),
                         isType: isType(r.type) as ResourceValidationArgs["isType"],
-                        asType: ((cls: { __pulumiType?: string }) => (isType(r.type)(cls) ? props : undefined)) as ResourceValidationArgs["asType"],
+                        asType: ((cls: { __pulumiType?: string }) =>
+                            isType(r.type)(cls) ? props : undefined) as ResourceValidationArgs["asType"],
                         getConfig: <T>() => configs.get(p.name)!.props as T,
-                        notApplicable: (reason?: string) => { throw new Error(`notApplicable: ${reason}`); },
+                        notApplicable: (reason?: string) => {
+                            throw new Error(`notApplicable: ${reason}`);
+                        },
                     };
                     try {
                         const result = v(args, reporter(p, r.urn));
                         if (result instanceof Promise) throw new Error("the pack's policies are synchronous");
                     } catch (e) {
-                        if (e instanceof UnknownValueError) diagnostics.push({ policy: p.name, level: "advisory", urn: r.urn, message: notice(p, e), notice: true });
+                        if (e instanceof UnknownValueError)
+                            diagnostics.push({
+                                policy: p.name,
+                                level: "advisory",
+                                urn: r.urn,
+                                message: notice(p, e),
+                                notice: true,
+                            });
                         else errors.push({ policy: p.name, urn: r.urn, error: e });
                     }
                 }
@@ -133,27 +187,46 @@ export function evaluateInProcess(policies: Policies, resources: JudgedResource[
             const stackResources = resources.map((r) => {
                 const props = unknownCheckingProxy(wrap(r.stackProps, r, "stack"));
                 const pr: PolicyResource = {
-                    type: r.type, props, urn: r.urn, name: r.name, opts: options(r.parent), dependencies: [], propertyDependencies: {},
+                    type: r.type,
+                    props,
+                    urn: r.urn,
+                    name: r.name,
+                    opts: options(r.parent),
+                    dependencies: [],
+                    propertyDependencies: {},
                     isType: isType(r.type) as PolicyResource["isType"],
-                    asType: ((cls: { __pulumiType?: string }) => (isType(r.type)(cls) ? props : undefined)) as PolicyResource["asType"],
+                    asType: ((cls: { __pulumiType?: string }) =>
+                        isType(r.type)(cls) ? props : undefined) as PolicyResource["asType"],
                 };
                 byUrn.set(r.urn, pr);
                 return pr;
             });
             resources.forEach((r, i) => {
                 stackResources[i].parent = r.parent ? byUrn.get(r.parent) : undefined;
-                stackResources[i].dependencies = r.dependencies.map((u) => byUrn.get(u)).filter((x): x is PolicyResource => !!x);
+                stackResources[i].dependencies = r.dependencies
+                    .map((u) => byUrn.get(u))
+                    .filter((x): x is PolicyResource => !!x);
             });
             const args: StackValidationArgs = {
-                resources: stackResources, stackTags: new Map(),
+                resources: stackResources,
+                stackTags: new Map(),
                 getConfig: <T>() => configs.get(p.name)!.props as T,
-                notApplicable: (reason?: string) => { throw new Error(`notApplicable: ${reason}`); },
+                notApplicable: (reason?: string) => {
+                    throw new Error(`notApplicable: ${reason}`);
+                },
             };
             try {
                 const result = validate(args, reporter(p, ""));
                 if (result instanceof Promise) throw new Error("the pack's policies are synchronous");
             } catch (e) {
-                if (e instanceof UnknownValueError) diagnostics.push({ policy: p.name, level: "advisory", urn: "", message: notice(p, e), notice: true });
+                if (e instanceof UnknownValueError)
+                    diagnostics.push({
+                        policy: p.name,
+                        level: "advisory",
+                        urn: "",
+                        message: notice(p, e),
+                        notice: true,
+                    });
                 else errors.push({ policy: p.name, urn: "", error: e });
             }
         }

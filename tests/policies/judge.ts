@@ -10,11 +10,18 @@ export type Judge = (program: () => unknown, config?: PolicyConfigFile, preview?
  */
 export function usePolicyPack(): Judge {
     let pack: PolicyPackProcess | undefined;
-    before(async () => { pack = await PolicyPackProcess.start(); });
+    before(async () => {
+        pack = await PolicyPackProcess.start();
+    });
     after(() => pack?.stop());
     return async (program, config = {}, preview = false) => {
         // The program's value is not a stack output here: fixtures return resources.
-        const run = await runProgram(() => { program(); }, { preview });
+        const run = await runProgram(
+            () => {
+                program();
+            },
+            { preview },
+        );
         return pack!.evaluate(run.resources, config);
     };
 }
@@ -27,8 +34,15 @@ export function violationsOf(v: PolicyVerdict, policy: string): PolicyDiagnostic
 /** Asserts exactly one violation of `policy`, on the resource named `resourceName`, and returns it. */
 export function expectOneViolation(v: PolicyVerdict, policy: string, resourceName: string): PolicyDiagnostic {
     const found = violationsOf(v, policy);
-    assert.strictEqual(found.length, 1, `expected one ${policy} violation, got: ${JSON.stringify(v.violations, null, 1)}`);
-    assert.ok(found[0].urn.endsWith(`::${resourceName}`), `violation names ${found[0].urn}, expected …::${resourceName}`);
+    assert.strictEqual(
+        found.length,
+        1,
+        `expected one ${policy} violation, got: ${JSON.stringify(v.violations, null, 1)}`,
+    );
+    assert.ok(
+        found[0].urn.endsWith(`::${resourceName}`),
+        `violation names ${found[0].urn}, expected …::${resourceName}`,
+    );
     return found[0];
 }
 

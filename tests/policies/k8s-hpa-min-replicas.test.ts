@@ -13,16 +13,33 @@ describe(`policy ${policy}`, () => {
     });
 
     it("fails minReplicas 1, naming the HPA", async () => {
-        const d = expectOneViolation(await judge(() => { deployment("web"); hpa("web-hpa", "web", 1); }), policy, "web-hpa");
+        const d = expectOneViolation(
+            await judge(() => {
+                deployment("web");
+                hpa("web-hpa", "web", 1);
+            }),
+            policy,
+            "web-hpa",
+        );
         assert.match(d.message, /HorizontalPodAutoscaler web-hpa has minReplicas 1; needs at least 2/);
     });
 
     it("fails an HPA without minReplicas (Kubernetes defaults it to 1)", async () => {
-        expectOneViolation(await judge(() => { deployment("web"); hpa("web-hpa", "web", undefined); }), policy, "web-hpa");
+        expectOneViolation(
+            await judge(() => {
+                deployment("web");
+                hpa("web-hpa", "web", undefined);
+            }),
+            policy,
+            "web-hpa",
+        );
     });
 
     it("takes its threshold from policy config", async () => {
-        const program = () => { deployment("web"); hpa("web-hpa", "web", 2); };
+        const program = () => {
+            deployment("web");
+            hpa("web-hpa", "web", 2);
+        };
         expectNoViolation(await judge(program), policy);
         expectOneViolation(await judge(program, { [policy]: { minReplicas: 3 } }), policy, "web-hpa");
     });

@@ -15,31 +15,68 @@ describe(`policy ${policy}`, () => {
 
     it("fails a multi-replica Deployment with no budget, naming it", async () => {
         const d = expectOneViolation(await judge(() => deployment("web", { replicas: 3 })), policy, "web");
-        assert.match(d.message, /Deployment default\/web runs 3 pods but no PodDisruptionBudget selects its pod labels/);
+        assert.match(
+            d.message,
+            /Deployment default\/web runs 3 pods but no PodDisruptionBudget selects its pod labels/,
+        );
     });
 
     it("fails a budget whose selector does not match the pod labels", async () => {
-        expectOneViolation(await judge(() => { deployment("web", { replicas: 3 }); pdb("web", { maxUnavailable: 1, selector: { matchLabels: { app: "other" } } }); }), policy, "web");
+        expectOneViolation(
+            await judge(() => {
+                deployment("web", { replicas: 3 });
+                pdb("web", { maxUnavailable: 1, selector: { matchLabels: { app: "other" } } });
+            }),
+            policy,
+            "web",
+        );
     });
 
     it("fails a budget in another namespace", async () => {
-        expectOneViolation(await judge(() => { deployment("web", { replicas: 3 }); pdb("web", { maxUnavailable: 1, selector: { matchLabels: { app: "web" } } }, "other"); }), policy, "web");
+        expectOneViolation(
+            await judge(() => {
+                deployment("web", { replicas: 3 });
+                pdb("web", { maxUnavailable: 1, selector: { matchLabels: { app: "web" } } }, "other");
+            }),
+            policy,
+            "web",
+        );
     });
 
     it("fails minAvailable equal to the replicas (blocks node drains)", async () => {
-        const d = expectOneViolation(await judge(() => { deployment("web", { replicas: 3 }); pdb("web", { minAvailable: 3, selector: { matchLabels: { app: "web" } } }); }), policy, "web");
+        const d = expectOneViolation(
+            await judge(() => {
+                deployment("web", { replicas: 3 });
+                pdb("web", { minAvailable: 3, selector: { matchLabels: { app: "web" } } });
+            }),
+            policy,
+            "web",
+        );
         assert.match(d.message, /keeps 3 and allows 0 disruption/);
     });
 
     it("fails maxUnavailable 0", async () => {
-        expectOneViolation(await judge(() => { statefulSet("db", { replicas: 3 }); pdb("db", { maxUnavailable: 0, selector: { matchLabels: { app: "db" } } }); }), policy, "db");
+        expectOneViolation(
+            await judge(() => {
+                statefulSet("db", { replicas: 3 });
+                pdb("db", { maxUnavailable: 0, selector: { matchLabels: { app: "db" } } });
+            }),
+            policy,
+            "db",
+        );
     });
 
     it("passes percentages and matchExpressions that keep one pod and allow one disruption", async () => {
-        expectNoViolation(await judge(() => {
-            deployment("web", { replicas: 3, labels: { app: "web", tier: "front" } });
-            pdb("web", { minAvailable: "50%", selector: { matchExpressions: [{ key: "tier", operator: "In", values: ["front"] }] } });
-        }), policy);
+        expectNoViolation(
+            await judge(() => {
+                deployment("web", { replicas: 3, labels: { app: "web", tier: "front" } });
+                pdb("web", {
+                    minAvailable: "50%",
+                    selector: { matchExpressions: [{ key: "tier", operator: "In", values: ["front"] }] },
+                });
+            }),
+            policy,
+        );
     });
 
     it("does not require a budget for a single pod (k8s-min-replicas reports that)", async () => {
@@ -47,11 +84,18 @@ describe(`policy ${policy}`, () => {
     });
 
     it("takes the replica count that needs a budget from policy config", async () => {
-        expectNoViolation(await judge(() => deployment("web", { replicas: 3 }), { [policy]: { requiredFromReplicas: 4 } }), policy);
+        expectNoViolation(
+            await judge(() => deployment("web", { replicas: 3 }), { [policy]: { requiredFromReplicas: 4 } }),
+            policy,
+        );
     });
 
     it("fails the AppTier when its budget is switched off", async () => {
-        expectOneViolation(await judge(() => new AppTier("app", { image: "nginx:1.27", disruptionBudget: { enabled: false } })), policy, "app");
+        expectOneViolation(
+            await judge(() => new AppTier("app", { image: "nginx:1.27", disruptionBudget: { enabled: false } })),
+            policy,
+            "app",
+        );
     });
 
     it("never fails on a budget unknown at preview; judges it at update", async () => {

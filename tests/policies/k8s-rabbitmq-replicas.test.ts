@@ -10,7 +10,12 @@ describe(`policy ${policy}`, () => {
     const judge = usePolicyPack();
 
     it("passes the RabbitMQCluster defaults (3 nodes) and 5 nodes", async () => {
-        expectNoViolation(await judge(() => { new RabbitMQCluster("mq", {}); }), policy);
+        expectNoViolation(
+            await judge(() => {
+                new RabbitMQCluster("mq", {});
+            }),
+            policy,
+        );
         expectNoViolation(await judge(() => rabbit(5)), policy);
     });
 

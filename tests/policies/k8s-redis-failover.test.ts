@@ -5,16 +5,26 @@ import { expectNoViolation, expectOneViolation, usePolicyPack, violationsOf } fr
 
 const policy = "k8s-redis-failover";
 const kubernetesConfig = { image: "quay.io/opstree/redis:v8.2.2" };
-const replication = (clusterSize = 3) => customResource("cache", otRedis, "RedisReplication", { clusterSize, kubernetesConfig });
-const sentinel = (clusterSize: number, watches = "cache") => customResource("cache-sentinel", otRedis, "RedisSentinel", {
-    clusterSize, kubernetesConfig, redisSentinelConfig: { redisReplicationName: watches },
-});
+const replication = (clusterSize = 3) =>
+    customResource("cache", otRedis, "RedisReplication", { clusterSize, kubernetesConfig });
+const sentinel = (clusterSize: number, watches = "cache") =>
+    customResource("cache-sentinel", otRedis, "RedisSentinel", {
+        clusterSize,
+        kubernetesConfig,
+        redisSentinelConfig: { redisReplicationName: watches },
+    });
 
 describe(`policy ${policy}`, () => {
     const judge = usePolicyPack();
 
     it("passes both RedisCluster modes with their defaults", async () => {
-        expectNoViolation(await judge(() => { new RedisCluster("a", {}); new RedisCluster("b", { mode: RedisMode.Cluster }); }), policy);
+        expectNoViolation(
+            await judge(() => {
+                new RedisCluster("a", {});
+                new RedisCluster("b", { mode: RedisMode.Cluster });
+            }),
+            policy,
+        );
     });
 
     it("fails a replication no Sentinel watches, naming it (mandatory)", async () => {
@@ -24,26 +34,82 @@ describe(`policy ${policy}`, () => {
     });
 
     it("fails too few Sentinels, or Sentinels watching another replication", async () => {
-        expectOneViolation(await judge(() => { replication(); sentinel(1); }), policy, "cache");
-        expectOneViolation(await judge(() => { replication(); sentinel(3, "other"); }), policy, "cache");
-        expectNoViolation(await judge(() => { replication(); sentinel(3); }), policy);
+        expectOneViolation(
+            await judge(() => {
+                replication();
+                sentinel(1);
+            }),
+            policy,
+            "cache",
+        );
+        expectOneViolation(
+            await judge(() => {
+                replication();
+                sentinel(3, "other");
+            }),
+            policy,
+            "cache",
+        );
+        expectNoViolation(
+            await judge(() => {
+                replication();
+                sentinel(3);
+            }),
+            policy,
+        );
     });
 
     it("accepts the embedded spec.sentinel form", async () => {
-        expectNoViolation(await judge(() => customResource("cache", otRedis, "RedisReplication", { clusterSize: 3, kubernetesConfig, sentinel: { image: "s", size: 3 } })), policy);
+        expectNoViolation(
+            await judge(() =>
+                customResource("cache", otRedis, "RedisReplication", {
+                    clusterSize: 3,
+                    kubernetesConfig,
+                    sentinel: { image: "s", size: 3 },
+                }),
+            ),
+            policy,
+        );
     });
 
     it("fails a single-node replication and a standalone Redis", async () => {
-        const v = violationsOf(await judge(() => { replication(1); sentinel(3); }), policy);
-        assert.deepStrictEqual(v.map((d) => d.message), ["RedisReplication default/cache has 1 node(s): no replica to fail over to."]);
-        const d = expectOneViolation(await judge(() => customResource("solo", otRedis, "Redis", { kubernetesConfig })), policy, "solo");
+        const v = violationsOf(
+            await judge(() => {
+                replication(1);
+                sentinel(3);
+            }),
+            policy,
+        );
+        assert.deepStrictEqual(
+            v.map((d) => d.message),
+            ["RedisReplication default/cache has 1 node(s): no replica to fail over to."],
+        );
+        const d = expectOneViolation(
+            await judge(() => customResource("solo", otRedis, "Redis", { kubernetesConfig })),
+            policy,
+            "solo",
+        );
         assert.match(d.message, /is standalone/);
     });
 
     it("fails a cluster without a replica per master, or with fewer than 3 masters", async () => {
-        const noReplicas = expectOneViolation(await judge(() => customResource("rc", otRedis, "RedisCluster", { clusterSize: 3, kubernetesConfig, redisFollower: { replicas: 0 } })), policy, "rc");
+        const noReplicas = expectOneViolation(
+            await judge(() =>
+                customResource("rc", otRedis, "RedisCluster", {
+                    clusterSize: 3,
+                    kubernetesConfig,
+                    redisFollower: { replicas: 0 },
+                }),
+            ),
+            policy,
+            "rc",
+        );
         assert.match(noReplicas.message, /has 0 replica\(s\) for 3 masters; every master needs one/);
-        const small = expectOneViolation(await judge(() => customResource("rc", otRedis, "RedisCluster", { clusterSize: 2, kubernetesConfig })), policy, "rc");
+        const small = expectOneViolation(
+            await judge(() => customResource("rc", otRedis, "RedisCluster", { clusterSize: 2, kubernetesConfig })),
+            policy,
+            "rc",
+        );
         assert.match(small.message, /has 2 master\(s\)/);
     });
 });

@@ -25,7 +25,11 @@ export function container(name: string, extra: Partial<Container> = {}): Contain
 /** A workload of `kind` named `name` in "default" running the pod `f` describes. */
 export function podWorkload(kind: PodKind, name: string, f: PodFixture = {}): pulumi.CustomResource {
     const labels = { app: name };
-    const metadata = { name: f.metadataName === null ? undefined : (f.metadataName ?? name), namespace: "default", annotations: f.annotations };
+    const metadata = {
+        name: f.metadataName === null ? undefined : (f.metadataName ?? name),
+        namespace: "default",
+        annotations: f.annotations,
+    };
     const template = {
         metadata: { labels },
         spec: {
@@ -38,14 +42,23 @@ export function podWorkload(kind: PodKind, name: string, f: PodFixture = {}): pu
     };
     switch (kind) {
         case "Deployment":
-            return new k8s.apps.v1.Deployment(name, { metadata, spec: { replicas: 3, selector: { matchLabels: labels }, template } });
+            return new k8s.apps.v1.Deployment(name, {
+                metadata,
+                spec: { replicas: 3, selector: { matchLabels: labels }, template },
+            });
         case "StatefulSet":
-            return new k8s.apps.v1.StatefulSet(name, { metadata, spec: { replicas: 3, serviceName: name, selector: { matchLabels: labels }, template } });
+            return new k8s.apps.v1.StatefulSet(name, {
+                metadata,
+                spec: { replicas: 3, serviceName: name, selector: { matchLabels: labels }, template },
+            });
         case "DaemonSet":
             return new k8s.apps.v1.DaemonSet(name, { metadata, spec: { selector: { matchLabels: labels }, template } });
         case "Job":
             return new k8s.batch.v1.Job(name, { metadata, spec: { template } });
         case "CronJob":
-            return new k8s.batch.v1.CronJob(name, { metadata, spec: { schedule: "0 3 * * *", jobTemplate: { spec: { template } } } });
+            return new k8s.batch.v1.CronJob(name, {
+                metadata,
+                spec: { schedule: "0 3 * * *", jobTemplate: { spec: { template } } },
+            });
     }
 }

@@ -8,29 +8,53 @@ import { UNKNOWN } from "../harness/wire";
  * an array, or an unknown in a chosen field), sent to the real pack as the engine sends
  * them: inputs to Analyze, the same values as outputs to AnalyzeStack.
  */
-export interface RawResource { type: string; name: string; props: unknown }
+export interface RawResource {
+    type: string;
+    name: string;
+    props: unknown;
+}
 
 export function recorded(r: RawResource): RecordedResource {
     // As a Pulumi program would send them: fields set to undefined are left out.
     const props = JSON.parse(JSON.stringify(r.props)) as Record<string, unknown>;
     return {
-        type: r.type, name: r.name, urn: `urn:pulumi:test::pulumi-ha::${r.type}::${r.name}`, custom: true, remote: false,
-        inputs: props, outputs: props, dependencies: [], propertyDependencies: {},
-        options: { protect: false, ignoreChanges: [], additionalSecretOutputs: [], aliases: [], retainOnDelete: false, replaceOnChanges: [] },
+        type: r.type,
+        name: r.name,
+        urn: `urn:pulumi:test::pulumi-ha::${r.type}::${r.name}`,
+        custom: true,
+        remote: false,
+        inputs: props,
+        outputs: props,
+        dependencies: [],
+        propertyDependencies: {},
+        options: {
+            protect: false,
+            ignoreChanges: [],
+            additionalSecretOutputs: [],
+            aliases: [],
+            retainOnDelete: false,
+            replaceOnChanges: [],
+        },
     };
 }
 
 export type RawJudge = (resources: RawResource[], config?: PolicyConfigFile) => Promise<PolicyVerdict>;
 
 /** Config that runs `policy` alone (at its level): malformed shapes are judged by one policy at a time. */
-export function only(policy: string, level: "advisory" | "mandatory", config: Record<string, unknown> = {}): PolicyConfigFile {
+export function only(
+    policy: string,
+    level: "advisory" | "mandatory",
+    config: Record<string, unknown> = {},
+): PolicyConfigFile {
     return { all: "disabled", [policy]: { enforcementLevel: level, ...config } };
 }
 
 /** Starts the real pack for the enclosing describe block and judges raw resources with it. */
 export function useRawPack(): RawJudge {
     let pack: PolicyPackProcess | undefined;
-    before(async () => { pack = await PolicyPackProcess.start(); });
+    before(async () => {
+        pack = await PolicyPackProcess.start();
+    });
     after(() => pack?.stop());
     return (resources, config = {}) => pack!.evaluate(resources.map(recorded), config);
 }
@@ -39,7 +63,9 @@ export function useRawPack(): RawJudge {
 export function pathsOf(v: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
     const children: Array<[string | number, unknown]> = Array.isArray(v)
         ? v.map((x, i) => [i, x])
-        : typeof v === "object" && v !== null ? Object.entries(v) : [];
+        : typeof v === "object" && v !== null
+          ? Object.entries(v)
+          : [];
     return children.flatMap(([k, x]) => [[...prefix, k], ...pathsOf(x, [...prefix, k])]);
 }
 
@@ -64,7 +90,12 @@ export { UNKNOWN };
  * tests). Batches one fixture's variants per call; on an error, judges them one by one to
  * name the culprit.
  */
-export async function expectRobust(raw: RawJudge, policy: string, fixtures: RawResource[], context: RawResource[] = []): Promise<number> {
+export async function expectRobust(
+    raw: RawJudge,
+    policy: string,
+    fixtures: RawResource[],
+    context: RawResource[] = [],
+): Promise<number> {
     const judge = (resources: RawResource[]) => raw(resources, only(policy, "advisory"));
     let checked = 0;
     for (const f of fixtures) {
@@ -85,7 +116,9 @@ export async function expectRobust(raw: RawJudge, policy: string, fixtures: RawR
             verdict = await judge([...context, ...variants.map((v) => v.resource)]);
         } catch {
             for (const v of variants) {
-                await judge([...context, v.resource]).catch((err) => assert.fail(`${policy} failed on ${v.label}: ${err}`));
+                await judge([...context, v.resource]).catch((err) =>
+                    assert.fail(`${policy} failed on ${v.label}: ${err}`),
+                );
             }
             throw new Error("unreachable: the batch failed but no variant alone did");
         }
@@ -94,8 +127,14 @@ export async function expectRobust(raw: RawJudge, policy: string, fixtures: RawR
         }
         if (passes) {
             const fromUnknown = new Set(variants.filter((v) => v.unknown).map((v) => v.resource.name));
-            const bad = verdict.violations.filter((d) => d.policy === policy && fromUnknown.has(d.urn.split("::").pop()!));
-            assert.deepStrictEqual(bad.map((d) => d.message), [], `${policy}: an unknown value made a passing ${f.name} fail`);
+            const bad = verdict.violations.filter(
+                (d) => d.policy === policy && fromUnknown.has(d.urn.split("::").pop()!),
+            );
+            assert.deepStrictEqual(
+                bad.map((d) => d.message),
+                [],
+                `${policy}: an unknown value made a passing ${f.name} fail`,
+            );
         }
         checked += variants.length;
     }

@@ -23,7 +23,11 @@ export function recordingProxy<T extends object>(target: T, onRead: (path: strin
 }
 
 /** A deep copy of `value` with `path` set to `replacement` (parents must exist). */
-export function withValueAt(value: Record<string, unknown>, path: string[], replacement: unknown): Record<string, unknown> {
+export function withValueAt(
+    value: Record<string, unknown>,
+    path: string[],
+    replacement: unknown,
+): Record<string, unknown> {
     const copy = structuredClone(value);
     let cur: any = copy;
     for (const key of path.slice(0, -1)) cur = cur[key];

@@ -7,7 +7,10 @@ import { projectRoot } from "../harness/policy-runner";
 
 // The plan as a user runs it: a separate process, its stdout and exit code.
 function plan(...args: string[]) {
-    const r = spawnSync(process.execPath, [path.join(projectRoot, "build/scripts/plan.js"), ...args], { cwd: projectRoot, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [path.join(projectRoot, "build/scripts/plan.js"), ...args], {
+        cwd: projectRoot,
+        encoding: "utf8",
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -19,15 +22,25 @@ describe("npm run plan", () => {
         const r = plan("--yaml", path.join(tmp, "yaml"), "--json", path.join(tmp, "plan.json"));
         assert.strictEqual(r.code, 0, r.out + r.err);
         assert.match(r.out, /^Plan of stack "local" \(preview; offline, mock engine, nothing deployed\)/);
-        assert.match(r.out, /├─ pulumi-ha:index:Platform {2}gotrs\n│ {2}├─ pulumi-ha:index:KubernetesOperators {2}gotrs-operators\n/);
+        assert.match(
+            r.out,
+            /├─ pulumi-ha:index:Platform {2}gotrs\n│ {2}├─ pulumi-ha:index:KubernetesOperators {2}gotrs-operators\n/,
+        );
         for (const line of [
-            "kubernetes:helm.sh/v3:Release  gotrs-operators-cloudnative-pg", "kubernetes:yaml/v2:ConfigFile  gotrs-operators-rabbitmq-operator",
-            "kubernetes:postgresql.cnpg.io/v1:Cluster  gotrs-postgres  [protect]", "kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisCluster  gotrs-redis  [protect]",
-            "kubernetes:rabbitmq.com/v1beta1:RabbitmqCluster  gotrs-rabbitmq  [protect]", "kubernetes:ceph.rook.io/v1:CephObjectStore  gotrs-storage  [protect]",
+            "kubernetes:helm.sh/v3:Release  gotrs-operators-cloudnative-pg",
+            "kubernetes:yaml/v2:ConfigFile  gotrs-operators-rabbitmq-operator",
+            "kubernetes:postgresql.cnpg.io/v1:Cluster  gotrs-postgres  [protect]",
+            "kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisCluster  gotrs-redis  [protect]",
+            "kubernetes:rabbitmq.com/v1beta1:RabbitmqCluster  gotrs-rabbitmq  [protect]",
+            "kubernetes:ceph.rook.io/v1:CephObjectStore  gotrs-storage  [protect]",
             "pulumi-ha:index:AppTier  gotrs",
-        ]) assert.ok(r.out.includes(line), line);
+        ])
+            assert.ok(r.out.includes(line), line);
         assert.match(r.out, /Resources: 61\n/);
-        assert.match(r.out, /Kubernetes schema \(1\.33\): 23 object\(s\) validated, 0 problem\(s\)\nOperator CRD schemas \(cloudnative-pg-v1\.30\.0, .*\): 7 custom resource\(s\) validated, 0 problem\(s\)/);
+        assert.match(
+            r.out,
+            /Kubernetes schema \(1\.33\): 23 object\(s\) validated, 0 problem\(s\)\nOperator CRD schemas \(cloudnative-pg-v1\.30\.0, .*\): 7 custom resource\(s\) validated, 0 problem\(s\)/,
+        );
         assert.match(r.out, /Policies: 0 mandatory, 0 advisory violation\(s\)/);
         const manifests = fs.readdirSync(path.join(tmp, "yaml"));
         assert.strictEqual(manifests.length, 30);
@@ -47,12 +60,22 @@ describe("npm run plan", () => {
         assert.deepStrictEqual(bytes.secretOutputs.sort(), ["base64", "hex"]);
         const secretYaml = fs.readdirSync(path.join(tmp, "y2")).find((f) => f.includes("-secret-gotrs-gotrs-env"))!;
         const envSecret = fs.readFileSync(path.join(tmp, "y2", secretYaml), "utf8");
-        for (const key of ["ENCRYPTION_KEY", "DATABASE_URL", "REDIS_URL", "AMQP_URL"]) assert.match(envSecret, new RegExp(`${key}: "\\[secret\\]"`), key);
-        const written = fs.readdirSync(path.join(tmp, "y2")).map((f) => fs.readFileSync(path.join(tmp, "y2", f), "utf8")).join("\n")
-            + fs.readFileSync(path.join(tmp, "p2.json"), "utf8") + r.out;
+        for (const key of ["ENCRYPTION_KEY", "DATABASE_URL", "REDIS_URL", "AMQP_URL"])
+            assert.match(envSecret, new RegExp(`${key}: "\\[secret\\]"`), key);
+        const written =
+            fs
+                .readdirSync(path.join(tmp, "y2"))
+                .map((f) => fs.readFileSync(path.join(tmp, "y2", f), "utf8"))
+                .join("\n") +
+            fs.readFileSync(path.join(tmp, "p2.json"), "utf8") +
+            r.out;
         assert.doesNotMatch(written, /[0-9a-f]{64}/, "no 32-byte hex key anywhere");
         assert.doesNotMatch(written, /PRIVATE KEY-----\n[^[]/, "no private key anywhere");
-        assert.doesNotMatch(written, /(postgres|rediss?|amqps?):\/\/[^"\s]*:[A-Za-z0-9]{16,}@/, "no connection URL with a password anywhere");
+        assert.doesNotMatch(
+            written,
+            /(postgres|rediss?|amqps?):\/\/[^"\s]*:[A-Za-z0-9]{16,}@/,
+            "no connection URL with a password anywhere",
+        );
     });
 
     it("exits 1 naming the policy and resource when --policy-config makes the stack fail", () => {
@@ -60,14 +83,19 @@ describe("npm run plan", () => {
         fs.writeFileSync(cfg, JSON.stringify({ "k8s-hpa-min-replicas": { minReplicas: 4 } }));
         const r = plan("local", "--policy-config", cfg);
         assert.strictEqual(r.code, 1, r.out + r.err);
-        assert.match(r.out, /Policies: 1 mandatory, 0 advisory violation\(s\)\n {2}\[mandatory\] k8s-hpa-min-replicas {2}kubernetes:autoscaling\/v2:HorizontalPodAutoscaler gotrs\n.*minReplicas 3; needs at least 4/);
+        assert.match(
+            r.out,
+            /Policies: 1 mandatory, 0 advisory violation\(s\)\n {2}\[mandatory\] k8s-hpa-min-replicas {2}kubernetes:autoscaling\/v2:HorizontalPodAutoscaler gotrs\n.*minReplicas 3; needs at least 4/,
+        );
     });
 
     it("plans the safeshare stack when named", () => {
         const r = plan("safeshare");
         assert.strictEqual(r.code, 0, r.out + r.err);
         assert.match(r.out, /^Plan of stack "safeshare"/);
-        assert.ok(r.out.includes("kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisSentinel  safeshare-redis-sentinel"));
+        assert.ok(
+            r.out.includes("kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisSentinel  safeshare-redis-sentinel"),
+        );
         assert.match(r.out, /6 custom resource\(s\) validated, 0 problem\(s\)/);
     });
 

@@ -19,7 +19,9 @@ export function useStack(stack: string): { pack: PolicyPackProcess; preview: Run
 
 /** Resource counts by type. */
 export function countsByType(run: RunResult): Record<string, number> {
-    return Object.fromEntries([...new Set(run.resources.map((r) => r.type))].sort().map((t) => [t, ofType(run, t).length]));
+    return Object.fromEntries(
+        [...new Set(run.resources.map((r) => r.type))].sort().map((t) => [t, ofType(run, t).length]),
+    );
 }
 
 /** The whole pack passes, with no "can't run during preview" notice either. */
@@ -32,7 +34,11 @@ export async function expectCleanVerdict(pack: PolicyPackProcess, ...runs: RunRe
 }
 
 /** The mandatory violations of a stack run with config overrides, as [policy, resource name]. */
-export async function mandatoryWith(pack: PolicyPackProcess, stack: string, overrides: Record<string, unknown>): Promise<string[][]> {
+export async function mandatoryWith(
+    pack: PolicyPackProcess,
+    stack: string,
+    overrides: Record<string, unknown>,
+): Promise<string[][]> {
     const run = await runStack(stack, { overrides });
     return (await pack.evaluate(run.resources)).mandatory.map((d) => [d.policy, d.urn.split("::").pop()!]);
 }
@@ -42,7 +48,8 @@ export function expectValidAndSecret(update: RunResult): void {
     expectValidObjects(update);
     const { passwords, privateKeys } = expectCredentialsOnlyInSecrets(update);
     const outputs = JSON.stringify(update.stackOutputs);
-    for (const p of [...passwords, ...privateKeys]) assert.ok(!outputs.includes(p), "stack outputs hold no password or key");
+    for (const p of [...passwords, ...privateKeys])
+        assert.ok(!outputs.includes(p), "stack outputs hold no password or key");
 }
 
 /** The app container's env entries by name. */

@@ -26,21 +26,28 @@ function httpProbe(p: Required<HttpProbeArgs>): Probe {
 
 /** Plain variables from the ConfigMap, secret ones only through secretKeyRef. */
 function envVars(app: ResolvedAppTier, configMapName: pulumi.Input<string> | undefined): EnvVar[] {
-    const plain: EnvVar[] = Object.keys(app.env).sort().map((name) => ({
-        name,
-        valueFrom: { configMapKeyRef: { name: configMapName!, key: name } },
-    }));
-    const secret: EnvVar[] = Object.keys(app.secretEnv).sort().map((name) => ({
-        name,
-        valueFrom: { secretKeyRef: { name: app.secretEnv[name].secretName, key: app.secretEnv[name].key } },
-    }));
+    const plain: EnvVar[] = Object.keys(app.env)
+        .sort()
+        .map((name) => ({
+            name,
+            valueFrom: { configMapKeyRef: { name: configMapName!, key: name } },
+        }));
+    const secret: EnvVar[] = Object.keys(app.secretEnv)
+        .sort()
+        .map((name) => ({
+            name,
+            valueFrom: { secretKeyRef: { name: app.secretEnv[name].secretName, key: app.secretEnv[name].key } },
+        }));
     return [...plain, ...secret];
 }
 
 /** Zone spread first (the failure domain that matters), then hosts; judged per ReplicaSet, so a rollout's old pods do not skew the new ones. */
 export function spreadConstraints(app: ResolvedAppTier, selector: Record<string, string>): SpreadConstraint[] {
     const perRevision = ["pod-template-hash"];
-    return [zoneSpread(selector, app.zoneSpread.strict, app.zoneSpread.minZones, perRevision), hostSpread(selector, perRevision)];
+    return [
+        zoneSpread(selector, app.zoneSpread.strict, app.zoneSpread.minZones, perRevision),
+        hostSpread(selector, perRevision),
+    ];
 }
 
 /** One emptyDir per path the app writes, so the root filesystem can be read-only. */
@@ -52,7 +59,11 @@ function writableVolumes(app: ResolvedAppTier): { volumes: Volume[]; mounts: Vol
     };
 }
 
-function appContainer(app: ResolvedAppTier, configMapName: pulumi.Input<string> | undefined, mounts: VolumeMount[]): Container {
+function appContainer(
+    app: ResolvedAppTier,
+    configMapName: pulumi.Input<string> | undefined,
+    mounts: VolumeMount[],
+): Container {
     const preStop = app.shutdown.preStopCommand
         ? { exec: { command: app.shutdown.preStopCommand } }
         : { sleep: { seconds: app.shutdown.preStopSleepSeconds } };
@@ -95,6 +106,12 @@ export function appPodSpec(
         topologySpreadConstraints: spreadConstraints(app, selector),
         automountServiceAccountToken: false,
         // runAsNonRoot is verifiable by the kubelet only for a numeric user: give one when the image names its USER.
-        securityContext: { runAsNonRoot: true, runAsUser, runAsGroup, fsGroup, seccompProfile: { type: "RuntimeDefault" } },
+        securityContext: {
+            runAsNonRoot: true,
+            runAsUser,
+            runAsGroup,
+            fsGroup,
+            seccompProfile: { type: "RuntimeDefault" },
+        },
     };
 }

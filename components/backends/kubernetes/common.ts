@@ -25,7 +25,12 @@ export function scopeOf(base: BackendScope, component: string, placement: Kubern
         parent: base.parent,
         name: base.name,
         namespace: placement?.namespace ?? "default",
-        labels: standardLabels({ appName: base.name, instance: base.name, component, partOf: placement?.partOf ?? base.name }),
+        labels: standardLabels({
+            appName: base.name,
+            instance: base.name,
+            component,
+            partOf: placement?.partOf ?? base.name,
+        }),
         opts: { parent: base.parent, protect: base.protect, dependsOn: base.dependsOn },
     };
 }
@@ -39,14 +44,30 @@ export function after(scope: Scope, ...more: pulumi.Resource[]): pulumi.CustomRe
 }
 
 /** A custom resource with an explicit name (service DNS names derive from it). */
-export function customResource(scope: Scope, suffix: string, apiVersion: string, kind: string, spec: Record<string, unknown>,
-    extra: { name?: string; annotations?: Record<string, string>; opts?: pulumi.CustomResourceOptions } = {}): k8s.apiextensions.CustomResource {
+export function customResource(
+    scope: Scope,
+    suffix: string,
+    apiVersion: string,
+    kind: string,
+    spec: Record<string, unknown>,
+    extra: { name?: string; annotations?: Record<string, string>; opts?: pulumi.CustomResourceOptions } = {},
+): k8s.apiextensions.CustomResource {
     const objectName = extra.name ?? scope.name;
-    return new k8s.apiextensions.CustomResource(suffix ? `${scope.name}-${suffix}` : scope.name, {
-        apiVersion, kind,
-        metadata: { name: objectName, namespace: scope.namespace, labels: scope.labels, annotations: extra.annotations },
-        spec,
-    }, { ...scope.opts, ...extra.opts });
+    return new k8s.apiextensions.CustomResource(
+        suffix ? `${scope.name}-${suffix}` : scope.name,
+        {
+            apiVersion,
+            kind,
+            metadata: {
+                name: objectName,
+                namespace: scope.namespace,
+                labels: scope.labels,
+                annotations: extra.annotations,
+            },
+            spec,
+        },
+        { ...scope.opts, ...extra.opts },
+    );
 }
 
 /** A generated password (letters and digits: safe in URLs), a Pulumi secret. */
@@ -55,17 +76,33 @@ export function password(scope: Scope, suffix: string, length = 32): pulumi.Outp
 }
 
 /** A Kubernetes Secret with the given string data (all secret). */
-export function secret(scope: Scope, suffix: string, objectName: string, data: Record<string, pulumi.Input<string>>, type = "Opaque"): k8s.core.v1.Secret {
-    return new k8s.core.v1.Secret(`${scope.name}-${suffix}`, {
-        metadata: { name: objectName, namespace: scope.namespace, labels: scope.labels },
-        type,
-        stringData: pulumi.secret(data),
-    }, { parent: scope.parent });
+export function secret(
+    scope: Scope,
+    suffix: string,
+    objectName: string,
+    data: Record<string, pulumi.Input<string>>,
+    type = "Opaque",
+): k8s.core.v1.Secret {
+    return new k8s.core.v1.Secret(
+        `${scope.name}-${suffix}`,
+        {
+            metadata: { name: objectName, namespace: scope.namespace, labels: scope.labels },
+            type,
+            stringData: pulumi.secret(data),
+        },
+        { parent: scope.parent },
+    );
 }
 
 /** A container's resources in the Kubernetes shape. */
-export function requirements(r: Required<ResourcesArgs>): { requests: Record<string, string>; limits: Record<string, string> } {
-    return { requests: { cpu: r.cpuRequest, memory: r.memoryRequest }, limits: { cpu: r.cpuLimit, memory: r.memoryLimit } };
+export function requirements(r: Required<ResourcesArgs>): {
+    requests: Record<string, string>;
+    limits: Record<string, string>;
+} {
+    return {
+        requests: { cpu: r.cpuRequest, memory: r.memoryRequest },
+        limits: { cpu: r.cpuLimit, memory: r.memoryLimit },
+    };
 }
 
 /** The service's clients: pods of the same part-of in its namespace (the Platform's app, or your own pods labelled so). */
@@ -86,7 +123,12 @@ type SpreadConstraint = k8s.types.input.core.v1.TopologySpreadConstraint;
  * collapse into one zone while the others are empty (minDomains is only allowed with
  * DoNotSchedule). `matchLabelKeys` (e.g. pod-template-hash) judges spread per revision.
  */
-export function zoneSpread(labels: Record<string, string>, strict: boolean, minDomains = 3, matchLabelKeys?: string[]): SpreadConstraint {
+export function zoneSpread(
+    labels: Record<string, string>,
+    strict: boolean,
+    minDomains = 3,
+    matchLabelKeys?: string[],
+): SpreadConstraint {
     return {
         maxSkew: 1,
         topologyKey: zoneKey,
@@ -99,7 +141,13 @@ export function zoneSpread(labels: Record<string, string>, strict: boolean, minD
 
 /** Best-effort spread over nodes, after the zones. */
 export function hostSpread(labels: Record<string, string>, matchLabelKeys?: string[]): SpreadConstraint {
-    return { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: labels }, matchLabelKeys };
+    return {
+        maxSkew: 1,
+        topologyKey: "kubernetes.io/hostname",
+        whenUnsatisfiable: "ScheduleAnyway",
+        labelSelector: { matchLabels: labels },
+        matchLabelKeys,
+    };
 }
 
 /** The well-known zone label of nodes. */
@@ -120,9 +168,18 @@ export function volumeClaim(size: string, storageClass?: string): Record<string,
  * A PodDisruptionBudget for an operator's pods when the operator makes none: one pod
  * down at a time, and unhealthy pods never block a drain.
  */
-export function disruptionBudget(scope: Scope, suffix: string, selector: Record<string, string>, maxUnavailable = 1): k8s.policy.v1.PodDisruptionBudget {
-    return new k8s.policy.v1.PodDisruptionBudget(suffix ? `${scope.name}-${suffix}` : scope.name, {
-        metadata: { namespace: scope.namespace, labels: scope.labels },
-        spec: { maxUnavailable, selector: { matchLabels: selector }, unhealthyPodEvictionPolicy: "AlwaysAllow" },
-    }, { parent: scope.parent });
+export function disruptionBudget(
+    scope: Scope,
+    suffix: string,
+    selector: Record<string, string>,
+    maxUnavailable = 1,
+): k8s.policy.v1.PodDisruptionBudget {
+    return new k8s.policy.v1.PodDisruptionBudget(
+        suffix ? `${scope.name}-${suffix}` : scope.name,
+        {
+            metadata: { namespace: scope.namespace, labels: scope.labels },
+            spec: { maxUnavailable, selector: { matchLabels: selector }, unhealthyPodEvictionPolicy: "AlwaysAllow" },
+        },
+        { parent: scope.parent },
+    );
 }

@@ -24,10 +24,12 @@ export function kubernetesObjectStorage(base: BackendScope, store: ResolvedObjec
 
 function external(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutputs {
     const ext = store.external!;
-    const keys = ext.credentialsSecretName ? undefined : secret(scope, "credentials", `${store.name}-s3`, {
-        AWS_ACCESS_KEY_ID: ext.accessKeyId!,
-        AWS_SECRET_ACCESS_KEY: ext.secretAccessKey!,
-    });
+    const keys = ext.credentialsSecretName
+        ? undefined
+        : secret(scope, "credentials", `${store.name}-s3`, {
+              AWS_ACCESS_KEY_ID: ext.accessKeyId!,
+              AWS_SECRET_ACCESS_KEY: ext.secretAccessKey!,
+          });
     return {
         bucket: pulumi.output(store.bucket),
         endpoint: pulumi.output(ext.endpoint),
@@ -42,36 +44,71 @@ function rook(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutputs 
     const rookNamespace = store.kubernetes.rookClusterNamespace;
     // Zone as the failure domain: each of the `replicas` copies sits in a different zone.
     const pool = { failureDomain: store.production ? "zone" : "host", replicated: { size: store.replicas } };
-    const objectStore = customResource({ ...scope, namespace: rookNamespace }, "", "ceph.rook.io/v1", "CephObjectStore", {
-        metadataPool: pool,
-        dataPool: pool,
-        // Deleting the store must not delete the data.
-        preservePoolsOnDelete: true,
-        gateway: {
-            port: 80,
-            instances: store.kubernetes.gatewayInstances,
-            resources: requirements(store.kubernetes.resources),
-            placement: { topologySpreadConstraints: [zoneSpread({ app: "rook-ceph-rgw", rook_object_store: store.name }, store.production)] },
+    const objectStore = customResource(
+        { ...scope, namespace: rookNamespace },
+        "",
+        "ceph.rook.io/v1",
+        "CephObjectStore",
+        {
+            metadataPool: pool,
+            dataPool: pool,
+            // Deleting the store must not delete the data.
+            preservePoolsOnDelete: true,
+            gateway: {
+                port: 80,
+                instances: store.kubernetes.gatewayInstances,
+                resources: requirements(store.kubernetes.resources),
+                placement: {
+                    topologySpreadConstraints: [
+                        zoneSpread({ app: "rook-ceph-rgw", rook_object_store: store.name }, store.production),
+                    ],
+                },
+            },
         },
-    });
+    );
     if (store.kubernetes.networkPolicy) {
         // In Rook's namespace: Rook itself (its admin API calls), and the service's clients in theirs.
-        allowIngress(scope, "gateway-netpol", { app: "rook-ceph-rgw", rook_object_store: store.name }, [{
-            from: [podsOfNamespace(rookNamespace), { namespaceSelector: podsOfNamespace(scope.namespace).namespaceSelector, podSelector: { matchLabels: clientPods(scope) } }],
-            ports: [gatewayPodPort],
-        }], rookNamespace);
+        allowIngress(
+            scope,
+            "gateway-netpol",
+            { app: "rook-ceph-rgw", rook_object_store: store.name },
+            [
+                {
+                    from: [
+                        podsOfNamespace(rookNamespace),
+                        {
+                            namespaceSelector: podsOfNamespace(scope.namespace).namespaceSelector,
+                            podSelector: { matchLabels: clientPods(scope) },
+                        },
+                    ],
+                    ports: [gatewayPodPort],
+                },
+            ],
+            rookNamespace,
+        );
     }
-    const storageClass = new k8s.storage.v1.StorageClass(`${store.name}-buckets`, {
-        metadata: { labels: scope.labels },
-        provisioner: `${rookNamespace}.ceph.rook.io/bucket`,
-        // Retain: removing the claim must not delete the bucket in production.
-        reclaimPolicy: store.production ? "Retain" : "Delete",
-        parameters: { objectStoreName: store.name, objectStoreNamespace: rookNamespace },
-    }, { parent: scope.parent, dependsOn: [objectStore] });
-    const claim = customResource(scope, "bucket", "objectbucket.io/v1alpha1", "ObjectBucketClaim", {
-        bucketName: store.bucket,
-        storageClassName: storageClass.metadata.name,
-    }, { opts: after(scope, storageClass) });
+    const storageClass = new k8s.storage.v1.StorageClass(
+        `${store.name}-buckets`,
+        {
+            metadata: { labels: scope.labels },
+            provisioner: `${rookNamespace}.ceph.rook.io/bucket`,
+            // Retain: removing the claim must not delete the bucket in production.
+            reclaimPolicy: store.production ? "Retain" : "Delete",
+            parameters: { objectStoreName: store.name, objectStoreNamespace: rookNamespace },
+        },
+        { parent: scope.parent, dependsOn: [objectStore] },
+    );
+    const claim = customResource(
+        scope,
+        "bucket",
+        "objectbucket.io/v1alpha1",
+        "ObjectBucketClaim",
+        {
+            bucketName: store.bucket,
+            storageClassName: storageClass.metadata.name,
+        },
+        { opts: after(scope, storageClass) },
+    );
     return {
         bucket: pulumi.output(store.bucket),
         endpoint: pulumi.output(`http://rook-ceph-rgw-${store.name}.${rookNamespace}.svc.cluster.local:80`),

@@ -2,7 +2,20 @@ import * as pulumi from "@pulumi/pulumi";
 import { PostgresOutputs } from "../../core/postgres-contract";
 import { ResolvedPostgres } from "../../core/postgres-resolve";
 import { BackendScope } from "../backend";
-import { Scope, after, clientPods, customResource, disruptionBudget, password, requirements, scopeOf, secret, serviceHost, zoneKey, zoneSpread } from "./common";
+import {
+    Scope,
+    after,
+    clientPods,
+    customResource,
+    disruptionBudget,
+    password,
+    requirements,
+    scopeOf,
+    secret,
+    serviceHost,
+    zoneKey,
+    zoneSpread,
+} from "./common";
 import { allowIngress, podsHere, podsOfNamespace } from "./network-policy";
 import { operatorPins } from "./operator-pins";
 
@@ -20,19 +33,26 @@ function objectStore(scope: Scope, pg: ResolvedPostgres) {
     const b = pg.backup!;
     const d = b.destination;
     const reason = b.inClusterReason?.trim();
-    return customResource(scope, "backups", "barmancloud.cnpg.io/v1", "ObjectStore", {
-        configuration: {
-            destinationPath: pulumi.interpolate`s3://${d.bucket}/${d.path}`,
-            endpointURL: d.endpoint,
-            s3Credentials: {
-                accessKeyId: { name: d.credentialsSecretName, key: d.accessKeyIdKey },
-                secretAccessKey: { name: d.credentialsSecretName, key: d.secretAccessKeyKey },
+    return customResource(
+        scope,
+        "backups",
+        "barmancloud.cnpg.io/v1",
+        "ObjectStore",
+        {
+            configuration: {
+                destinationPath: pulumi.interpolate`s3://${d.bucket}/${d.path}`,
+                endpointURL: d.endpoint,
+                s3Credentials: {
+                    accessKeyId: { name: d.credentialsSecretName, key: d.accessKeyIdKey },
+                    secretAccessKey: { name: d.credentialsSecretName, key: d.secretAccessKeyKey },
+                },
+                wal: { compression: "gzip", maxParallel: 4 },
+                data: { compression: "gzip" },
             },
-            wal: { compression: "gzip", maxParallel: 4 },
-            data: { compression: "gzip" },
+            retentionPolicy: `${b.retentionDays}d`,
         },
-        retentionPolicy: `${b.retentionDays}d`,
-    }, { name: `${pg.name}-backups`, annotations: reason ? { [inClusterReasonAnnotation]: reason } : undefined });
+        { name: `${pg.name}-backups`, annotations: reason ? { [inClusterReasonAnnotation]: reason } : undefined },
+    );
 }
 
 /**
@@ -44,44 +64,72 @@ function objectStore(scope: Scope, pg: ResolvedPostgres) {
 export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): PostgresOutputs {
     const scope = scopeOf(base, "database", pg.kubernetes);
     const appPassword = password(scope, "app-password");
-    const credentials = secret(scope, "app-credentials", `${pg.name}-app-credentials`, { username: pg.owner, password: appPassword }, "kubernetes.io/basic-auth");
+    const credentials = secret(
+        scope,
+        "app-credentials",
+        `${pg.name}-app-credentials`,
+        { username: pg.owner, password: appPassword },
+        "kubernetes.io/basic-auth",
+    );
 
     const store = pg.backup ? objectStore(scope, pg) : undefined;
-    const cluster = customResource(scope, "", "postgresql.cnpg.io/v1", "Cluster", {
-        instances: pg.instances,
-        imageName: pg.kubernetes.image,
-        // Upgrades switch over to an updated standby instead of restarting the primary in place.
-        primaryUpdateStrategy: "unsupervised",
-        primaryUpdateMethod: "switchover",
-        enablePDB: true,
-        storage: { size: pg.storageSize, storageClass: pg.kubernetes.storageClass },
-        resources: requirements(pg.kubernetes.resources),
-        // The part-of label on the instances makes them clients of the platform's other services (e.g. a backup bucket).
-        inheritedMetadata: { labels: clientPods(scope) },
-        // Spread over zones: strictly (maxSkew 1 over ≥ 3 zones) in production, so 3 instances
-        // land in 3 zones and 5 in 2-2-1; anti-affinity on the zone key as well, preferred,
-        // as a required one would leave a 4th instance unschedulable in a 3-zone cluster.
-        topologySpreadConstraints: [zoneSpread({ "cnpg.io/cluster": pg.name }, pg.production)],
-        affinity: { enablePodAntiAffinity: true, topologyKey: zoneKey, podAntiAffinityType: "preferred" },
-        postgresql: pg.syncReplication
-            ? { synchronous: { method: "any", number: 1, dataDurability: "required" } }
-            : {},
-        bootstrap: { initdb: { database: pg.database, owner: pg.owner, secret: { name: credentials.metadata.name } } },
-        plugins: store
-            ? [{ name: barmanPlugin, isWALArchiver: pg.backup!.pointInTimeRecovery, parameters: { barmanObjectName: `${pg.name}-backups` } }]
-            : undefined,
-    }, { opts: after(scope, credentials, ...(store ? [store] : [])) });
+    const cluster = customResource(
+        scope,
+        "",
+        "postgresql.cnpg.io/v1",
+        "Cluster",
+        {
+            instances: pg.instances,
+            imageName: pg.kubernetes.image,
+            // Upgrades switch over to an updated standby instead of restarting the primary in place.
+            primaryUpdateStrategy: "unsupervised",
+            primaryUpdateMethod: "switchover",
+            enablePDB: true,
+            storage: { size: pg.storageSize, storageClass: pg.kubernetes.storageClass },
+            resources: requirements(pg.kubernetes.resources),
+            // The part-of label on the instances makes them clients of the platform's other services (e.g. a backup bucket).
+            inheritedMetadata: { labels: clientPods(scope) },
+            // Spread over zones: strictly (maxSkew 1 over ≥ 3 zones) in production, so 3 instances
+            // land in 3 zones and 5 in 2-2-1; anti-affinity on the zone key as well, preferred,
+            // as a required one would leave a 4th instance unschedulable in a 3-zone cluster.
+            topologySpreadConstraints: [zoneSpread({ "cnpg.io/cluster": pg.name }, pg.production)],
+            affinity: { enablePodAntiAffinity: true, topologyKey: zoneKey, podAntiAffinityType: "preferred" },
+            postgresql: pg.syncReplication
+                ? { synchronous: { method: "any", number: 1, dataDurability: "required" } }
+                : {},
+            bootstrap: {
+                initdb: { database: pg.database, owner: pg.owner, secret: { name: credentials.metadata.name } },
+            },
+            plugins: store
+                ? [
+                      {
+                          name: barmanPlugin,
+                          isWALArchiver: pg.backup!.pointInTimeRecovery,
+                          parameters: { barmanObjectName: `${pg.name}-backups` },
+                      },
+                  ]
+                : undefined,
+        },
+        { opts: after(scope, credentials, ...(store ? [store] : [])) },
+    );
 
     if (store) {
-        customResource(scope, "daily-backup", "postgresql.cnpg.io/v1", "ScheduledBackup", {
-            schedule: pg.backup!.schedule,
-            cluster: { name: pg.name },
-            method: "plugin",
-            pluginConfiguration: { name: barmanPlugin },
-            backupOwnerReference: "self",
-            // A first base backup right away, so PITR works from day one.
-            immediate: true,
-        }, { name: `${pg.name}-daily`, opts: { dependsOn: [cluster] } });
+        customResource(
+            scope,
+            "daily-backup",
+            "postgresql.cnpg.io/v1",
+            "ScheduledBackup",
+            {
+                schedule: pg.backup!.schedule,
+                cluster: { name: pg.name },
+                method: "plugin",
+                pluginConfiguration: { name: barmanPlugin },
+                backupOwnerReference: "self",
+                // A first base backup right away, so PITR works from day one.
+                immediate: true,
+            },
+            { name: `${pg.name}-daily`, opts: { dependsOn: [cluster] } },
+        );
     }
 
     if (pg.kubernetes.networkPolicy) fence(scope, pg);
@@ -91,14 +139,18 @@ export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): Po
     const clientHost = pg.pooler ? pooler(scope, pg, cluster) : writerHost;
     const readerHost = serviceHost(`${pg.name}-ro`, scope.namespace);
     const url = (host: pulumi.Output<string>) =>
-        pulumi.secret(pulumi.interpolate`postgres://${pg.owner}:${appPassword}@${host}:${port}/${pg.database}?sslmode=require`);
+        pulumi.secret(
+            pulumi.interpolate`postgres://${pg.owner}:${appPassword}@${host}:${port}/${pg.database}?sslmode=require`,
+        );
     return {
         writerEndpoint: writerHost,
         readerEndpoint: readerHost,
         anyEndpoint: serviceHost(`${pg.name}-r`, scope.namespace),
         port: pulumi.output(port),
         database: pulumi.output(pg.database),
-        credentials: pulumi.secret(pulumi.all([pg.owner, appPassword]).apply(([username, pw]) => ({ username, password: pw }))),
+        credentials: pulumi.secret(
+            pulumi.all([pg.owner, appPassword]).apply(([username, pw]) => ({ username, password: pw })),
+        ),
         writerUrl: url(clientHost),
         readerUrl: url(readerHost),
     };
@@ -121,10 +173,17 @@ function fence(scope: Scope, pg: ResolvedPostgres) {
     // PgBouncer reaches the instances, and the API server (CloudNativePG's instance manager runs in its
     // pod and watches it; the API server's address is the cluster's, so its ports are allowed anywhere).
     if (pg.pooler) {
-        allowIngress(scope, "pooler-netpol", poolerPods(pg), [{ from: [podsHere(clientPods(scope))], ports: [port] }], scope.namespace, [
-            { to: [podsHere(instances)], ports: [port] },
-            { to: [], ports: [443, 6443] },
-        ]);
+        allowIngress(
+            scope,
+            "pooler-netpol",
+            poolerPods(pg),
+            [{ from: [podsHere(clientPods(scope))], ports: [port] }],
+            scope.namespace,
+            [
+                { to: [podsHere(instances)], ports: [port] },
+                { to: [], ports: [443, 6443] },
+            ],
+        );
     }
 }
 
@@ -135,33 +194,60 @@ function fence(scope: Scope, pg: ResolvedPostgres) {
 function pooler(scope: Scope, pg: ResolvedPostgres, cluster: pulumi.Resource): pulumi.Output<string> {
     const name = `${pg.name}-pooler-rw`;
     const pods = poolerPods(pg);
-    customResource(scope, "pooler", "postgresql.cnpg.io/v1", "Pooler", {
-        cluster: { name: pg.name },
-        instances: pg.pooler!.instances,
-        type: "rw",
-        pgbouncer: { poolMode: pg.pooler!.poolMode, parameters: { max_client_conn: "1000", default_pool_size: "25" } },
-        template: {
-            metadata: { labels: pods },
-            // A strategic-merge patch onto the operator's pod: the container is matched by name.
-            spec: {
-                containers: [{
-                    name: "pgbouncer",
-                    image: operatorPins.cloudnativePg.pgbouncerImage,
-                    resources: requirements(pg.kubernetes.poolerResources),
-                    // CloudNativePG adds only a readiness probe; a hung PgBouncer is restarted too.
-                    livenessProbe: { tcpSocket: { port }, initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3 },
-                    // What CloudNativePG enforces anyway, stated so that linters reading the template see it.
+    customResource(
+        scope,
+        "pooler",
+        "postgresql.cnpg.io/v1",
+        "Pooler",
+        {
+            cluster: { name: pg.name },
+            instances: pg.pooler!.instances,
+            type: "rw",
+            pgbouncer: {
+                poolMode: pg.pooler!.poolMode,
+                parameters: { max_client_conn: "1000", default_pool_size: "25" },
+            },
+            template: {
+                metadata: { labels: pods },
+                // A strategic-merge patch onto the operator's pod: the container is matched by name.
+                spec: {
+                    containers: [
+                        {
+                            name: "pgbouncer",
+                            image: operatorPins.cloudnativePg.pgbouncerImage,
+                            resources: requirements(pg.kubernetes.poolerResources),
+                            // CloudNativePG adds only a readiness probe; a hung PgBouncer is restarted too.
+                            livenessProbe: {
+                                tcpSocket: { port },
+                                initialDelaySeconds: 10,
+                                periodSeconds: 10,
+                                failureThreshold: 3,
+                            },
+                            // What CloudNativePG enforces anyway, stated so that linters reading the template see it.
+                            securityContext: {
+                                allowPrivilegeEscalation: false,
+                                privileged: false,
+                                readOnlyRootFilesystem: true,
+                                runAsNonRoot: true,
+                                capabilities: { drop: ["ALL"] },
+                                seccompProfile: { type: "RuntimeDefault" },
+                            },
+                        },
+                    ],
+                    // CloudNativePG runs PgBouncer as uid 998 / gid 996 (pkg/specs/pgbouncer/deployments.go).
                     securityContext: {
-                        allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true,
-                        capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" },
+                        runAsNonRoot: true,
+                        runAsUser: 998,
+                        runAsGroup: 996,
+                        fsGroup: 996,
+                        seccompProfile: { type: "RuntimeDefault" },
                     },
-                }],
-                // CloudNativePG runs PgBouncer as uid 998 / gid 996 (pkg/specs/pgbouncer/deployments.go).
-                securityContext: { runAsNonRoot: true, runAsUser: 998, runAsGroup: 996, fsGroup: 996, seccompProfile: { type: "RuntimeDefault" } },
-                topologySpreadConstraints: [zoneSpread(pods, pg.production)],
+                    topologySpreadConstraints: [zoneSpread(pods, pg.production)],
+                },
             },
         },
-    }, { name, opts: { dependsOn: [cluster] } });
+        { name, opts: { dependsOn: [cluster] } },
+    );
     if (pg.pooler!.instances > 1) disruptionBudget(scope, "pooler-pdb", pods);
     return serviceHost(name, scope.namespace);
 }

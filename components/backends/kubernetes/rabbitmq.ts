@@ -2,7 +2,19 @@ import * as pulumi from "@pulumi/pulumi";
 import { RabbitMQOutputs } from "../../core/rabbitmq-contract";
 import { ResolvedRabbitMQ } from "../../core/rabbitmq-resolve";
 import { BackendScope } from "../backend";
-import { Scope, after, clientPods, customResource, disruptionBudget, password, requirements, scopeOf, secret, serviceHost, zoneSpread } from "./common";
+import {
+    Scope,
+    after,
+    clientPods,
+    customResource,
+    disruptionBudget,
+    password,
+    requirements,
+    scopeOf,
+    secret,
+    serviceHost,
+    zoneSpread,
+} from "./common";
 import { allowIngress, podsHere, podsOfNamespace } from "./network-policy";
 import { operatorPins } from "./operator-pins";
 import { serviceTls } from "./tls";
@@ -31,28 +43,35 @@ export function kubernetesRabbitMQ(base: BackendScope, mq: ResolvedRabbitMQ): Ra
     // The operator labels the cluster's pods with app.kubernetes.io/name = <cluster name>.
     const podSelector = { "app.kubernetes.io/name": mq.name };
     const cert = mq.tls ? serviceTls(scope, [mq.name], "-nodes") : undefined;
-    customResource(scope, "", "rabbitmq.com/v1beta1", "RabbitmqCluster", {
-        replicas: mq.nodes,
-        image: mq.kubernetes.image,
-        persistence: { storage: mq.storageSize, storageClassName: mq.kubernetes.storageClass },
-        resources: requirements(mq.kubernetes.resources),
-        secretBackend: { externalSecret: { name: credentials.metadata.name } },
-        rabbitmq: { additionalConfig: rabbitmqConf(mq) },
-        tls: cert ? { secretName: cert.secretName, disableNonTLSListeners: true } : undefined,
-        override: {
-            statefulSet: {
-                spec: {
-                    template: {
-                        spec: {
-                            // A strategic-merge patch: the container is matched by name, nothing else changes.
-                            containers: [{ name: "rabbitmq" }],
-                            topologySpreadConstraints: [zoneSpread(podSelector, mq.production)],
+    customResource(
+        scope,
+        "",
+        "rabbitmq.com/v1beta1",
+        "RabbitmqCluster",
+        {
+            replicas: mq.nodes,
+            image: mq.kubernetes.image,
+            persistence: { storage: mq.storageSize, storageClassName: mq.kubernetes.storageClass },
+            resources: requirements(mq.kubernetes.resources),
+            secretBackend: { externalSecret: { name: credentials.metadata.name } },
+            rabbitmq: { additionalConfig: rabbitmqConf(mq) },
+            tls: cert ? { secretName: cert.secretName, disableNonTLSListeners: true } : undefined,
+            override: {
+                statefulSet: {
+                    spec: {
+                        template: {
+                            spec: {
+                                // A strategic-merge patch: the container is matched by name, nothing else changes.
+                                containers: [{ name: "rabbitmq" }],
+                                topologySpreadConstraints: [zoneSpread(podSelector, mq.production)],
+                            },
                         },
                     },
                 },
             },
         },
-    }, { opts: after(scope, credentials) });
+        { opts: after(scope, credentials) },
+    );
     if (mq.nodes > 1) disruptionBudget(scope, "pdb", podSelector);
     if (mq.kubernetes.networkPolicy) fence(scope, mq, podSelector, !!cert);
 
@@ -81,7 +100,6 @@ function fence(scope: Scope, mq: ResolvedRabbitMQ, nodes: Record<string, string>
         { from: [podsHere(clientPods(scope))], ports: [tls ? ports.amqps : ports.amqp] },
     ]);
 }
-
 
 function rabbitmqConf(mq: ResolvedRabbitMQ): string {
     return [

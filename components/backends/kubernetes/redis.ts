@@ -6,7 +6,17 @@ import { ResolvedRedis } from "../../core/redis-resolve";
 import { SharedSecret } from "../../shared-secret";
 import { BackendScope } from "../backend";
 import { parseQuantity } from "../../core/formats";
-import { Scope, after, clientPods, customResource, requirements, scopeOf, serviceHost, volumeClaim, zoneSpread } from "./common";
+import {
+    Scope,
+    after,
+    clientPods,
+    customResource,
+    requirements,
+    scopeOf,
+    serviceHost,
+    volumeClaim,
+    zoneSpread,
+} from "./common";
 import { allowIngress, podsHere, podsOfNamespace } from "./network-policy";
 import { operatorPins } from "./operator-pins";
 import { serviceTls } from "./tls";
@@ -28,34 +38,52 @@ const operatorPdb = { enabled: true, maxUnavailable: 1 };
  */
 export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): RedisOutputs {
     const scope = scopeOf(base, "cache", redis.kubernetes);
-    const auth = new SharedSecret(`${redis.name}-auth`, {
-        generated: { password: {} },
-        partOf: scope.labels["app.kubernetes.io/part-of"],
-        kubernetes: { namespace: scope.namespace },
-    }, { parent: scope.parent });
+    const auth = new SharedSecret(
+        `${redis.name}-auth`,
+        {
+            generated: { password: {} },
+            partOf: scope.labels["app.kubernetes.io/part-of"],
+            kubernetes: { namespace: scope.namespace },
+        },
+        { parent: scope.parent },
+    );
     const redisSecret = { name: auth.secretName, key: "password" };
-    const config = new k8s.core.v1.ConfigMap(`${redis.name}-config`, {
-        metadata: { namespace: scope.namespace, labels: scope.labels },
-        // The operator appends this file to redis.conf.
-        data: { "redis-additional.conf": redisConf(redis) },
-    }, { parent: scope.parent });
+    const config = new k8s.core.v1.ConfigMap(
+        `${redis.name}-config`,
+        {
+            metadata: { namespace: scope.namespace, labels: scope.labels },
+            // The operator appends this file to redis.conf.
+            data: { "redis-additional.conf": redisConf(redis) },
+        },
+        { parent: scope.parent },
+    );
     const cluster = redis.mode === RedisMode.Cluster;
     const services = cluster
         ? [`${redis.name}-leader`, `${redis.name}-follower`, redis.name]
         : [redis.name, `${redis.name}-master`, `${redis.name}-replica`, `${redis.name}-sentinel`];
     const cert = redis.tls ? serviceTls(scope, services, "-headless") : undefined;
     // The operator mounts the Secret and serves TLS on the Redis port (replication and cluster bus too).
-    const TLS = cert ? { ca: "ca.crt", cert: "tls.crt", key: "tls.key", secret: { secretName: cert.secretName } } : undefined;
+    const TLS = cert
+        ? { ca: "ca.crt", cert: "tls.crt", key: "tls.key", secret: { secretName: cert.secretName } }
+        : undefined;
     const common = {
-        kubernetesConfig: { image: redis.kubernetes.image, imagePullPolicy: "IfNotPresent", redisSecret, resources: requirements(redis.kubernetes.resources) },
+        kubernetesConfig: {
+            image: redis.kubernetes.image,
+            imagePullPolicy: "IfNotPresent",
+            redisSecret,
+            resources: requirements(redis.kubernetes.resources),
+        },
         redisConfig: { additionalRedisConfig: config.metadata.name },
-        storage: redis.persistence ? { volumeClaimTemplate: volumeClaim(redis.storageSize, redis.kubernetes.storageClass) } : undefined,
+        storage: redis.persistence
+            ? { volumeClaimTemplate: volumeClaim(redis.storageSize, redis.kubernetes.storageClass) }
+            : undefined,
         TLS,
     };
     const opts = after(scope, auth, config);
     const password = auth.values.apply((v) => v.password);
     const scheme = cert ? "rediss" : "redis";
-    const url = (host: pulumi.Output<string>) => pulumi.secret(pulumi.interpolate`${scheme}://:${password}@${host}:${redisPort}`);
+    const url = (host: pulumi.Output<string>) =>
+        pulumi.secret(pulumi.interpolate`${scheme}://:${password}@${host}:${redisPort}`);
     if (redis.kubernetes.networkPolicy) fence(scope, redis);
 
     if (cluster) {
@@ -64,14 +92,21 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
             pdb: operatorPdb,
             topologySpreadConstraints: [zoneSpread({ app: `${redis.name}-${role}` }, redis.production)],
         });
-        customResource(scope, "", apiVersion, "RedisCluster", {
-            ...common,
-            clusterSize: redis.shards,
-            clusterVersion: "v7",
-            persistenceEnabled: redis.persistence,
-            redisLeader: spreadOver("leader", redis.shards),
-            redisFollower: spreadOver("follower", redis.shards * redis.replicasPerShard),
-        }, { opts });
+        customResource(
+            scope,
+            "",
+            apiVersion,
+            "RedisCluster",
+            {
+                ...common,
+                clusterSize: redis.shards,
+                clusterVersion: "v7",
+                persistenceEnabled: redis.persistence,
+                redisLeader: spreadOver("leader", redis.shards),
+                redisFollower: spreadOver("follower", redis.shards * redis.replicasPerShard),
+            },
+            { opts },
+        );
         const primary = serviceHost(`${redis.name}-leader`, scope.namespace);
         return {
             primaryEndpoint: primary,
@@ -83,13 +118,25 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
         };
     }
 
-    const replication = customResource(scope, "", apiVersion, "RedisReplication", {
-        ...common,
-        clusterSize: redis.nodes,
-        pdb: operatorPdb,
-        topologySpreadConstraints: [zoneSpread({ app: redis.name }, redis.production)],
-    }, { opts });
-    const sentinelConfig = { image: redis.kubernetes.sentinelImage, imagePullPolicy: "IfNotPresent", redisSecret, resources: requirements(redis.kubernetes.sentinelResources) };
+    const replication = customResource(
+        scope,
+        "",
+        apiVersion,
+        "RedisReplication",
+        {
+            ...common,
+            clusterSize: redis.nodes,
+            pdb: operatorPdb,
+            topologySpreadConstraints: [zoneSpread({ app: redis.name }, redis.production)],
+        },
+        { opts },
+    );
+    const sentinelConfig = {
+        image: redis.kubernetes.sentinelImage,
+        imagePullPolicy: "IfNotPresent",
+        redisSecret,
+        resources: requirements(redis.kubernetes.sentinelResources),
+    };
     sentinels(scope, redis, { kubernetesConfig: sentinelConfig, TLS }, redisSecret, replication);
     const primary = serviceHost(`${redis.name}-master`, scope.namespace);
     return {
@@ -104,20 +151,33 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
 }
 
 /** Sentinels watching the replication; a majority must agree before a failover. */
-function sentinels(scope: Scope, redis: ResolvedRedis, common: Record<string, unknown>, redisSecret: { name: pulumi.Output<string>; key: string }, replication: pulumi.Resource) {
-    customResource(scope, "sentinel", apiVersion, "RedisSentinel", {
-        ...common,
-        clusterSize: redis.sentinels,
-        redisSentinelConfig: {
-            redisReplicationName: redis.name,
-            masterGroupName: "mymaster",
-            redisPort: String(redisPort),
-            quorum: String(Math.floor(redis.sentinels / 2) + 1),
-            redisReplicationPassword: { secretKeyRef: redisSecret },
+function sentinels(
+    scope: Scope,
+    redis: ResolvedRedis,
+    common: Record<string, unknown>,
+    redisSecret: { name: pulumi.Output<string>; key: string },
+    replication: pulumi.Resource,
+) {
+    customResource(
+        scope,
+        "sentinel",
+        apiVersion,
+        "RedisSentinel",
+        {
+            ...common,
+            clusterSize: redis.sentinels,
+            redisSentinelConfig: {
+                redisReplicationName: redis.name,
+                masterGroupName: "mymaster",
+                redisPort: String(redisPort),
+                quorum: String(Math.floor(redis.sentinels / 2) + 1),
+                redisReplicationPassword: { secretKeyRef: redisSecret },
+            },
+            pdb: operatorPdb,
+            topologySpreadConstraints: [zoneSpread({ app: `${redis.name}-sentinel` }, redis.production)],
         },
-        pdb: operatorPdb,
-        topologySpreadConstraints: [zoneSpread({ app: `${redis.name}-sentinel` }, redis.production)],
-    }, { opts: { dependsOn: [replication] } });
+        { opts: { dependsOn: [replication] } },
+    );
 }
 
 /**
@@ -139,8 +199,12 @@ function fence(scope: Scope, redis: ResolvedRedis) {
     }
     const servers = { app: redis.name };
     const sentinelPods = { app: `${redis.name}-sentinel` };
-    allowIngress(scope, "netpol", servers, [{ from: [podsHere(servers), podsHere(sentinelPods), operator, clients], ports: [redisPort] }]);
-    allowIngress(scope, "sentinel-netpol", sentinelPods, [{ from: [podsHere(sentinelPods), operator, clients], ports: [sentinelPort] }]);
+    allowIngress(scope, "netpol", servers, [
+        { from: [podsHere(servers), podsHere(sentinelPods), operator, clients], ports: [redisPort] },
+    ]);
+    allowIngress(scope, "sentinel-netpol", sentinelPods, [
+        { from: [podsHere(sentinelPods), operator, clients], ports: [sentinelPort] },
+    ]);
 }
 
 /**

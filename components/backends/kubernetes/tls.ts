@@ -41,35 +41,64 @@ export interface ServiceTls {
 export function serviceTls(scope: Scope, services: string[], headlessSuffix: string): ServiceTls {
     const child = { parent: scope.parent };
     const caKey = new tls.PrivateKey(`${scope.name}-ca-key`, keyType, child);
-    const ca = new tls.SelfSignedCert(`${scope.name}-ca`, {
-        privateKeyPem: caKey.privateKeyPem,
-        isCaCertificate: true,
-        validityPeriodHours: caValidityHours,
-        allowedUses: [keyUsage.certSigning, keyUsage.crlSigning, keyUsage.digitalSignature],
-        subject: { commonName: `${scope.name} CA`, organization: "pulumi-ha" },
-    }, child);
+    const ca = new tls.SelfSignedCert(
+        `${scope.name}-ca`,
+        {
+            privateKeyPem: caKey.privateKeyPem,
+            isCaCertificate: true,
+            validityPeriodHours: caValidityHours,
+            allowedUses: [keyUsage.certSigning, keyUsage.crlSigning, keyUsage.digitalSignature],
+            subject: { commonName: `${scope.name} CA`, organization: "pulumi-ha" },
+        },
+        child,
+    );
     const key = new tls.PrivateKey(`${scope.name}-tls-key`, keyType, child);
-    const dnsNames = pulumi.output(scope.namespace).apply((ns) => services.flatMap((svc) => [
-        svc, `${svc}.${ns}`, `${svc}.${ns}.svc`, `${svc}.${ns}.svc.cluster.local`, `*.${svc}${headlessSuffix}.${ns}.svc.cluster.local`,
-    ]));
-    const csr = new tls.CertRequest(`${scope.name}-tls-csr`, {
-        privateKeyPem: key.privateKeyPem,
-        dnsNames,
-        subject: { commonName: services[0], organization: "pulumi-ha" },
-    }, child);
-    const cert = new tls.LocallySignedCert(`${scope.name}-tls`, {
-        certRequestPem: csr.certRequestPem,
-        caPrivateKeyPem: caKey.privateKeyPem,
-        caCertPem: ca.certPem,
-        validityPeriodHours: serverValidityHours,
-        earlyRenewalHours: renewWithinHours,
-        // Servers that are also clients of each other (replication, cluster bus) need both.
-        allowedUses: [keyUsage.digitalSignature, keyUsage.keyEncipherment, keyUsage.serverAuth, keyUsage.clientAuth],
-    }, child);
-    const secret = new k8s.core.v1.Secret(`${scope.name}-tls`, {
-        metadata: { name: `${scope.name}-tls`, namespace: scope.namespace, labels: scope.labels },
-        type: "kubernetes.io/tls",
-        stringData: pulumi.secret({ "tls.crt": cert.certPem, "tls.key": key.privateKeyPem, "ca.crt": ca.certPem }),
-    }, child);
+    const dnsNames = pulumi
+        .output(scope.namespace)
+        .apply((ns) =>
+            services.flatMap((svc) => [
+                svc,
+                `${svc}.${ns}`,
+                `${svc}.${ns}.svc`,
+                `${svc}.${ns}.svc.cluster.local`,
+                `*.${svc}${headlessSuffix}.${ns}.svc.cluster.local`,
+            ]),
+        );
+    const csr = new tls.CertRequest(
+        `${scope.name}-tls-csr`,
+        {
+            privateKeyPem: key.privateKeyPem,
+            dnsNames,
+            subject: { commonName: services[0], organization: "pulumi-ha" },
+        },
+        child,
+    );
+    const cert = new tls.LocallySignedCert(
+        `${scope.name}-tls`,
+        {
+            certRequestPem: csr.certRequestPem,
+            caPrivateKeyPem: caKey.privateKeyPem,
+            caCertPem: ca.certPem,
+            validityPeriodHours: serverValidityHours,
+            earlyRenewalHours: renewWithinHours,
+            // Servers that are also clients of each other (replication, cluster bus) need both.
+            allowedUses: [
+                keyUsage.digitalSignature,
+                keyUsage.keyEncipherment,
+                keyUsage.serverAuth,
+                keyUsage.clientAuth,
+            ],
+        },
+        child,
+    );
+    const secret = new k8s.core.v1.Secret(
+        `${scope.name}-tls`,
+        {
+            metadata: { name: `${scope.name}-tls`, namespace: scope.namespace, labels: scope.labels },
+            type: "kubernetes.io/tls",
+            stringData: pulumi.secret({ "tls.crt": cert.certPem, "tls.key": key.privateKeyPem, "ca.crt": ca.certPem }),
+        },
+        child,
+    );
     return { secretName: secret.metadata.name, caCertPem: ca.certPem };
 }
