@@ -96,6 +96,44 @@ describe("stack local (GOTRS, seed 004)", () => {
         );
     });
 
+    it("runs GOTRS as the stack file says: numeric user 1000, read-only root with its writable paths, probes on /health", () => {
+        const pod = inputsOf(one(s.preview, T.Deployment)).spec.template.spec;
+        assert.deepStrictEqual(
+            [pod.securityContext.runAsUser, pod.securityContext.runAsGroup, pod.securityContext.fsGroup],
+            [1000, 1000, 1000],
+        );
+        assert.deepStrictEqual(
+            pod.containers[0].volumeMounts.map((m: any) => m.mountPath),
+            ["/tmp", "/app/generated", "/home/appuser/.cache", "/app/config/.versions"],
+        );
+        assert.strictEqual(pod.containers[0].securityContext.readOnlyRootFilesystem, true);
+        assert.deepStrictEqual(
+            [pod.containers[0].livenessProbe.httpGet.path, pod.containers[0].readinessProbe.httpGet.path],
+            ["/health", "/health"],
+        );
+        assert.strictEqual(pod.containers[0].image, "ghcr.io/gotrs-io/gotrs-ce:0.6.4");
+    });
+
+    it("backs Postgres up outside the cluster, to the stack file's https bucket", () => {
+        assert.strictEqual(
+            inputsOf(one(s.preview, T.BarmanObjectStore)).spec.configuration.endpointURL,
+            "https://s3.eu-central-1.amazonaws.com",
+        );
+    });
+
+    it("installs no operator when the stack says the cluster runs them (pulumi-ha:installOperators: false)", async () => {
+        const run = await runStack("local", { overrides: { installOperators: false } });
+        assert.deepStrictEqual(
+            [
+                ofType(run, T.KubernetesOperators).length,
+                ofType(run, T.HelmRelease).length,
+                ofType(run, T.ConfigFile).length,
+            ],
+            [0, 0, 0],
+        );
+        assert.strictEqual(ofType(run, T.CnpgCluster).length, 1);
+    });
+
     it("passes the whole policy pack with 0 violations (preview and update)", async () => {
         await expectCleanVerdict(s.pack, s.preview, s.update);
     });
