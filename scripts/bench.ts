@@ -7,6 +7,7 @@
  */
 import { performance } from "perf_hooks";
 import { validateCustomResources } from "../tests/harness/crd-validate";
+import { customResource } from "../tests/harness/custom-resource";
 import { kubernetesObjects, validateKubernetesObjects } from "../tests/harness/k8s-validate";
 import { RecordedResource } from "../tests/harness/mock-engine";
 import { PolicyPackProcess, evaluatePolicies } from "../tests/harness/policy-runner";
@@ -19,25 +20,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 function resource(type: string, name: string, ns: string, body: Record<string, unknown>): RecordedResource {
-    return {
-        type,
-        name,
-        urn: `urn:pulumi:bench::pulumi-ha::${type}::${ns}-${name}`,
-        custom: true,
-        remote: false,
-        inputs: body,
-        outputs: body,
-        dependencies: [],
-        propertyDependencies: {},
-        options: {
-            protect: false,
-            ignoreChanges: [],
-            additionalSecretOutputs: [],
-            aliases: [],
-            retainOnDelete: false,
-            replaceOnChanges: [],
-        },
-    };
+    return customResource(type, name, `urn:pulumi:bench::pulumi-ha::${type}::${ns}-${name}`, body);
 }
 
 /** `count` resources: apps of Deployment + Service + PDB + HPA, spread over 20 namespaces. */

@@ -1,7 +1,7 @@
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
+import { spawnNodeOnPort } from "./child-port";
 import { projectRoot } from "./policy-runner";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const providerpb = require("@pulumi/pulumi/proto/provider_pb");
@@ -52,44 +52,31 @@ export async function servePluginSchema(
     cwd = fs.mkdtempSync(path.join(projectRoot, "build", "plugin-cwd-")),
 ): Promise<PackageSchema> {
     const runPlugin = require.resolve("@pulumi/pulumi/cmd/run-plugin", { paths: [dir] });
-    const child = spawn(process.execPath, [runPlugin, dir], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr!.on("data", (chunk) => {
-        stderr += chunk;
-    });
     try {
-        const port = await new Promise<number>((resolve, reject) => {
-            let out = "";
-            const timer = setTimeout(
-                () => reject(new Error(`the plugin did not print its port in 120 s: ${stderr}`)),
-                120_000,
-            );
-            child.stdout!.on("data", (chunk) => {
-                out += chunk;
-                const m = /^(\d+)\s*$/m.exec(out);
-                if (m) {
-                    clearTimeout(timer);
-                    resolve(Number(m[1]));
-                }
-            });
-            child.on("exit", (code) => {
-                clearTimeout(timer);
-                reject(new Error(`the plugin exited with ${code}: ${stderr}`));
-            });
+        const { child, port } = await spawnNodeOnPort([runPlugin, dir], {
+            cwd,
+            timeoutMs: 120_000,
+            what: "the plugin",
         });
-        const client = new providerrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
         try {
-            const response: any = await new Promise((resolve, reject) =>
-                client.getSchema(new providerpb.GetSchemaRequest(), (err: Error | null, res: unknown) =>
-                    err ? reject(err) : resolve(res),
-                ),
+            const client = new providerrpc.ResourceProviderClient(
+                `127.0.0.1:${port}`,
+                grpc.credentials.createInsecure(),
             );
-            return JSON.parse(response.getSchema());
+            try {
+                const response: any = await new Promise((resolve, reject) =>
+                    client.getSchema(new providerpb.GetSchemaRequest(), (err: Error | null, res: unknown) =>
+                        err ? reject(err) : resolve(res),
+                    ),
+                );
+                return JSON.parse(response.getSchema());
+            } finally {
+                client.close();
+            }
         } finally {
-            client.close();
+            child.kill("SIGKILL");
         }
     } finally {
-        child.kill("SIGKILL");
         fs.rmSync(cwd, { recursive: true, force: true });
     }
 }

@@ -1,10 +1,12 @@
-import { ChildProcess, spawn } from "child_process";
+import { ChildProcess } from "child_process";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import Ajv from "ajv";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { spawnNodeOnPort } from "./child-port";
 import { RecordedResource } from "./mock-engine";
+import { reconcilePolicyConfig } from "./policy-config";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const analyzerpb = require("@pulumi/pulumi/proto/analyzer_pb");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -93,31 +95,8 @@ export class PolicyPackProcess {
 
     /** Starts the pack (it serves the Analyzer on loopback and prints its port). */
     static async start(entry = policyPackEntry, cwd = policyPackDir): Promise<PolicyPackProcess> {
-        const child = spawn(process.execPath, [entry], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+        const { child, port } = await spawnNodeOnPort([entry], { cwd, timeoutMs: 30_000, what: "policy pack" });
         try {
-            const port = await new Promise<number>((resolve, reject) => {
-                let out = "";
-                let err = "";
-                const timer = setTimeout(
-                    () => reject(new Error(`policy pack did not print its port in 30 s: ${err}`)),
-                    30_000,
-                );
-                child.stdout!.on("data", (chunk) => {
-                    out += chunk;
-                    const m = /^(\d+)\s*$/m.exec(out);
-                    if (m) {
-                        clearTimeout(timer);
-                        resolve(Number(m[1]));
-                    }
-                });
-                child.stderr!.on("data", (chunk) => {
-                    err += chunk;
-                });
-                child.on("exit", (code) => {
-                    clearTimeout(timer);
-                    reject(new Error(`policy pack exited with ${code}: ${err}`));
-                });
-            });
             const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
                 "grpc.max_send_message_length": 400 * 1024 * 1024,
                 "grpc.max_receive_message_length": 400 * 1024 * 1024,
@@ -159,20 +138,10 @@ export class PolicyPackProcess {
         const req = new analyzerpb.ConfigureAnalyzerRequest();
         const map = req.getPolicyconfigMap();
         for (const p of policies) {
-            const props: Record<string, unknown> = {};
-            for (const [k, s] of Object.entries(p.configSchema.properties))
-                if (s.default !== undefined) props[k] = s.default;
-            let level = p.enforcementLevel;
-            for (const entry of [config.all, config[p.name]]) {
-                if (entry === undefined) continue;
-                if (typeof entry === "string") {
-                    level = entry;
-                    continue;
-                }
-                const { enforcementLevel, ...rest } = entry;
-                if (enforcementLevel) level = enforcementLevel;
-                if (entry === config[p.name]) Object.assign(props, rest);
-            }
+            const { level, props } = reconcilePolicyConfig(
+                { name: p.name, enforcementLevel: p.enforcementLevel, schemaProperties: p.configSchema.properties },
+                config,
+            );
             if (!levels.includes(level))
                 throw new Error(
                     `policy config for "${p.name}": enforcementLevel must be one of ${levels.join(", ")} (got "${level}")`,

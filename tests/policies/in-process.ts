@@ -13,6 +13,7 @@ import {
 } from "@pulumi/policy";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { RecordedResource } from "../harness/mock-engine";
+import { PolicyDefaults, reconcilePolicyConfig } from "../harness/policy-config";
 import { PolicyConfigFile, PolicyDiagnostic, PolicyVerdict, verdictOf } from "../harness/policy-runner";
 // The SDK's own deserializer (internal, but the exact code the analyzer runs on each request).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -89,26 +90,41 @@ const options = (parent?: string): PolicyResourceOptions => ({
     parent,
 });
 
-function isType(type: string) {
-    return (cls: { __pulumiType?: string }) => cls.__pulumiType === type;
+/**
+ * What Analyze's args and AnalyzeStack's resources alike show of a resource: its names,
+ * `props`, options and the SDK's `isType`/`asType`.
+ */
+type ResourceView = "type" | "props" | "urn" | "name" | "opts" | "isType" | "asType";
+
+function viewOf<T extends Record<ResourceView, unknown>>(
+    r: JudgedResource,
+    props: Record<string, unknown>,
+): Pick<T, ResourceView> {
+    const isType = (cls: { __pulumiType?: string }) => cls.__pulumiType === r.type;
+    const asType = (cls: { __pulumiType?: string }) => (isType(cls) ? props : undefined);
+    const view = { type: r.type, props, urn: r.urn, name: r.name, opts: options(r.parent), isType, asType };
+    return view as unknown as Pick<T, ResourceView>;
 }
 
-/** The config the CLI sends: schema defaults, then the file's entry; and the level. */
+/** The pack's policies never call it; if one did, the test should see it. */
+const notApplicable = (reason?: string): never => {
+    throw new Error(`notApplicable: ${reason}`);
+};
+
+/**
+ * The config the CLI sends (schema defaults, "all", the policy's entry). A violation at
+ * "remediate" is reported as "mandatory", as @pulumi/policy's analyzer does (its validation
+ * still failed after any remediation, and stack policies cannot remediate).
+ */
 function configOf(p: Policy, file: PolicyConfigFile): { level: string; props: Record<string, unknown> } {
-    const props: Record<string, unknown> = {};
-    for (const [k, s] of Object.entries(p.configSchema?.properties ?? {}))
-        if ((s as { default?: unknown }).default !== undefined) props[k] = (s as { default?: unknown }).default;
-    let level: string = p.enforcementLevel ?? "mandatory";
-    for (const entry of [file.all, file[p.name]]) {
-        if (entry === undefined) continue;
-        if (typeof entry === "string") {
-            level = entry;
-            continue;
-        }
-        const { enforcementLevel, ...rest } = entry;
-        if (enforcementLevel) level = enforcementLevel;
-        if (entry === file[p.name]) Object.assign(props, rest);
-    }
+    const { level, props } = reconcilePolicyConfig(
+        {
+            name: p.name,
+            enforcementLevel: p.enforcementLevel ?? "mandatory",
+            schemaProperties: (p.configSchema?.properties ?? {}) as PolicyDefaults["schemaProperties"],
+        },
+        file,
+    );
     return { level: level === "remediate" ? "mandatory" : level, props };
 }
 
@@ -136,6 +152,20 @@ export function evaluateInProcess(
                 notice: false,
             });
         };
+    /**
+     * Runs one validation as the analyzer does: an unknown value read is a notice, not a
+     * violation; any other throw is recorded (it would have failed the user's preview).
+     */
+    const run = (p: Policy, urn: string, validation: () => void | Promise<void>) => {
+        try {
+            const result = validation();
+            if (result instanceof Promise) throw new Error("the pack's policies are synchronous");
+        } catch (e) {
+            if (e instanceof UnknownValueError)
+                diagnostics.push({ policy: p.name, level: "advisory", urn, message: notice(p, e), notice: true });
+            else errors.push({ policy: p.name, urn, error: e });
+        }
+    };
 
     if (opts.resources ?? true) {
         for (const r of resources) {
@@ -146,34 +176,12 @@ export function evaluateInProcess(
                 for (const v of Array.isArray(validate) ? validate : [validate]) {
                     const props = unknownCheckingProxy(wrap(r.inputs, r, "resource"));
                     const args: ResourceValidationArgs = {
-                        type: r.type,
-                        props,
-                        urn: r.urn,
-                        name: r.name,
-                        opts: options(r.parent),
+                        ...viewOf<ResourceValidationArgs>(r, props),
                         stackTags: new Map(),
-                        isType: isType(r.type) as ResourceValidationArgs["isType"],
-                        asType: ((cls: { __pulumiType?: string }) =>
-                            isType(r.type)(cls) ? props : undefined) as ResourceValidationArgs["asType"],
                         getConfig: <T>() => configs.get(p.name)!.props as T,
-                        notApplicable: (reason?: string) => {
-                            throw new Error(`notApplicable: ${reason}`);
-                        },
+                        notApplicable,
                     };
-                    try {
-                        const result = v(args, reporter(p, r.urn));
-                        if (result instanceof Promise) throw new Error("the pack's policies are synchronous");
-                    } catch (e) {
-                        if (e instanceof UnknownValueError)
-                            diagnostics.push({
-                                policy: p.name,
-                                level: "advisory",
-                                urn: r.urn,
-                                message: notice(p, e),
-                                notice: true,
-                            });
-                        else errors.push({ policy: p.name, urn: r.urn, error: e });
-                    }
+                    run(p, r.urn, () => v(args, reporter(p, r.urn)));
                 }
             }
         }
@@ -187,16 +195,9 @@ export function evaluateInProcess(
             const stackResources = resources.map((r) => {
                 const props = unknownCheckingProxy(wrap(r.stackProps, r, "stack"));
                 const pr: PolicyResource = {
-                    type: r.type,
-                    props,
-                    urn: r.urn,
-                    name: r.name,
-                    opts: options(r.parent),
+                    ...viewOf<PolicyResource>(r, props),
                     dependencies: [],
                     propertyDependencies: {},
-                    isType: isType(r.type) as PolicyResource["isType"],
-                    asType: ((cls: { __pulumiType?: string }) =>
-                        isType(r.type)(cls) ? props : undefined) as PolicyResource["asType"],
                 };
                 byUrn.set(r.urn, pr);
                 return pr;
@@ -211,24 +212,9 @@ export function evaluateInProcess(
                 resources: stackResources,
                 stackTags: new Map(),
                 getConfig: <T>() => configs.get(p.name)!.props as T,
-                notApplicable: (reason?: string) => {
-                    throw new Error(`notApplicable: ${reason}`);
-                },
+                notApplicable,
             };
-            try {
-                const result = validate(args, reporter(p, ""));
-                if (result instanceof Promise) throw new Error("the pack's policies are synchronous");
-            } catch (e) {
-                if (e instanceof UnknownValueError)
-                    diagnostics.push({
-                        policy: p.name,
-                        level: "advisory",
-                        urn: "",
-                        message: notice(p, e),
-                        notice: true,
-                    });
-                else errors.push({ policy: p.name, urn: "", error: e });
-            }
+            run(p, "", () => validate(args, reporter(p, "")));
         }
     }
     return { ...verdictOf(diagnostics), errors };

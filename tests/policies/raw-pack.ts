@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { customResource } from "../harness/custom-resource";
 import { RecordedResource } from "../harness/mock-engine";
 import { PolicyConfigFile, PolicyPackProcess, PolicyVerdict } from "../harness/policy-runner";
 import { UNKNOWN } from "../harness/wire";
@@ -17,25 +18,7 @@ export interface RawResource {
 export function recorded(r: RawResource): RecordedResource {
     // As a Pulumi program would send them: fields set to undefined are left out.
     const props = JSON.parse(JSON.stringify(r.props)) as Record<string, unknown>;
-    return {
-        type: r.type,
-        name: r.name,
-        urn: `urn:pulumi:test::pulumi-ha::${r.type}::${r.name}`,
-        custom: true,
-        remote: false,
-        inputs: props,
-        outputs: props,
-        dependencies: [],
-        propertyDependencies: {},
-        options: {
-            protect: false,
-            ignoreChanges: [],
-            additionalSecretOutputs: [],
-            aliases: [],
-            retainOnDelete: false,
-            replaceOnChanges: [],
-        },
-    };
+    return customResource(r.type, r.name, `urn:pulumi:test::pulumi-ha::${r.type}::${r.name}`, props);
 }
 
 export type RawJudge = (resources: RawResource[], config?: PolicyConfigFile) => Promise<PolicyVerdict>;
