@@ -243,10 +243,12 @@ describe("Platform (Kubernetes)", () => {
                 [rgw[0].metadata.namespace, rgw[0].spec.ingress[0].ports],
                 ["rook-ceph", [{ protocol: "TCP", port: 8080 }]],
             );
-            // Postgres instances carry the part-of label, so they are clients of the bucket they back up to.
-            assert.deepStrictEqual(inputsOf(one(run, T.CnpgCluster)).spec.inheritedMetadata, {
-                labels: { "app.kubernetes.io/part-of": "shop" },
-            });
+            // Postgres instances carry a label that admits them to the bucket they back up to, and only there.
+            const backupClient = { "pulumi-ha.io/object-storage-client": "true" };
+            assert.deepStrictEqual(inputsOf(one(run, T.CnpgCluster)).spec.inheritedMetadata, { labels: backupClient });
+            assert.deepStrictEqual(rgw[0].spec.ingress[0].from[2].podSelector, { matchLabels: backupClient });
+            const redisPeers = JSON.stringify(selecting({ app: "shop-redis-leader" })[0].spec.ingress);
+            assert.ok(!redisPeers.includes("object-storage-client"), "the backup label opens no other service");
         });
 
         it("emits objects valid against the Kubernetes schema and every operator's CRD", () => {

@@ -338,6 +338,7 @@ describe("RedisCluster, RabbitMQCluster, ObjectStorage: sized and fenced", () =>
                 from: [
                     ns("rook-ceph"),
                     { ...ns("shop"), podSelector: { matchLabels: { "app.kubernetes.io/part-of": "shop" } } },
+                    { ...ns("shop"), podSelector: { matchLabels: { "pulumi-ha.io/object-storage-client": "true" } } },
                 ],
                 ports: tcp(8080),
             },

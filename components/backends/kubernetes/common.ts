@@ -110,6 +110,12 @@ export function clientPods(scope: Scope): Record<string, string> {
     return { "app.kubernetes.io/part-of": scope.labels["app.kubernetes.io/part-of"] };
 }
 
+/**
+ * Pods that back up to the platform's bucket (Postgres instances) carry this label, so an
+ * in-cluster bucket admits them without making them clients of every other service.
+ */
+export const objectStorageClientLabel: Record<string, string> = { "pulumi-ha.io/object-storage-client": "true" };
+
 /** In-cluster DNS name of a Service. */
 export function serviceHost(service: pulumi.Input<string>, namespace: pulumi.Input<string>): pulumi.Output<string> {
     return pulumi.interpolate`${service}.${namespace}.svc.cluster.local`;

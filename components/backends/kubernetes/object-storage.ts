@@ -4,7 +4,17 @@ import { ObjectStorageMode } from "../../core/enums";
 import { ObjectStorageOutputs } from "../../core/object-storage-contract";
 import { ResolvedObjectStorage } from "../../core/object-storage-resolve";
 import { BackendScope } from "../backend";
-import { Scope, after, clientPods, customResource, requirements, scopeOf, secret, zoneSpread } from "./common";
+import {
+    Scope,
+    after,
+    clientPods,
+    customResource,
+    objectStorageClientLabel,
+    requirements,
+    scopeOf,
+    secret,
+    zoneSpread,
+} from "./common";
 import { allowIngress, podsOfNamespace } from "./network-policy";
 
 // The RGW pod listens on 8080 behind the Service's port 80 (Rook's internal port): policies match pod ports.
@@ -67,7 +77,8 @@ function rook(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutputs 
         },
     );
     if (store.kubernetes.networkPolicy) {
-        // In Rook's namespace: Rook itself (its admin API calls), and the service's clients in theirs.
+        // In Rook's namespace: Rook itself (its admin API calls), and in theirs the service's clients and
+        // the pods that back up to it.
         allowIngress(
             scope,
             "gateway-netpol",
@@ -76,10 +87,10 @@ function rook(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutputs 
                 {
                     from: [
                         podsOfNamespace(rookNamespace),
-                        {
+                        ...[clientPods(scope), objectStorageClientLabel].map((pods) => ({
                             namespaceSelector: podsOfNamespace(scope.namespace).namespaceSelector,
-                            podSelector: { matchLabels: clientPods(scope) },
-                        },
+                            podSelector: { matchLabels: pods },
+                        })),
                     ],
                     ports: [gatewayPodPort],
                 },

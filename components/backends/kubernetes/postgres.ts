@@ -4,6 +4,7 @@ import { ResolvedPostgres } from "../../core/postgres-resolve";
 import { BackendScope } from "../backend";
 import {
     Scope,
+    objectStorageClientLabel,
     after,
     clientPods,
     customResource,
@@ -87,8 +88,8 @@ export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): Po
             enablePDB: true,
             storage: { size: pg.storageSize, storageClass: pg.kubernetes.storageClass },
             resources: requirements(pg.kubernetes.resources),
-            // The part-of label on the instances makes them clients of the platform's other services (e.g. a backup bucket).
-            inheritedMetadata: { labels: clientPods(scope) },
+            // Instances that back up may reach an in-cluster bucket (and only that, of the platform's services).
+            inheritedMetadata: pg.backup ? { labels: objectStorageClientLabel } : undefined,
             // Spread over zones: strictly (maxSkew 1 over ≥ 3 zones) in production, so 3 instances
             // land in 3 zones and 5 in 2-2-1; anti-affinity on the zone key as well, preferred,
             // as a required one would leave a 4th instance unschedulable in a 3-zone cluster.
