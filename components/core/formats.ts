@@ -152,3 +152,18 @@ export function isIngressHost(value: string): boolean {
     if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.includes(":")) return false;
     return name.length > 0 && isDns1123Subdomain(name) && name.split(".").every((l) => l.length <= 63);
 }
+
+/**
+ * Whether an endpoint URL names a host inside the Kubernetes cluster: a Service name
+ * (`minio`, `rgw.ceph.svc`, `….svc.cluster.local`) resolves only there. The policy pack
+ * applies the same rule (policies/common/backup-destination.ts; a test keeps them equal).
+ */
+export function isInClusterEndpoint(endpoint: string): boolean {
+    let host: string;
+    try {
+        host = new URL(endpoint).hostname.toLowerCase().replace(/\.$/, "");
+    } catch {
+        return false;
+    }
+    return !host.includes(".") || /\.(svc|cluster\.local)$/.test(host);
+}

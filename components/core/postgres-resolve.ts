@@ -1,5 +1,6 @@
 import { ArgChecker } from "./arg-checker";
 import { PgBouncerPoolMode, Target, enumValues } from "./enums";
+import { isInClusterEndpoint } from "./formats";
 import { postgresNames } from "./kubernetes-names";
 import { ResourceDefaults, ResourcesArgs, resolveResources } from "./resources";
 import { BackupDestinationArgs, PostgresClusterArgs } from "./postgres-contract";
@@ -49,12 +50,6 @@ const poolerResources: ResourceDefaults = {
     production: { cpuRequest: "100m", memoryRequest: "128Mi", cpuLimit: "500m", memoryLimit: "256Mi" },
     development: { cpuRequest: "50m", memoryRequest: "64Mi", cpuLimit: "250m", memoryLimit: "128Mi" },
 };
-
-/** Whether an endpoint URL points inside the Kubernetes cluster (a Service name). */
-export function inClusterEndpoint(endpoint: string): boolean {
-    const host = /^[a-z]+:\/\/([^/:]+)/i.exec(endpoint)?.[1] ?? "";
-    return !host.includes(".") || /\.(svc|cluster\.local)$/.test(host) || host.endsWith(".svc.cluster.local");
-}
 
 /** Applies profile defaults to {@link PostgresClusterArgs}; throws every problem at once. */
 export function resolvePostgres(name: string, given: PostgresClusterArgs): ResolvedPostgres {
@@ -133,7 +128,7 @@ export function resolvePostgres(name: string, given: PostgresClusterArgs): Resol
                 typeof dest.endpoint === "string"
             ) {
                 check.require(
-                    !common.production || !inClusterEndpoint(dest.endpoint) || !!backup.inClusterReason?.trim(),
+                    !common.production || !isInClusterEndpoint(dest.endpoint) || !!backup.inClusterReason?.trim(),
                     "backup.destination.endpoint",
                     `is inside the cluster it backs up (${JSON.stringify(dest.endpoint)}): losing the cluster loses the backups; use an external endpoint, or give backup.inClusterReason`,
                 );

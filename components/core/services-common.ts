@@ -28,7 +28,7 @@ export interface KubernetesPlacementArgs {
      * of the same `partOf` in the namespace may connect, and only on the service's ports. Default true.
      */
     networkPolicy?: boolean;
-    /** Namespace the service's operator runs in (its pods may reach the service's pods). Default: where `KubernetesOperators` installs it. */
+    /** Namespace the service's operator runs in (its pods may reach the service's pods), a DNS label. Default: where `KubernetesOperators` installs it. */
     operatorNamespace?: string;
 }
 

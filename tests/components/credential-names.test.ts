@@ -87,3 +87,27 @@ describe("one reading of Kubernetes quantities, in the components and in the pac
         assert.strictEqual(fromComponents("1gb"), undefined);
     });
 });
+
+// And for backups inside the cluster: the components refuse in production what the pack flags,
+// and the reason the components write is the annotation the pack reads.
+describe("one rule for in-cluster backup destinations, in the components and in the pack", () => {
+    it("the same verdict on endpoints, and the same annotation key", async () => {
+        const { isInClusterEndpoint } = await import("../../components/core/formats");
+        const { inClusterReasonAnnotation: written } = await import("../../components/backends/kubernetes/postgres");
+        const pack = await import("../../policies/common/backup-destination");
+        const flagsInCluster = (e: string) => pack.endpointProblems(e).some((p) => p.startsWith("inside the cluster"));
+        const endpoints = [
+            "https://minio",
+            "https://minio:9000",
+            "https://rgw.ceph.svc",
+            "https://rook-ceph-rgw-x.rook-ceph.svc.cluster.local:80",
+            "https://S3.Example.COM.",
+            "https://s3.eu-central-1.amazonaws.com",
+            "https://acct.r2.cloudflarestorage.com",
+            "https://minio.svc.local",
+        ];
+        for (const e of endpoints) assert.strictEqual(isInClusterEndpoint(e), flagsInCluster(e), e);
+        assert.deepStrictEqual(endpoints.filter(isInClusterEndpoint).length, 4);
+        assert.strictEqual(written, pack.inClusterReasonAnnotation);
+    });
+});
