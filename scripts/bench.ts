@@ -6,12 +6,12 @@
  * one run: per-resource cost at 10,000 over that at 1,000 should stay near 1 (linear).
  */
 import { performance } from "perf_hooks";
-import { validateCustomResources } from "../tests/harness/crd-validate";
-import { customResource } from "../tests/harness/custom-resource";
-import { kubernetesObjects, validateKubernetesObjects } from "../tests/harness/k8s-validate";
-import { RecordedResource } from "../tests/harness/mock-engine";
-import { PolicyPackProcess, evaluatePolicies } from "../tests/harness/policy-runner";
-import { runStack } from "../tests/harness/stacks";
+import { validateCustomResources } from "./harness/crd-validate";
+import { customResource } from "./harness/custom-resource";
+import { kubernetesObjects, validateKubernetesObjects } from "./harness/k8s-validate";
+import { RecordedResource } from "./harness/mock-engine";
+import { PolicyPackProcess, evaluatePolicies } from "./harness/policy-runner";
+import { runStack } from "./harness/stacks";
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
     const start = performance.now();

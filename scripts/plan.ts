@@ -7,12 +7,12 @@
  */
 import * as fs from "fs";
 import { exemptionsOf } from "../policies/common/exemptions";
-import { crdFolders, validateCustomResources } from "../tests/harness/crd-validate";
-import { kubernetesObjects, kubernetesSchemaVersion, validateKubernetesObjects } from "../tests/harness/k8s-validate";
-import { ProgramError, RecordedResource } from "../tests/harness/mock-engine";
-import { PolicyConfigFile, evaluatePolicies } from "../tests/harness/policy-runner";
-import { runStack } from "../tests/harness/stacks";
-import { plain } from "../tests/harness/wire";
+import { crdFolders, validateCustomResources } from "./harness/crd-validate";
+import { kubernetesObjects, kubernetesSchemaVersion, validateKubernetesObjects } from "./harness/k8s-validate";
+import { ProgramError, RecordedResource } from "./harness/mock-engine";
+import { PolicyConfigFile, evaluatePolicies } from "./harness/policy-runner";
+import { runStack } from "./harness/stacks";
+import { plain } from "./harness/wire";
 import { UsageError, parsePlanArgs, unwritableOutputs } from "./plan/args";
 import { planJson, writeManifests } from "./plan/outputs";
 import { renderCounts, renderTree, renderVerdict } from "./plan/render";

@@ -9,9 +9,9 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { PackageSchema, Property, installedSdk, servePluginSchema } from "../tests/harness/component-plugin";
-import { projectRoot } from "../tests/harness/policy-runner";
-import { pythonSampleNames } from "../tests/harness/python-names";
+import { PackageSchema, Property, installedSdk, servePluginSchema } from "./harness/component-plugin";
+import { projectRoot } from "./harness/policy-runner";
+import { pythonSampleNames } from "./harness/python-names";
 
 async function main(): Promise<number> {
     const out = path.join(projectRoot, "build", "sdk-check");

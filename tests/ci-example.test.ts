@@ -6,8 +6,8 @@ import { register } from "module";
 import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
-import { crdDir, crdFolders } from "./harness/crd-validate";
-import { projectRoot } from "./harness/policy-runner";
+import { crdDir, crdFolders } from "../scripts/harness/crd-validate";
+import { projectRoot } from "../scripts/harness/policy-runner";
 
 // The GitHub Actions workflow users copy (README, "CI"): valid for GitHub, and doing what
 // the README promises — a real preview with the policy pack on pull requests, and a plan

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { RecordedResource, RunResult } from "./harness/mock-engine";
-import { plain } from "./harness/wire";
+import { RecordedResource, RunResult } from "../scripts/harness/mock-engine";
+import { plain } from "../scripts/harness/wire";
 
 /** Resources of a type token, e.g. "kubernetes:apps/v1:Deployment". */
 export function ofType(run: RunResult, type: string): RecordedResource[] {

@@ -11,9 +11,9 @@ import {
     providerInputs,
     schemaProblems,
     servePluginSchema,
-} from "./harness/component-plugin";
-import { projectRoot } from "./harness/policy-runner";
-import { pythonPropertyName, pythonSampleNames } from "./harness/python-names";
+} from "../scripts/harness/component-plugin";
+import { projectRoot } from "../scripts/harness/policy-runner";
+import { pythonPropertyName, pythonSampleNames } from "../scripts/harness/python-names";
 
 const components = [
     "AppTier",

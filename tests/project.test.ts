@@ -5,8 +5,8 @@ import * as path from "path";
 import Ajv2020 from "ajv/dist/2020";
 import { parse } from "yaml";
 import { policies } from "../policies/all-policies";
-import { runProgram } from "./harness/mock-engine";
-import { projectRoot } from "./harness/policy-runner";
+import { runProgram } from "../scripts/harness/mock-engine";
+import { projectRoot } from "../scripts/harness/policy-runner";
 import { T, inputsOf, one } from "./helpers";
 
 const sharedDir = path.resolve(projectRoot, "../shared");

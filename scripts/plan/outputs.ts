@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { stringify } from "yaml";
-import { KubernetesObject } from "../../tests/harness/k8s-validate";
-import { RecordedResource } from "../../tests/harness/mock-engine";
-import { redacted, secretPaths, unknownPaths } from "../../tests/harness/wire";
+import { KubernetesObject } from "../harness/k8s-validate";
+import { RecordedResource } from "../harness/mock-engine";
+import { redacted, secretPaths, unknownPaths } from "../harness/wire";
 
 /** Writes one manifest per object, `NNN-kind-namespace-name.yaml`, secrets redacted. Returns the files. */
 export function writeManifests(dir: string, objects: KubernetesObject[]): string[] {

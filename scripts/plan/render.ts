@@ -1,5 +1,5 @@
-import { RecordedResource } from "../../tests/harness/mock-engine";
-import { PolicyDiagnostic, PolicyVerdict } from "../../tests/harness/policy-runner";
+import { RecordedResource } from "../harness/mock-engine";
+import { PolicyDiagnostic, PolicyVerdict } from "../harness/policy-runner";
 import { Exemption } from "../../policies/common/exemptions";
 
 /** Resources as a tree by parent, like `pulumi preview`: type and name per line. */

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { AppTier, AppTierArgs, InvalidArgumentsError, Profile } from "../../components";
-import { ProgramError, RunResult, runProgram } from "../harness/mock-engine";
+import { ProgramError, RunResult, runProgram } from "../../scripts/harness/mock-engine";
 import { rejected } from "./services";
 import { T, inputsOf, ofType, one } from "../helpers";
 

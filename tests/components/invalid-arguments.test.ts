@@ -17,7 +17,7 @@ import {
     RedisClusterArgs,
     RedisMode,
 } from "../../components";
-import { runProgram } from "../harness/mock-engine";
+import { runProgram } from "../../scripts/harness/mock-engine";
 import { T, inputsOf, one } from "../helpers";
 import { expectRejected } from "./services";
 

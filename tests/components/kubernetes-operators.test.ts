@@ -3,9 +3,9 @@ import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
 import { KubernetesOperators, Platform } from "../../components";
 import { operatorPins } from "../../components/backends/kubernetes/operator-pins";
-import { crdFolders } from "../harness/crd-validate";
-import { RunResult, runProgram } from "../harness/mock-engine";
-import { UNKNOWN, plain } from "../harness/wire";
+import { crdFolders } from "../../scripts/harness/crd-validate";
+import { RunResult, runProgram } from "../../scripts/harness/mock-engine";
+import { UNKNOWN, plain } from "../../scripts/harness/wire";
 import { T, inputsOf, one, ofType } from "../helpers";
 
 // What the program asks the Kubernetes provider to install; the provider fetches the

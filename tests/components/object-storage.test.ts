@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { ObjectStorage, ObjectStorageArgs, ObjectStorageMode, Profile } from "../../components";
-import { RunResult, runProgram } from "../harness/mock-engine";
-import { isSecret, plain, redacted } from "../harness/wire";
+import { RunResult, runProgram } from "../../scripts/harness/mock-engine";
+import { isSecret, plain, redacted } from "../../scripts/harness/wire";
 import { T, childTypes, inputsOf, one, ofType } from "../helpers";
 import { expectRejected, expectValidObjects } from "./services";
 

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as k8s from "@pulumi/kubernetes";
 import { PgBouncerPoolMode, PostgresCluster, PostgresClusterArgs, Profile, Target } from "../../components";
-import { RunResult, runProgram } from "../harness/mock-engine";
-import { isSecret, plain } from "../harness/wire";
+import { RunResult, runProgram } from "../../scripts/harness/mock-engine";
+import { isSecret, plain } from "../../scripts/harness/wire";
 import { T, childTypes, inputsOf, one, ofType } from "../helpers";
 import { expectCredentialsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
 

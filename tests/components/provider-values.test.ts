@@ -1,11 +1,11 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { kubernetesObjects, validateKubernetesObjects } from "../harness/k8s-validate";
-import { RecordedResource, RunResult } from "../harness/mock-engine";
-import { projectRoot } from "../harness/policy-runner";
-import { runStack } from "../harness/stacks";
-import { plain } from "../harness/wire";
+import { kubernetesObjects, validateKubernetesObjects } from "../../scripts/harness/k8s-validate";
+import { RecordedResource, RunResult } from "../../scripts/harness/mock-engine";
+import { projectRoot } from "../../scripts/harness/policy-runner";
+import { runStack } from "../../scripts/harness/stacks";
+import { plain } from "../../scripts/harness/wire";
 import { T } from "../helpers";
 
 // The mock engine accepts any string; the real providers do not. Every enumerated string we

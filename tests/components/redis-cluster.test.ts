@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { RedisCluster, RedisClusterArgs, RedisEngine, RedisEvictionPolicy, RedisMode, Profile } from "../../components";
-import { RunResult, runProgram } from "../harness/mock-engine";
-import { isSecret, plain } from "../harness/wire";
+import { RunResult, runProgram } from "../../scripts/harness/mock-engine";
+import { isSecret, plain } from "../../scripts/harness/wire";
 import { T, childTypes, inputsOf, one, ofType } from "../helpers";
 import { expectCredentialsOnlyInSecrets, expectRejected, expectValidObjects } from "./services";
 

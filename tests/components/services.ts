@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import { InvalidArgumentsError } from "../../components";
-import { validateCustomResources } from "../harness/crd-validate";
-import { kubernetesObjects, validateKubernetesObjects } from "../harness/k8s-validate";
-import { ProgramError, RunResult, runProgram } from "../harness/mock-engine";
-import { plain, redacted } from "../harness/wire";
+import { validateCustomResources } from "../../scripts/harness/crd-validate";
+import { kubernetesObjects, validateKubernetesObjects } from "../../scripts/harness/k8s-validate";
+import { ProgramError, RunResult, runProgram } from "../../scripts/harness/mock-engine";
+import { plain, redacted } from "../../scripts/harness/wire";
 import { T, ofType } from "../helpers";
 
 /** Runs a program that must be rejected; returns the problems and what got registered. */

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { InvalidArgumentsError, SecretEncoding, SharedSecret, SharedSecretArgs } from "../../components";
-import { ProgramError, RunResult, runProgram } from "../harness/mock-engine";
-import { UNKNOWN, isSecret, plain, secretPaths } from "../harness/wire";
+import { ProgramError, RunResult, runProgram } from "../../scripts/harness/mock-engine";
+import { UNKNOWN, isSecret, plain, secretPaths } from "../../scripts/harness/wire";
 import { T, ofType, one } from "../helpers";
 
 function runSecret(args: SharedSecretArgs, preview = false): Promise<RunResult> {

@@ -10,7 +10,7 @@ import {
     RedisCluster,
     RedisMode,
 } from "../../components";
-import { RunResult, runProgram } from "../harness/mock-engine";
+import { RunResult, runProgram } from "../../scripts/harness/mock-engine";
 import { T, inputsOf, one, ofType } from "../helpers";
 import { expectRejected, expectValidObjects } from "./services";
 

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as k8s from "@pulumi/kubernetes";
-import { crdDir, crdFolders, loadCrdSchemas, validateCustomResources } from "./crd-validate";
-import { kubernetesObjects, validateKubernetesObjects } from "./k8s-validate";
-import { runProgram } from "./mock-engine";
+import { crdDir, crdFolders, loadCrdSchemas, validateCustomResources } from "../../scripts/harness/crd-validate";
+import { kubernetesObjects, validateKubernetesObjects } from "../../scripts/harness/k8s-validate";
+import { runProgram } from "../../scripts/harness/mock-engine";
 
 // The validator must reject what the API server would: otherwise "0 problems" proves nothing.
 

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { ProgramError, runProgram } from "./mock-engine";
-import { UNKNOWN, isSecret, secretPaths } from "./wire";
+import { ProgramError, runProgram } from "../../scripts/harness/mock-engine";
+import { UNKNOWN, isSecret, secretPaths } from "../../scripts/harness/wire";
 import { T, one } from "../helpers";
 
 describe("harness: mock engine", () => {

@@ -12,9 +12,9 @@ import {
     unknownCheckingProxy,
 } from "@pulumi/policy";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { RecordedResource } from "../harness/mock-engine";
-import { PolicyDefaults, reconcilePolicyConfig } from "../harness/policy-config";
-import { PolicyConfigFile, PolicyDiagnostic, PolicyVerdict, verdictOf } from "../harness/policy-runner";
+import { RecordedResource } from "../../scripts/harness/mock-engine";
+import { PolicyDefaults, reconcilePolicyConfig } from "../../scripts/harness/policy-config";
+import { PolicyConfigFile, PolicyDiagnostic, PolicyVerdict, verdictOf } from "../../scripts/harness/policy-runner";
 // The SDK's own deserializer (internal, but the exact code the analyzer runs on each request).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { deserializeProperties } = require("@pulumi/policy/deserialize") as {

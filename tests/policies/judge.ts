@@ -1,6 +1,11 @@
 import * as assert from "assert";
-import { runProgram } from "../harness/mock-engine";
-import { PolicyConfigFile, PolicyDiagnostic, PolicyPackProcess, PolicyVerdict } from "../harness/policy-runner";
+import { runProgram } from "../../scripts/harness/mock-engine";
+import {
+    PolicyConfigFile,
+    PolicyDiagnostic,
+    PolicyPackProcess,
+    PolicyVerdict,
+} from "../../scripts/harness/policy-runner";
 
 export type Judge = (program: () => unknown, config?: PolicyConfigFile, preview?: boolean) => Promise<PolicyVerdict>;
 

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fc from "fast-check";
 import { notJudged } from "../../policies/common/define";
 import { policies } from "../../policies/all-policies";
-import { listStacks, runStack } from "../harness/stacks";
+import { listStacks, runStack } from "../../scripts/harness/stacks";
 import { JudgedResource, evaluateInProcess, judged } from "./in-process";
 import { parentExists, recordingProxy } from "./read-recorder";
 

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import { policies } from "../../policies/all-policies";
-import { PolicyPackProcess } from "../harness/policy-runner";
+import { PolicyPackProcess } from "../../scripts/harness/policy-runner";
 import { policiesDocPath, renderPoliciesDoc } from "../../scripts/policies-doc";
 
 describe("docs/policies.md", () => {

@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { customResource } from "../harness/custom-resource";
-import { RecordedResource } from "../harness/mock-engine";
-import { PolicyConfigFile, PolicyPackProcess, PolicyVerdict } from "../harness/policy-runner";
-import { UNKNOWN } from "../harness/wire";
+import { customResource } from "../../scripts/harness/custom-resource";
+import { RecordedResource } from "../../scripts/harness/mock-engine";
+import { PolicyConfigFile, PolicyPackProcess, PolicyVerdict } from "../../scripts/harness/policy-runner";
+import { UNKNOWN } from "../../scripts/harness/wire";
 
 /**
  * Resources the mock engine could not produce (a Pulumi program cannot register `null` in

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { PolicyResource, UnknownValueError, unknownCheckingProxy } from "@pulumi/policy";
 import { notJudged, resourcePolicy, stackPolicy } from "../../policies/common/define";
-import { UNKNOWN } from "../harness/wire";
+import { UNKNOWN } from "../../scripts/harness/wire";
 import { JudgedResource, evaluateInProcess } from "./in-process";
 
 const meta = {

@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import { policies } from "../../policies/all-policies";
-import { RecordedResource } from "../harness/mock-engine";
-import { PolicyDiagnostic, PolicyPackProcess } from "../harness/policy-runner";
-import { listStacks, runStack } from "../harness/stacks";
-import { UNKNOWN } from "../harness/wire";
+import { RecordedResource } from "../../scripts/harness/mock-engine";
+import { PolicyDiagnostic, PolicyPackProcess } from "../../scripts/harness/policy-runner";
+import { listStacks, runStack } from "../../scripts/harness/stacks";
+import { UNKNOWN } from "../../scripts/harness/wire";
 import { InProcessVerdict, JudgedResource, Phase, evaluateInProcess, judged, recorded } from "./in-process";
 import { parentExists, recordingProxy, valueAt, withValueAt } from "./read-recorder";
 

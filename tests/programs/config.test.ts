@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { InvalidArgumentsError } from "../../components";
 import { StackConfig, readStackConfig } from "../../programs/config";
-import { ProgramError, runProgram } from "../harness/mock-engine";
-import { loadStackConfig, projectName, runStack } from "../harness/stacks";
+import { ProgramError, runProgram } from "../../scripts/harness/mock-engine";
+import { loadStackConfig, projectName, runStack } from "../../scripts/harness/stacks";
 import { T } from "../helpers";
 
 // Stack config as the CLI hands it to the program (Pulumi.<stack>.yaml, objects as JSON),

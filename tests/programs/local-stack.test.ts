@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { UnknownStackError, listStacks, loadStackConfig, runStack } from "../harness/stacks";
-import { plain } from "../harness/wire";
+import { UnknownStackError, listStacks, loadStackConfig, runStack } from "../../scripts/harness/stacks";
+import { plain } from "../../scripts/harness/wire";
 import { T, inputsOf, one, ofType } from "../helpers";
 import {
     appEnv,

@@ -3,7 +3,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { projectRoot } from "../harness/policy-runner";
+import { projectRoot } from "../../scripts/harness/policy-runner";
 
 // The plan as a user runs it: a separate process, its stdout and exit code.
 function plan(...args: string[]) {

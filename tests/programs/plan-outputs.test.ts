@@ -3,7 +3,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { projectRoot } from "../harness/policy-runner";
+import { projectRoot } from "../../scripts/harness/policy-runner";
 
 // `npm run plan` with an output path it cannot write: exit 2 with a message naming the path
 // and the reason, before planning (nothing printed on stdout). Under /proc, Node's recursive

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { loadStackConfig } from "../harness/stacks";
-import { isSecret, plain, secretPaths } from "../harness/wire";
+import { loadStackConfig } from "../../scripts/harness/stacks";
+import { isSecret, plain, secretPaths } from "../../scripts/harness/wire";
 import { T, inputsOf, one, ofType } from "../helpers";
 import {
     appEnv,

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { expectCredentialsOnlyInSecrets, expectValidObjects } from "../components/services";
-import { RunResult } from "../harness/mock-engine";
-import { PolicyPackProcess } from "../harness/policy-runner";
-import { runStack } from "../harness/stacks";
+import { RunResult } from "../../scripts/harness/mock-engine";
+import { PolicyPackProcess } from "../../scripts/harness/policy-runner";
+import { runStack } from "../../scripts/harness/stacks";
 import { T, inputsOf, one, ofType } from "../helpers";
 
 /** Runs of a stack shared by a describe block: preview and update, and the policy pack (stopped after). */
