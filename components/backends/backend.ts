@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ArgChecker } from "../core/arg-checker";
 import { ObjectStorageOutputs } from "../core/object-storage-contract";
 import { ResolvedObjectStorage } from "../core/object-storage-resolve";
 import { PostgresOutputs } from "../core/postgres-contract";
@@ -22,6 +23,22 @@ export interface BackendScope {
      * that must wait.
      */
     dependsOn?: pulumi.ComponentResourceOptions["dependsOn"];
+    /**
+     * Region of the service's regional resources (AWS, GCP): pulumi-aws v7 takes a `region`
+     * on every resource, so one provider can span regions. Default: the provider's region.
+     */
+    region?: string;
+}
+
+/**
+ * One target's implementation of one service, in two steps. `plan` checks and defaults the
+ * target's own rules (its `kubernetes?`/`aws?`/`gcp?` field, and target limits on the neutral
+ * fields), reporting every problem to `check`; it never throws and registers nothing. It returns
+ * the creator the public component runs once every check (neutral and target) has passed, so
+ * the problems of both are thrown together, before anything is registered.
+ */
+export interface ServiceBackend<Args, Resolved, Outputs> {
+    plan(check: ArgChecker, args: Args, resolved: Resolved): (scope: BackendScope) => Outputs;
 }
 
 /**
