@@ -19,9 +19,11 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
     public readonly region: pulumi.Output<string>;
     /** Address buckets by path, not by host. */
     public readonly forcePathStyle: pulumi.Output<boolean>;
-    /** Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. */
-    public readonly credentialsSecretName: pulumi.Output<string>;
-    public readonly credentialsSecretNamespace: pulumi.Output<string>;
+    /** Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, when access is by keys. */
+    public readonly credentialsSecretName?: pulumi.Output<string>;
+    public readonly credentialsSecretNamespace?: pulumi.Output<string>;
+    /** The role the app's ServiceAccount assumes, when access is by workload identity. */
+    public readonly workloadIdentity?: pulumi.Output<string>;
 
     constructor(name: string, args: ObjectStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         const store = resolveObjectStorage(name, args);
@@ -36,6 +38,7 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
         this.forcePathStyle = out.forcePathStyle;
         this.credentialsSecretName = out.credentialsSecretName;
         this.credentialsSecretNamespace = out.credentialsSecretNamespace;
+        this.workloadIdentity = out.workloadIdentity;
         this.registerOutputs({ ...out });
     }
 }

@@ -144,11 +144,11 @@ export class Platform extends pulumi.ComponentResource {
             env[platformEnv.s3Region] = store.region;
             env[platformEnv.s3ForcePathStyle] = store.forcePathStyle.apply(String);
             // The keys stay in the store's own Secret (Rook writes them; they never pass through Pulumi).
-            refs[platformEnv.s3AccessKeyId] = { secretName: store.credentialsSecretName, key: "AWS_ACCESS_KEY_ID" };
-            refs[platformEnv.s3SecretAccessKey] = {
-                secretName: store.credentialsSecretName,
-                key: "AWS_SECRET_ACCESS_KEY",
-            };
+            const keys = store.credentialsSecretName;
+            if (keys) {
+                refs[platformEnv.s3AccessKeyId] = { secretName: keys, key: "AWS_ACCESS_KEY_ID" };
+                refs[platformEnv.s3SecretAccessKey] = { secretName: keys, key: "AWS_SECRET_ACCESS_KEY" };
+            }
         }
         if (plan.postgres) {
             const pgArgs =
@@ -210,7 +210,8 @@ function backupDestination(store: ObjectStorage): BackupDestinationArgs {
         bucket: store.bucket,
         path: "postgres",
         endpoint: store.endpoint,
-        credentialsSecretName: store.credentialsSecretName,
+        // Kubernetes stores hand out keys (see ObjectStorageOutputs).
+        credentialsSecretName: store.credentialsSecretName!,
     };
 }
 

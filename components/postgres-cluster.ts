@@ -17,7 +17,8 @@ import { ServiceCredentials } from "./core/services-common";
 export class PostgresCluster extends pulumi.ComponentResource implements PostgresOutputs {
     public readonly writerEndpoint: pulumi.Output<string>;
     public readonly readerEndpoint: pulumi.Output<string>;
-    public readonly anyEndpoint: pulumi.Output<string>;
+    /** Any-instance host (CloudNativePG `-r`), where the target has one. */
+    public readonly anyEndpoint?: pulumi.Output<string>;
     public readonly port: pulumi.Output<number>;
     public readonly database: pulumi.Output<string>;
     /** `{ username, password }`, a Pulumi secret. */

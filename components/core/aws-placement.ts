@@ -12,8 +12,12 @@ export interface AwsPlacementArgs {
     vpcId?: pulumi.Input<string>;
     /** Private subnet ids, one per Availability Zone: ≥ 2, ≥ 3 in production. Required on target aws. */
     subnetIds?: pulumi.Input<string>[];
-    /** Availability Zone names of `subnetIds`, in the same order, all different. Required on target aws: instances are placed one per zone. */
-    availabilityZones?: string[];
+    /**
+     * Availability Zone names of `subnetIds`, in the same order, all different (checked when known;
+     * a Network that looked them up passes Outputs). Required on target aws: instances are placed
+     * one per zone, so the count must be known.
+     */
+    availabilityZones?: pulumi.Input<string>[];
     /** Security groups of the clients (the EKS cluster's). The service's own security group admits its port from these groups only, never from a CIDR. Required on target aws, ≥ 1. */
     clientSecurityGroupIds?: pulumi.Input<string>[];
     /** KMS key (ARN) encrypting the service's data at rest. Default: a key the component creates, with yearly rotation. */
@@ -24,7 +28,7 @@ export interface AwsPlacementArgs {
 export const awsPlacementFields: ShapeFields<AwsPlacementArgs> = {
     vpcId: input(string()),
     subnetIds: array(input(string())),
-    availabilityZones: array(string()),
+    availabilityZones: array(input(string())),
     clientSecurityGroupIds: array(input(string())),
     kmsKeyArn: input(string()),
 };
@@ -55,7 +59,8 @@ export function checkAwsPlacement(
                 "aws.availabilityZones",
                 `must name at least ${minimum} zones${production ? " in production" : ""}, one per subnet (got ${zones.length})`,
             ) && ok;
-        const bad = zones.filter((z) => !azName.test(z));
+        const known = zones.filter((z): z is string => typeof z === "string");
+        const bad = known.filter((z) => !azName.test(z));
         ok =
             check.require(
                 bad.length === 0,
@@ -64,7 +69,7 @@ export function checkAwsPlacement(
             ) && ok;
         ok =
             check.require(
-                new Set(zones).size === zones.length,
+                new Set(known).size === known.length,
                 "aws.availabilityZones",
                 "must all differ: one subnet per zone, so losing a zone loses one subnet",
             ) && ok;

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ObjectStorageAwsArgs } from "./object-storage-aws-contract";
 import { ObjectStorageMode } from "./enums";
 import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
 
@@ -50,6 +51,8 @@ export interface ObjectStorageArgs extends ServiceCommonArgs {
     external?: ExternalS3Args;
     /** Kubernetes specifics (mode InCluster). */
     kubernetes?: ObjectStorageKubernetesArgs;
+    /** AWS specifics (target aws). */
+    aws?: ObjectStorageAwsArgs;
 }
 
 export interface ObjectStorageOutputs {
@@ -59,8 +62,14 @@ export interface ObjectStorageOutputs {
     region: pulumi.Output<string>;
     /** Whether clients must address buckets by path (`endpoint/bucket`) rather than by host: in-cluster Rook and MinIO-style endpoints. */
     forcePathStyle: pulumi.Output<boolean>;
-    /** Kubernetes Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (workloads read it by secretKeyRef). */
-    credentialsSecretName: pulumi.Output<string>;
+    /**
+     * How clients get access, one of two: a Kubernetes Secret with AWS_ACCESS_KEY_ID and
+     * AWS_SECRET_ACCESS_KEY (workloads read it by secretKeyRef) — Rook, external endpoints — or a
+     * workload identity the app's ServiceAccount assumes (no keys at all) — S3 through EKS Pod Identity.
+     */
+    credentialsSecretName?: pulumi.Output<string>;
     /** Namespace of that Secret. */
-    credentialsSecretNamespace: pulumi.Output<string>;
+    credentialsSecretNamespace?: pulumi.Output<string>;
+    /** The identity the app's ServiceAccount assumes for access (on AWS an IAM role ARN), when access is by workload identity. */
+    workloadIdentity?: pulumi.Output<string>;
 }

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { PostgresAwsArgs } from "./postgres-aws-contract";
 import { PgBouncerPoolMode } from "./enums";
 import { ResourcesArgs } from "./resources";
 import { KubernetesPlacementArgs, ServiceCommonArgs, ServiceCredentials } from "./services-common";
@@ -81,6 +82,8 @@ export interface PostgresClusterArgs extends ServiceCommonArgs {
     pooler?: PostgresPoolerArgs;
     /** Kubernetes specifics. */
     kubernetes?: PostgresKubernetesArgs;
+    /** AWS specifics (target aws). */
+    aws?: PostgresAwsArgs;
 }
 
 /** What a Postgres cluster gives its clients, on every target. */
@@ -89,8 +92,8 @@ export interface PostgresOutputs {
     writerEndpoint: pulumi.Output<string>;
     /** Read-only endpoint host over the standbys (`-ro`). */
     readerEndpoint: pulumi.Output<string>;
-    /** Any-instance endpoint host (`-r`). */
-    anyEndpoint: pulumi.Output<string>;
+    /** Any-instance endpoint host (CloudNativePG `-r`); targets without one leave it out. */
+    anyEndpoint?: pulumi.Output<string>;
     port: pulumi.Output<number>;
     database: pulumi.Output<string>;
     /** `{ username, password }`, a Pulumi secret. */

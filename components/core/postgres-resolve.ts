@@ -1,4 +1,5 @@
 import { ArgChecker } from "./arg-checker";
+import { parseQuantity } from "./formats";
 import { PgBouncerPoolMode, Target, enumValues } from "./enums";
 import { isInClusterEndpoint } from "./formats";
 import { postgresNames } from "./kubernetes-names";
@@ -13,6 +14,8 @@ export interface ResolvedPostgres extends ResolvedCommon {
     instances: number;
     syncReplication: boolean;
     storageSize: string;
+    /** Volume size per instance or node, in GiB: the neutral form each backend maps. */
+    storageGiB: number;
     database: string;
     owner: string;
     backup?: {
@@ -183,6 +186,7 @@ export function resolvePostgres(name: string, given: PostgresClusterArgs): Resol
         instances,
         syncReplication,
         storageSize,
+        storageGiB: Math.ceil((parseQuantity(storageSize) ?? 0) / 2 ** 30),
         database,
         owner,
         backup,

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { RabbitMQAwsArgs } from "./rabbitmq-aws-contract";
 import { KubernetesPlacementArgs, ServiceCommonArgs, ServiceCredentials } from "./services-common";
 
 /** Kubernetes (RabbitMQ Cluster Operator) specifics. */
@@ -28,6 +29,8 @@ export interface RabbitMQClusterArgs extends ServiceCommonArgs {
     tls?: boolean;
     /** Kubernetes specifics. */
     kubernetes?: RabbitMQKubernetesArgs;
+    /** AWS specifics (target aws). */
+    aws?: RabbitMQAwsArgs;
 }
 
 export interface RabbitMQOutputs {

@@ -1,4 +1,5 @@
 import { ArgChecker } from "./arg-checker";
+import { parseQuantity } from "./formats";
 import { Target } from "./enums";
 import { rabbitmqNames } from "./kubernetes-names";
 import { RabbitMQClusterArgs } from "./rabbitmq-contract";
@@ -12,6 +13,8 @@ export interface ResolvedRabbitMQ extends ResolvedCommon {
     version: string;
     quorumQueuesByDefault: boolean;
     storageSize: string;
+    /** Volume size per instance or node, in GiB: the neutral form each backend maps. */
+    storageGiB: number;
     tls: boolean;
     kubernetes: RabbitMQClusterArgs["kubernetes"] & {
         image: string;
@@ -65,6 +68,7 @@ export function resolveRabbitMQ(name: string, given: RabbitMQClusterArgs): Resol
         nodes,
         version,
         storageSize,
+        storageGiB: Math.ceil((parseQuantity(storageSize) ?? 0) / 2 ** 30),
         quorumQueuesByDefault: args.quorumQueuesByDefault ?? true,
         tls: args.tls ?? common.production,
         kubernetes: {

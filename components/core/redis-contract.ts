@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { RedisAwsArgs } from "./redis-aws-contract";
 import { RedisEngine, RedisEvictionPolicy, RedisMode } from "./enums";
 import { ResourcesArgs } from "./resources";
 import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
@@ -46,6 +47,8 @@ export interface RedisClusterArgs extends ServiceCommonArgs {
     tls?: boolean;
     /** Kubernetes specifics. */
     kubernetes?: RedisKubernetesArgs;
+    /** AWS specifics (target aws). */
+    aws?: RedisAwsArgs;
 }
 
 export interface RedisOutputs {

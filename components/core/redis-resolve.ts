@@ -1,4 +1,5 @@
 import { ArgChecker } from "./arg-checker";
+import { parseQuantity } from "./formats";
 import { RedisEngine, RedisEvictionPolicy, RedisMode, Target, enumValues } from "./enums";
 import { redisNames } from "./kubernetes-names";
 import { RedisClusterArgs } from "./redis-contract";
@@ -17,6 +18,8 @@ export interface ResolvedRedis extends ResolvedCommon {
     sentinels: number;
     persistence: boolean;
     storageSize: string;
+    /** Volume size per instance or node, in GiB: the neutral form each backend maps. */
+    storageGiB: number;
     evictionPolicy: RedisEvictionPolicy;
     tls: boolean;
     kubernetes: RedisClusterArgs["kubernetes"] & {
@@ -121,6 +124,7 @@ export function resolveRedis(name: string, given: RedisClusterArgs): ResolvedRed
         sentinels,
         persistence: args.persistence ?? true,
         storageSize,
+        storageGiB: Math.ceil((parseQuantity(storageSize) ?? 0) / 2 ** 30),
         evictionPolicy,
         tls: args.tls ?? common.production,
         kubernetes: {

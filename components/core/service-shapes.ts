@@ -19,6 +19,10 @@ import {
 import { RabbitMQClusterArgs, RabbitMQKubernetesArgs } from "./rabbitmq-contract";
 import { RedisClusterArgs, RedisKubernetesArgs } from "./redis-contract";
 import { ResourcesArgs } from "./resources";
+import { postgresAwsShape } from "./postgres-aws-contract";
+import { redisAwsShape } from "./redis-aws-contract";
+import { rabbitmqAwsShape } from "./rabbitmq-aws-contract";
+import { objectStorageAwsShape } from "./object-storage-aws-contract";
 import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
 
 // The declared shape of each data service's arguments (see arg-shape.ts). Ranges and rules
@@ -48,6 +52,7 @@ export const placementFields: ShapeFields<KubernetesPlacementArgs> = {
 
 export const postgresShape: ObjectShape<PostgresClusterArgs> = object<PostgresClusterArgs>("PostgresClusterArgs", {
     ...serviceCommonFields,
+    aws: postgresAwsShape,
     kubernetes: object<PostgresKubernetesArgs>("PostgresKubernetesArgs", {
         ...placementFields,
         image: string(),
@@ -83,6 +88,7 @@ export const postgresShape: ObjectShape<PostgresClusterArgs> = object<PostgresCl
 
 export const redisShape: ObjectShape<RedisClusterArgs> = object<RedisClusterArgs>("RedisClusterArgs", {
     ...serviceCommonFields,
+    aws: redisAwsShape,
     kubernetes: object<RedisKubernetesArgs>("RedisKubernetesArgs", {
         ...placementFields,
         image: string(),
@@ -104,6 +110,7 @@ export const redisShape: ObjectShape<RedisClusterArgs> = object<RedisClusterArgs
 
 export const rabbitmqShape: ObjectShape<RabbitMQClusterArgs> = object<RabbitMQClusterArgs>("RabbitMQClusterArgs", {
     ...serviceCommonFields,
+    aws: rabbitmqAwsShape,
     kubernetes: object<RabbitMQKubernetesArgs>("RabbitMQKubernetesArgs", { ...placementFields, image: string() }),
     nodes: int(),
     version: string(),
@@ -114,6 +121,7 @@ export const rabbitmqShape: ObjectShape<RabbitMQClusterArgs> = object<RabbitMQCl
 
 export const objectStorageShape: ObjectShape<ObjectStorageArgs> = object<ObjectStorageArgs>("ObjectStorageArgs", {
     ...serviceCommonFields,
+    aws: objectStorageAwsShape,
     kubernetes: object<ObjectStorageKubernetesArgs>("ObjectStorageKubernetesArgs", {
         ...placementFields,
         rookClusterNamespace: string(),
