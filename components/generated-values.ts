@@ -17,8 +17,9 @@ export function generatePassword(
     parent: pulumi.Resource,
     length = 32,
     keepers?: Record<string, string>,
+    aliases?: pulumi.Input<pulumi.Alias>[],
 ): pulumi.Output<string> {
-    return new random.RandomPassword(name, { length, special: false, keepers }, { parent }).result;
+    return new random.RandomPassword(name, { length, special: false, keepers }, { parent, aliases }).result;
 }
 
 /** A value in `encoding`: a password, or `length` random bytes as hex or base64; a Pulumi secret. */

@@ -13,6 +13,7 @@ export type {
     PostgresBackupArgs,
     PostgresPoolerArgs,
     PostgresKubernetesArgs,
+    PostgresKubernetesBackupArgs,
     BackupDestinationArgs,
 } from "./core/postgres-contract";
 export { RedisCluster } from "./redis-cluster";
@@ -27,10 +28,15 @@ export type {
     ExternalS3Args,
 } from "./core/object-storage-contract";
 export type { ServiceCommonArgs, KubernetesPlacementArgs, ServiceCredentials } from "./core/services-common";
+export type { AwsPlacementArgs } from "./core/aws-placement";
+export type { PostgresAwsArgs } from "./core/postgres-aws-contract";
+export type { RedisAwsArgs } from "./core/redis-aws-contract";
+export type { RabbitMQAwsArgs } from "./core/rabbitmq-aws-contract";
+export type { ObjectStorageAwsArgs } from "./core/object-storage-aws-contract";
 export { KubernetesOperators } from "./kubernetes-operators";
 export type { KubernetesOperatorsArgs } from "./kubernetes-operators";
 export { Platform, platformEnv } from "./platform";
-export type { PlatformArgs } from "./platform";
+export type { PlatformArgs, PlatformKubernetesArgs } from "./platform";
 export {
     Profile,
     SecretEncoding,

@@ -1,8 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import { backendFor } from "./backends";
 import { backendScope } from "./backends/backend";
 import { ObjectStorageArgs, ObjectStorageOutputs } from "./core/object-storage-contract";
-import { resolveObjectStorage } from "./core/object-storage-resolve";
+import { ResolvedObjectStorage, resolveObjectStorage } from "./core/object-storage-resolve";
+import { objectStorageShape } from "./core/service-shapes";
+import { ServicePlan, handedDown, planService } from "./service-plan";
+
+/** Checks a ObjectStorage's arguments in full (neutral and target rules); registers nothing. */
+export function planObjectStorage(
+    name: string,
+    args: ObjectStorageArgs,
+): ServicePlan<ResolvedObjectStorage, ObjectStorageOutputs> {
+    return planService("ObjectStorage", name, args, objectStorageShape, resolveObjectStorage, (b) => b.objectStorage);
+}
 
 /**
  * An S3-compatible bucket for shared files (seeds 000, 001): on Kubernetes either a Rook
@@ -26,12 +35,9 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
     public readonly workloadIdentity?: pulumi.Output<string>;
 
     constructor(name: string, args: ObjectStorageArgs, opts?: pulumi.ComponentResourceOptions) {
-        const store = resolveObjectStorage(name, args);
+        const plan = handedDown<ResolvedObjectStorage, ObjectStorageOutputs>(args) ?? planObjectStorage(name, args);
         super("pulumi-ha:index:ObjectStorage", name, {}, opts);
-        const out = backendFor(store.target).objectStorage(
-            backendScope(this, name, store.deletionProtection, opts),
-            store,
-        );
+        const out = plan.create(backendScope(this, name, plan.resolved.deletionProtection, opts));
         this.bucket = out.bucket;
         this.endpoint = out.endpoint;
         this.region = out.region;

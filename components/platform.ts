@@ -1,28 +1,39 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AppTier } from "./app-tier";
+import { PostgresPlanContext } from "./backends/backend";
+import { neededOperators, objectStorageInCluster, platformDefaultDeny } from "./backends/kubernetes/platform-parts";
 import { AppTierArgs, SecretKeyRefArgs } from "./core/app-tier-contract";
 import { resolveAppTier } from "./core/app-tier-resolve";
 import { ArgChecker } from "./core/arg-checker";
 import { isPlainObject } from "./core/arg-shape";
 import { checkGeneratedSecrets, platformShape } from "./core/platform-shape";
-import { ObjectStorageMode, Profile, SecretEncoding, Target } from "./core/enums";
-import { ObjectStorageArgs } from "./core/object-storage-contract";
-import { resolveObjectStorage } from "./core/object-storage-resolve";
-import { BackupDestinationArgs, PostgresClusterArgs } from "./core/postgres-contract";
-import { resolvePostgres } from "./core/postgres-resolve";
-import { RabbitMQClusterArgs } from "./core/rabbitmq-contract";
-import { resolveRabbitMQ } from "./core/rabbitmq-resolve";
-import { RedisClusterArgs } from "./core/redis-contract";
-import { resolveRedis } from "./core/redis-resolve";
+import { Profile, SecretEncoding, Target } from "./core/enums";
+import { ObjectStorageArgs, ObjectStorageOutputs } from "./core/object-storage-contract";
+import { ResolvedObjectStorage } from "./core/object-storage-resolve";
+import { BackupDestinationArgs, PostgresClusterArgs, PostgresOutputs } from "./core/postgres-contract";
+import { ResolvedPostgres } from "./core/postgres-resolve";
+import { RabbitMQClusterArgs, RabbitMQOutputs } from "./core/rabbitmq-contract";
+import { ResolvedRabbitMQ } from "./core/rabbitmq-resolve";
+import { RedisClusterArgs, RedisOutputs } from "./core/redis-contract";
+import { ResolvedRedis } from "./core/redis-resolve";
 import { KubernetesPlacementArgs, ServiceCommonArgs, implementedTargets, resolveCommon } from "./core/services-common";
 import { KubernetesOperators, KubernetesOperatorsArgs } from "./kubernetes-operators";
-import { ObjectStorage } from "./object-storage";
-import { PostgresCluster } from "./postgres-cluster";
-import { RabbitMQCluster } from "./rabbitmq-cluster";
-import { RedisCluster } from "./redis-cluster";
+import { ObjectStorage, planObjectStorage } from "./object-storage";
+import { PostgresCluster, planPostgres } from "./postgres-cluster";
+import { RabbitMQCluster, planRabbitMQ } from "./rabbitmq-cluster";
+import { RedisCluster, planRedis } from "./redis-cluster";
+import { ServicePlan, handDown } from "./service-plan";
 import { GeneratedSecretArgs, SharedSecret } from "./shared-secret";
-import { defaultDenyIngress } from "./backends/kubernetes/network-policy";
-import { standardLabels } from "./core/labels";
+
+/** Kubernetes specifics of a Platform: where the app and its Kubernetes services go, and their operators. */
+export interface PlatformKubernetesArgs {
+    /** Namespace of the app and its services. Default "default". */
+    namespace?: pulumi.Input<string>;
+    /** Install the operators the Kubernetes services need. Default true; false when the cluster already runs them. */
+    installOperators?: boolean;
+    /** Override which operators are installed. Default: exactly those the declared services need. */
+    operators?: KubernetesOperatorsArgs;
+}
 
 /** Arguments of {@link Platform}: one app and the services it declares. */
 export interface PlatformArgs {
@@ -30,8 +41,6 @@ export interface PlatformArgs {
     target?: Target;
     /** HA defaults for the app and every service (each may override its own). Default `Profile.Production`. */
     profile?: Profile;
-    /** Kubernetes namespace of the app and its services. Default "default". */
-    namespace?: pulumi.Input<string>;
     /** The app. Its `secretEnv` receives the connection settings; do not name them yourself. */
     app: AppTierArgs;
     /** A Postgres cluster (DATABASE_URL, DATABASE_READ_URL). Default none. With object storage and no backup destination, backups go to its bucket. */
@@ -53,10 +62,8 @@ export interface PlatformArgs {
      * members, operator → its pods). Default true.
      */
     networkPolicies?: boolean;
-    /** Install the operators the services need (Kubernetes). Default true; false when the cluster already runs them. */
-    installOperators?: boolean;
-    /** Override which operators are installed. Default: exactly those the declared services need. */
-    operators?: KubernetesOperatorsArgs;
+    /** Kubernetes specifics: namespace and operators. */
+    kubernetes?: PlatformKubernetesArgs;
 }
 
 /** Environment names the Platform fills; the app must not claim them. */
@@ -113,24 +120,16 @@ export class Platform extends pulumi.ComponentResource {
         super("pulumi-ha:index:Platform", name, {}, opts);
         const child = { parent: this };
 
-        if (plan.networkPolicies) {
-            defaultDenyIngress({
-                parent: this,
-                name,
-                namespace: plan.namespace,
-                labels: standardLabels({ appName: name, instance: name, component: "network", partOf: name }),
-                opts: child,
-            });
-        }
-        const operators =
-            plan.target === Target.Kubernetes && (args.installOperators ?? true)
-                ? new KubernetesOperators(`${name}-operators`, { ...plan.neededOperators, ...args.operators }, child)
-                : undefined;
+        if (plan.networkPolicies) platformDefaultDeny(this, name, plan.namespace);
+        const operators = plan.operators
+            ? new KubernetesOperators(`${name}-operators`, plan.operators, child)
+            : undefined;
         const after = (deps?: pulumi.Resource[]) => ({
             parent: this,
             dependsOn: deps && deps.length > 0 ? deps : undefined,
         });
 
+        // Each part is constructed with the plan made above (handDown): resolved once.
         let store: ObjectStorage | undefined;
         let pg: PostgresCluster | undefined;
         let redis: RedisCluster | undefined;
@@ -138,7 +137,12 @@ export class Platform extends pulumi.ComponentResource {
         const env: Record<string, pulumi.Input<string>> = {};
         const refs: Record<string, SecretKeyRefArgs> = {};
         if (plan.objectStorage) {
-            store = new ObjectStorage(`${name}-storage`, plan.objectStorage, after(operators?.objectStorage));
+            const [storeArgs, storePlan] = plan.objectStorage;
+            store = new ObjectStorage(
+                `${name}-storage`,
+                handDown(storeArgs, storePlan),
+                after(operators?.objectStorage),
+            );
             env[platformEnv.s3Endpoint] = store.endpoint;
             env[platformEnv.s3Bucket] = store.bucket;
             env[platformEnv.s3Region] = store.region;
@@ -150,22 +154,23 @@ export class Platform extends pulumi.ComponentResource {
                 refs[platformEnv.s3SecretAccessKey] = { secretName: keys, key: "AWS_SECRET_ACCESS_KEY" };
             }
         }
+        // Postgres reads its backup destination from the store when it is created (plan.backupStore).
+        plan.backupStore.store = store;
         if (plan.postgres) {
-            const pgArgs =
-                store && plan.backupToObjectStorage
-                    ? { ...plan.postgres, backup: { ...plan.postgres.backup, destination: backupDestination(store) } }
-                    : plan.postgres;
-            pg = new PostgresCluster(`${name}-postgres`, pgArgs, after(operators?.postgres));
+            const [pgArgs, pgPlan] = plan.postgres;
+            pg = new PostgresCluster(`${name}-postgres`, handDown(pgArgs, pgPlan), after(operators?.postgres));
             env[platformEnv.databaseUrl] = pg.writerUrl;
             env[platformEnv.databaseReadUrl] = pg.readerUrl;
         }
         if (plan.redis) {
-            redis = new RedisCluster(`${name}-redis`, plan.redis, after(operators?.redis));
+            const [redisArgs, redisPlan] = plan.redis;
+            redis = new RedisCluster(`${name}-redis`, handDown(redisArgs, redisPlan), after(operators?.redis));
             env[platformEnv.redisUrl] = redis.url;
             if (redis.caCertificate) env[platformEnv.redisCa] = redis.caCertificate;
         }
         if (plan.rabbitmq) {
-            mq = new RabbitMQCluster(`${name}-rabbitmq`, plan.rabbitmq, after(operators?.rabbitmq));
+            const [mqArgs, mqPlan] = plan.rabbitmq;
+            mq = new RabbitMQCluster(`${name}-rabbitmq`, handDown(mqArgs, mqPlan), after(operators?.rabbitmq));
             env[platformEnv.amqpUrl] = mq.url;
             if (mq.caCertificate) env[platformEnv.amqpCa] = mq.caCertificate;
         }
@@ -215,23 +220,29 @@ function backupDestination(store: ObjectStorage): BackupDestinationArgs {
     };
 }
 
+/** A part's arguments (as the Platform completed them) and its plan. */
+type Part<Args, Resolved, Outputs> = [Args, ServicePlan<Resolved, Outputs>];
+
 interface PlatformPlan {
     target: Target;
     namespace: pulumi.Input<string>;
     app: AppTierArgs;
-    postgres?: PostgresClusterArgs;
-    backupToObjectStorage: boolean;
-    redis?: RedisClusterArgs;
-    rabbitmq?: RabbitMQClusterArgs;
-    objectStorage?: ObjectStorageArgs;
+    postgres?: Part<PostgresClusterArgs, ResolvedPostgres, PostgresOutputs>;
+    redis?: Part<RedisClusterArgs, ResolvedRedis, RedisOutputs>;
+    rabbitmq?: Part<RabbitMQClusterArgs, ResolvedRabbitMQ, RabbitMQOutputs>;
+    objectStorage?: Part<ObjectStorageArgs, ResolvedObjectStorage, ObjectStorageOutputs>;
+    /** The bucket Postgres backs up to, once created (read by the Postgres plan's context). */
+    backupStore: { store?: ObjectStorage };
     appSecrets: Record<string, GeneratedSecretArgs>;
-    neededOperators: KubernetesOperatorsArgs;
+    /** The operators to install, when the Platform installs them. */
+    operators?: KubernetesOperatorsArgs;
     networkPolicies: boolean;
 }
 
 /**
- * Applies the platform's target, profile and namespace to every part and runs every
- * part's own validation, so one error lists every problem before anything exists.
+ * Applies the platform's target, profile and namespace to every part and plans every part
+ * (its own neutral and target rules) once, so one error lists every problem before anything
+ * exists; the constructor hands each plan down.
  */
 function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     const check = new ArgChecker(`Platform "${name}"`);
@@ -240,8 +251,9 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     const common = resolveCommon(check, { target: args.target, profile: args.profile });
     // Every part inherits the target: an unusable one would be reported once per part.
     if (!implementedTargets.includes(common.target)) check.throwIfAny();
+    const k = args.kubernetes;
     // A bad namespace is reported once, here, rather than again by every part it would reach.
-    const namespace = check.namespace("namespace", args.namespace) ? (args.namespace ?? "default") : "default";
+    const namespace = check.namespace("kubernetes.namespace", k?.namespace) ? (k?.namespace ?? "default") : "default";
     const networkPolicies = args.networkPolicies ?? true;
     // A `kubernetes` that is not an object is left for the part's own shape check to report.
     const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(
@@ -265,42 +277,24 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     const postgres = service(args.postgres);
     const redis = service(args.redis);
     const rabbitmq = service(args.rabbitmq);
-    const backupToObjectStorage = !!postgres && !!objectStorage && !postgres.backup?.destination;
 
-    const store =
-        objectStorage && check.nested("objectStorage.", () => resolveObjectStorage(`${name}-storage`, objectStorage));
-    const pg =
-        postgres &&
-        check.nested("postgres.", () =>
-            resolvePostgres(
-                `${name}-postgres`,
-                backupToObjectStorage
-                    ? {
-                          ...postgres,
-                          backup: {
-                              ...postgres.backup,
-                              destination: { bucket: "checked-later", credentialsSecretName: "checked-later" },
-                          },
-                      }
-                    : postgres,
-            ),
-        );
-    // The platform's bucket is a fine backup target only when it lives outside the cluster.
-    if (
-        pg?.backup &&
-        backupToObjectStorage &&
-        store?.mode === ObjectStorageMode.InCluster &&
-        pg.production &&
-        !pg.backup.inClusterReason?.trim()
-    ) {
-        check.fail(
-            "postgres.backup.destination",
-            "is required: the platform's bucket is inside the cluster (Rook), and losing the cluster would lose the backups; " +
-                "give an external destination (an https S3 endpoint), or postgres.backup.inClusterReason",
-        );
-    }
-    if (redis) check.nested("redis.", () => resolveRedis(`${name}-redis`, redis));
-    if (rabbitmq) check.nested("rabbitmq.", () => resolveRabbitMQ(`${name}-rabbitmq`, rabbitmq));
+    const part = <A, R, O>(prefix: string, a: A | undefined, planPart: (a: A) => ServicePlan<R, O>) =>
+        a === undefined ? undefined : check.nested(prefix, (): Part<A, R, O> => [a, planPart(a)]);
+    const storePart = part("objectStorage.", objectStorage, (a) => planObjectStorage(`${name}-storage`, a));
+    const backupStore: PlatformPlan["backupStore"] = {};
+    // Without a destination of its own, Postgres backs up to the platform's bucket.
+    const context: PostgresPlanContext | undefined =
+        objectStorage && storePart
+            ? {
+                  backupStore: {
+                      inCluster: objectStorageInCluster(objectStorage),
+                      destination: () => backupDestination(backupStore.store!),
+                  },
+              }
+            : undefined;
+    const pgPart = part("postgres.", postgres, (a) => planPostgres(`${name}-postgres`, a, context));
+    const redisPart = part("redis.", redis, (a) => planRedis(`${name}-redis`, a));
+    const mqPart = part("rabbitmq.", rabbitmq, (a) => planRabbitMQ(`${name}-rabbitmq`, a));
 
     // Checked here, before any service registers, not only by the SharedSecret created last.
     const appSecrets =
@@ -323,41 +317,49 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
         "appSecrets",
         "an empty map with no services leaves the Platform nothing to hold; declare a service or an app secret",
     );
+    const rookNamespace = (a: ObjectStorageArgs | undefined) =>
+        a && objectStorageInCluster(a) ? [a.kubernetes?.rookClusterNamespace ?? "rook-ceph"] : undefined;
     const app: AppTierArgs = {
         ...args.app,
         profile: args.app.profile ?? common.profile,
         namespace: args.app.namespace ?? namespace,
         partOf: args.app.partOf ?? name,
-        // With the namespace's default-deny, the app's own policy is what lets the ingress controller in.
+        // With the namespace's default-deny, the app's own policy is what lets the ingress controller in,
         // and the app reaches an in-cluster bucket in Rook's namespace.
         networkPolicy: {
             enabled: networkPolicies,
-            egressNamespaces:
-                store?.mode === ObjectStorageMode.InCluster ? [store.kubernetes.rookClusterNamespace] : undefined,
+            egressNamespaces: storePart ? rookNamespace(objectStorage) : undefined,
             ...args.app.networkPolicy,
         },
     };
     check.nested("app.", () => resolveAppTier(name, app));
     check.throwIfAny();
 
+    const onKubernetes = (p?: Part<unknown, { target: Target }, unknown>) =>
+        p?.[1].resolved.target === Target.Kubernetes;
+    const operators =
+        (k?.installOperators ?? true)
+            ? {
+                  ...neededOperators({
+                      postgres: onKubernetes(pgPart) ? { backups: !!pgPart![1].resolved.backup } : undefined,
+                      redis: onKubernetes(redisPart),
+                      rabbitmq: onKubernetes(mqPart),
+                      objectStorage: onKubernetes(storePart) ? objectStorage : undefined,
+                  }),
+                  ...k?.operators,
+              }
+            : undefined;
     return {
         target: common.target,
         namespace,
         app,
-        postgres,
-        backupToObjectStorage,
-        redis,
-        rabbitmq,
-        objectStorage,
+        postgres: pgPart,
+        redis: redisPart,
+        rabbitmq: mqPart,
+        objectStorage: storePart,
+        backupStore,
         appSecrets,
+        operators,
         networkPolicies,
-        neededOperators: {
-            cloudnativePg: !!postgres,
-            barmanCloudPlugin: !!pg?.backup,
-            certManager: !!pg?.backup,
-            redisOperator: !!redis,
-            rabbitmqOperator: !!rabbitmq,
-            rook: store?.mode === ObjectStorageMode.InCluster,
-        },
     };
 }

@@ -1,15 +1,26 @@
 import * as pulumi from "@pulumi/pulumi";
-import { backendFor } from "./backends";
-import { backendScope } from "./backends/backend";
+import { PostgresPlanContext, backendScope } from "./backends/backend";
 import { PostgresClusterArgs, PostgresOutputs } from "./core/postgres-contract";
-import { resolvePostgres } from "./core/postgres-resolve";
+import { ResolvedPostgres, resolvePostgres } from "./core/postgres-resolve";
+import { postgresShape } from "./core/service-shapes";
 import { ServiceCredentials } from "./core/services-common";
+import { ServicePlan, handedDown, planService } from "./service-plan";
+
+/** Checks a PostgresCluster's arguments in full (neutral and target rules); registers nothing. */
+export function planPostgres(
+    name: string,
+    args: PostgresClusterArgs,
+    context?: PostgresPlanContext,
+): ServicePlan<ResolvedPostgres, PostgresOutputs> {
+    return planService("PostgresCluster", name, args, postgresShape, resolvePostgres, (b) => b.postgres, context);
+}
 
 /**
  * A highly available PostgreSQL cluster: 3 instances over 3 zones, synchronous
- * replication to one standby, continuous WAL archiving and daily base backups kept 7
- * days (point-in-time recovery), writer / reader / any-instance endpoints, generated
- * credentials as Pulumi secrets. On Kubernetes: CloudNativePG and its Barman Cloud plugin.
+ * replication to one standby (on Aurora: storage replicated over 3 zones), backups kept ≥ 7
+ * days with point-in-time recovery, writer and reader endpoints, generated credentials as
+ * Pulumi secrets. On Kubernetes: CloudNativePG and its Barman Cloud plugin; on AWS: Aurora
+ * PostgreSQL or an RDS Multi-AZ DB cluster.
  *
  * Arguments are checked before anything is registered (`InvalidArgumentsError`).
  * With `target` Kubernetes, pass `KubernetesOperators.postgres` in `dependsOn`.
@@ -29,9 +40,9 @@ export class PostgresCluster extends pulumi.ComponentResource implements Postgre
     public readonly readerUrl: pulumi.Output<string>;
 
     constructor(name: string, args: PostgresClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        const pg = resolvePostgres(name, args);
+        const plan = handedDown<ResolvedPostgres, PostgresOutputs>(args) ?? planPostgres(name, args);
         super("pulumi-ha:index:PostgresCluster", name, {}, opts);
-        const out = backendFor(pg.target).postgres(backendScope(this, name, pg.deletionProtection, opts), pg);
+        const out = plan.create(backendScope(this, name, plan.resolved.deletionProtection, opts));
         this.writerEndpoint = out.writerEndpoint;
         this.readerEndpoint = out.readerEndpoint;
         this.anyEndpoint = out.anyEndpoint;

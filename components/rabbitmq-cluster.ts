@@ -1,9 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
-import { backendFor } from "./backends";
 import { backendScope } from "./backends/backend";
 import { RabbitMQClusterArgs, RabbitMQOutputs } from "./core/rabbitmq-contract";
-import { resolveRabbitMQ } from "./core/rabbitmq-resolve";
+import { ResolvedRabbitMQ, resolveRabbitMQ } from "./core/rabbitmq-resolve";
+import { rabbitmqShape } from "./core/service-shapes";
+import { ServicePlan, handedDown, planService } from "./service-plan";
 import { ServiceCredentials } from "./core/services-common";
+
+/** Checks a RabbitMQCluster's arguments in full (neutral and target rules); registers nothing. */
+export function planRabbitMQ(name: string, args: RabbitMQClusterArgs): ServicePlan<ResolvedRabbitMQ, RabbitMQOutputs> {
+    return planService("RabbitMQCluster", name, args, rabbitmqShape, resolveRabbitMQ, (b) => b.rabbitmq);
+}
 
 /**
  * A highly available RabbitMQ cluster: 3 nodes over 3 zones, quorum queues by default,
@@ -25,9 +31,9 @@ export class RabbitMQCluster extends pulumi.ComponentResource implements RabbitM
     public readonly caCertificate?: pulumi.Output<string>;
 
     constructor(name: string, args: RabbitMQClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        const mq = resolveRabbitMQ(name, args);
+        const plan = handedDown<ResolvedRabbitMQ, RabbitMQOutputs>(args) ?? planRabbitMQ(name, args);
         super("pulumi-ha:index:RabbitMQCluster", name, {}, opts);
-        const out = backendFor(mq.target).rabbitmq(backendScope(this, name, mq.deletionProtection, opts), mq);
+        const out = plan.create(backendScope(this, name, plan.resolved.deletionProtection, opts));
         this.amqpEndpoint = out.amqpEndpoint;
         this.managementEndpoint = out.managementEndpoint;
         this.port = out.port;

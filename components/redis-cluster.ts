@@ -1,8 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { backendFor } from "./backends";
 import { backendScope } from "./backends/backend";
 import { RedisClusterArgs, RedisOutputs } from "./core/redis-contract";
-import { resolveRedis } from "./core/redis-resolve";
+import { ResolvedRedis, resolveRedis } from "./core/redis-resolve";
+import { redisShape } from "./core/service-shapes";
+import { ServicePlan, handedDown, planService } from "./service-plan";
+
+/** Checks a RedisCluster's arguments in full (neutral and target rules); registers nothing. */
+export function planRedis(name: string, args: RedisClusterArgs): ServicePlan<ResolvedRedis, RedisOutputs> {
+    return planService("RedisCluster", name, args, redisShape, resolveRedis, (b) => b.redis);
+}
 
 /**
  * Highly available Redis (or Valkey): `replicated` — a primary, replicas and 3 Sentinels
@@ -26,9 +32,9 @@ export class RedisCluster extends pulumi.ComponentResource implements RedisOutpu
     public readonly caCertificate?: pulumi.Output<string>;
 
     constructor(name: string, args: RedisClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        const redis = resolveRedis(name, args);
+        const plan = handedDown<ResolvedRedis, RedisOutputs>(args) ?? planRedis(name, args);
         super("pulumi-ha:index:RedisCluster", name, {}, opts);
-        const out = backendFor(redis.target).redis(backendScope(this, name, redis.deletionProtection, opts), redis);
+        const out = plan.create(backendScope(this, name, plan.resolved.deletionProtection, opts));
         this.primaryEndpoint = out.primaryEndpoint;
         this.readerEndpoint = out.readerEndpoint;
         this.sentinelEndpoint = out.sentinelEndpoint;

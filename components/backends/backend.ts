@@ -1,12 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ArgChecker } from "../core/arg-checker";
-import { ObjectStorageOutputs } from "../core/object-storage-contract";
+import { ObjectStorageArgs, ObjectStorageOutputs } from "../core/object-storage-contract";
 import { ResolvedObjectStorage } from "../core/object-storage-resolve";
-import { PostgresOutputs } from "../core/postgres-contract";
+import { BackupDestinationArgs, PostgresClusterArgs, PostgresOutputs } from "../core/postgres-contract";
 import { ResolvedPostgres } from "../core/postgres-resolve";
-import { RabbitMQOutputs } from "../core/rabbitmq-contract";
+import { RabbitMQClusterArgs, RabbitMQOutputs } from "../core/rabbitmq-contract";
 import { ResolvedRabbitMQ } from "../core/rabbitmq-resolve";
-import { RedisOutputs } from "../core/redis-contract";
+import { RedisClusterArgs, RedisOutputs } from "../core/redis-contract";
 import { ResolvedRedis } from "../core/redis-resolve";
 
 /** What a public component hands its backend. */
@@ -37,20 +37,32 @@ export interface BackendScope {
  * the creator the public component runs once every check (neutral and target) has passed, so
  * the problems of both are thrown together, before anything is registered.
  */
-export interface ServiceBackend<Args, Resolved, Outputs> {
-    plan(check: ArgChecker, args: Args, resolved: Resolved): (scope: BackendScope) => Outputs;
+export interface ServiceBackend<Args, Resolved, Outputs, Context = undefined> {
+    plan(check: ArgChecker, args: Args, resolved: Resolved, context?: Context): (scope: BackendScope) => Outputs;
 }
 
 /**
- * One target's implementation of every data service. Functions, not classes: each
- * takes resolved (validated, defaulted) arguments and returns the service's outputs,
- * so a new cloud is one object of four functions.
+ * What a Platform tells the Postgres backend: backups go to the Platform's own bucket, whose
+ * outputs exist only once it is created (the destination is read when the cluster is created).
+ */
+export interface PostgresPlanContext {
+    backupStore?: {
+        /** The bucket lives in the cluster it would back up. */
+        inCluster: boolean;
+        /** The bucket, its endpoint and keys; called when the Postgres cluster is created. */
+        destination: () => BackupDestinationArgs;
+    };
+}
+
+/**
+ * One target's implementation of every data service: plan (the target's rules), then create.
+ * A new cloud is one object of these.
  */
 export interface Backend {
-    postgres(scope: BackendScope, args: ResolvedPostgres): PostgresOutputs;
-    redis(scope: BackendScope, args: ResolvedRedis): RedisOutputs;
-    rabbitmq(scope: BackendScope, args: ResolvedRabbitMQ): RabbitMQOutputs;
-    objectStorage(scope: BackendScope, args: ResolvedObjectStorage): ObjectStorageOutputs;
+    postgres: ServiceBackend<PostgresClusterArgs, ResolvedPostgres, PostgresOutputs, PostgresPlanContext>;
+    redis: ServiceBackend<RedisClusterArgs, ResolvedRedis, RedisOutputs>;
+    rabbitmq: ServiceBackend<RabbitMQClusterArgs, ResolvedRabbitMQ, RabbitMQOutputs>;
+    objectStorage: ServiceBackend<ObjectStorageArgs, ResolvedObjectStorage, ObjectStorageOutputs>;
 }
 
 /** The scope a public component hands its backend. */

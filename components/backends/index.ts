@@ -6,6 +6,11 @@ const backends: Partial<Record<Target, Backend>> = {
     [Target.Kubernetes]: kubernetesBackend,
 };
 
+/** Whether a target has a backend. */
+export function hasBackend(target: Target): boolean {
+    return backends[target] !== undefined;
+}
+
 /** The backend of a target. Arguments were validated first, so a missing one is a bug. */
 export function backendFor(target: Target): Backend {
     const backend = backends[target];

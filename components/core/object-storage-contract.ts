@@ -22,8 +22,14 @@ export interface ExternalS3Args {
     forcePathStyle?: boolean;
 }
 
-/** Kubernetes (Rook Ceph) specifics for mode InCluster. */
+/** Kubernetes specifics: a Rook Ceph object store in the cluster, or an external S3-compatible endpoint. */
 export interface ObjectStorageKubernetesArgs extends KubernetesPlacementArgs {
+    /** Where the bucket lives. Default `ObjectStorageMode.InCluster`. */
+    mode?: ObjectStorageMode;
+    /** The external endpoint (mode External). */
+    external?: ExternalS3Args;
+    /** Copies of each object across zones (mode InCluster), 1–10 (≥ 3 in production). Default 3 in production, 1 in development. */
+    replicas?: number;
     /** Namespace of the Rook CephCluster the object store joins. Default "rook-ceph". */
     rookClusterNamespace?: string;
     /** RGW gateway pods (CPU and memory: `resources`, default 500m / 1Gi requests, 2 / 2Gi limits in production). Default 3 in production, 1 in development. Range 1–20. */
@@ -31,12 +37,10 @@ export interface ObjectStorageKubernetesArgs extends KubernetesPlacementArgs {
 }
 
 /**
- * Arguments of {@link ObjectStorage}: one contract for a Rook Ceph object store or an
- * external S3 endpoint, S3 and GCS.
+ * Arguments of {@link ObjectStorage}: one contract for S3, GCS, and on Kubernetes a Rook Ceph
+ * object store or an external S3-compatible endpoint.
  */
 export interface ObjectStorageArgs extends ServiceCommonArgs {
-    /** Where the bucket lives on Kubernetes. Default `ObjectStorageMode.InCluster`. */
-    mode?: ObjectStorageMode;
     /** Bucket name, by S3's rules: 3–63 lower-case letters, digits, "." and "-", not an IP address, no "..", no "xn--" prefix or "-s3alias" suffix. Default: the component name. */
     bucket?: string;
     /**
@@ -45,11 +49,7 @@ export interface ObjectStorageArgs extends ServiceCommonArgs {
      * external bucket is configured where it lives) — asking for it there is an error.
      */
     versioning?: boolean;
-    /** Copies of each object across zones (in-cluster), 1–10 (≥ 3 in production). Default 3 in production, 1 in development. */
-    replicas?: number;
-    /** The external endpoint (mode External). */
-    external?: ExternalS3Args;
-    /** Kubernetes specifics (mode InCluster). */
+    /** Kubernetes specifics. */
     kubernetes?: ObjectStorageKubernetesArgs;
     /** AWS specifics (target aws). */
     aws?: ObjectStorageAwsArgs;

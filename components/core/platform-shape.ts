@@ -1,5 +1,5 @@
 import type { KubernetesOperatorsArgs } from "../kubernetes-operators";
-import type { PlatformArgs } from "../platform";
+import type { PlatformArgs, PlatformKubernetesArgs } from "../platform";
 import type { GeneratedSecretArgs } from "../shared-secret";
 import {
     ObjectShape,
@@ -75,7 +75,6 @@ export function checkKubernetesOperatorsArgs(
 export const platformShape: ObjectShape<PlatformArgs> = object<PlatformArgs>("PlatformArgs", {
     target: oneOf(Target),
     profile: oneOf(Profile),
-    namespace: input(string()),
     // Each part's own resolver checks its arguments, prefixing each problem with the part.
     app: required(delegated<AppTierArgs>("AppTierArgs")),
     postgres: delegated<PostgresClusterArgs>("PostgresClusterArgs"),
@@ -85,6 +84,9 @@ export const platformShape: ObjectShape<PlatformArgs> = object<PlatformArgs>("Pl
     // Checked key by key, with the keys' names, by checkGeneratedSecrets.
     appSecrets: delegated<Record<string, GeneratedSecretArgs>>("GeneratedSecretArgs by environment variable name"),
     networkPolicies: boolean(),
-    installOperators: boolean(),
-    operators: kubernetesOperatorsShape,
+    kubernetes: object<PlatformKubernetesArgs>("PlatformKubernetesArgs", {
+        namespace: input(string()),
+        installOperators: boolean(),
+        operators: kubernetesOperatorsShape,
+    }),
 });

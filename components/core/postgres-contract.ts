@@ -20,17 +20,24 @@ export interface BackupDestinationArgs {
     secretAccessKeyKey?: string;
 }
 
-/** Backups and point-in-time recovery. */
+/** Backups and point-in-time recovery, on every target. */
 export interface PostgresBackupArgs {
-    /** Take backups. Default: true in production. */
+    /** Take backups. Default: true in production (where false is an error). */
     enabled?: boolean;
-    /** Days of backups (and WAL) kept: 7–3650 in production, 1–3650 in development. Default 7. */
+    /**
+     * Days of backups (and WAL) kept: ≥ 7 in production. Ranges are the target's: 1–3650 on kubernetes
+     * (default 7), 1–35 on aws (Aurora's limit; default 14 in production, 7 in development).
+     */
     retentionDays?: number;
+    /** Restore to any second in the retention window (archive WAL continuously). Default: true in production. */
+    pointInTimeRecovery?: boolean;
+}
+
+/** Where CloudNativePG sends backups, and when (Kubernetes). */
+export interface PostgresKubernetesBackupArgs {
     /** Base backup schedule, six-field cron with seconds first (CloudNativePG's format; each field in range, or a descriptor such as "@daily"). Default "0 0 2 * * *" (02:00 daily). */
     schedule?: string;
-    /** Archive WAL continuously for point-in-time recovery. Default: true in production. */
-    pointInTimeRecovery?: boolean;
-    /** Where backups go. Required when backups are enabled. */
+    /** Where backups go. Required when backups are enabled, unless a Platform sends them to its own bucket. */
     destination?: BackupDestinationArgs;
     /**
      * Why backups may stay inside the cluster they protect (e.g. "a second Ceph cluster replicates
@@ -57,6 +64,8 @@ export interface PostgresKubernetesArgs extends KubernetesPlacementArgs {
     image?: string;
     /** CPU and memory of each PgBouncer pod. Default 100m / 128Mi requests, 500m / 256Mi limits. */
     poolerResources?: ResourcesArgs;
+    /** Backup destination and schedule; see {@link PostgresKubernetesBackupArgs}. */
+    backup?: PostgresKubernetesBackupArgs;
 }
 
 /**
@@ -70,8 +79,8 @@ export interface PostgresClusterArgs extends ServiceCommonArgs {
     instances?: number;
     /** Synchronous replication to one standby (zero data loss on failover). Default: true in production. Needs ≥ 2 instances. */
     syncReplication?: boolean;
-    /** Volume size per instance, a positive Kubernetes quantity. Default "20Gi". */
-    storageSize?: string;
+    /** Storage per instance in GiB, 1–65536 (Kubernetes volumes; an RDS Multi-AZ DB cluster's allocated storage; Aurora grows on its own). Default 20. */
+    storageGiB?: number;
     /** Application database name, a lower-case SQL identifier (≤ 63). Default "app". */
     database?: string;
     /** Application role owning the database, a lower-case SQL identifier (≤ 63). Default "app". */

@@ -19,8 +19,8 @@ export interface RabbitMQClusterArgs extends ServiceCommonArgs {
     version?: string;
     /** Make quorum queues the default queue type. Default true. */
     quorumQueuesByDefault?: boolean;
-    /** Volume size per node, a positive Kubernetes quantity. Default "10Gi". */
-    storageSize?: string;
+    /** Storage per node in GiB, 1–65536 (Kubernetes volumes; managed targets size their own). Default 10. */
+    storageGiB?: number;
     /**
      * Encrypt AMQP and management traffic (plain listeners off) with TLS. Default: true in production. On Kubernetes a private
      * CA and a server certificate are generated with @pulumi/tls (renewed by the first

@@ -1,43 +1,25 @@
 import { ArgChecker } from "./arg-checker";
-import { parseQuantity } from "./formats";
-import { Target } from "./enums";
-import { rabbitmqNames } from "./kubernetes-names";
 import { RabbitMQClusterArgs } from "./rabbitmq-contract";
-import { ResourceDefaults, ResourcesArgs, resolveResources } from "./resources";
-import { rabbitmqShape } from "./service-shapes";
-import { ResolvedCommon, checkPlacement, resolveCommon } from "./services-common";
+import { ResolvedCommon, checkStorageGiB, resolveCommon } from "./services-common";
 
+/** {@link RabbitMQClusterArgs} with the cloud-neutral rules applied; each backend adds its own. */
 export interface ResolvedRabbitMQ extends ResolvedCommon {
     name: string;
     nodes: number;
+    /** As given, or the default "4.2.6"; each backend maps it to what it runs. */
     version: string;
     quorumQueuesByDefault: boolean;
-    storageSize: string;
-    /** Volume size per instance or node, in GiB: the neutral form each backend maps. */
+    /** Storage per node, in GiB. */
     storageGiB: number;
     tls: boolean;
-    kubernetes: RabbitMQClusterArgs["kubernetes"] & {
-        image: string;
-        resources: Required<ResourcesArgs>;
-        networkPolicy: boolean;
-    };
 }
 
-// The operator's own defaults, made explicit (and visible to the pack).
-const nodeResources: ResourceDefaults = {
-    production: { cpuRequest: "1", memoryRequest: "2Gi", cpuLimit: "2", memoryLimit: "2Gi" },
-    development: { cpuRequest: "250m", memoryRequest: "512Mi", cpuLimit: "1", memoryLimit: "1Gi" },
-};
-
-/** Applies profile defaults to {@link RabbitMQClusterArgs}; throws every problem at once. */
-export function resolveRabbitMQ(name: string, given: RabbitMQClusterArgs): ResolvedRabbitMQ {
-    const check = new ArgChecker(`RabbitMQCluster "${name}"`);
-    const args = check.args(given, rabbitmqShape);
+/**
+ * The cloud-neutral rules and defaults of {@link RabbitMQClusterArgs}. Reports every problem to
+ * `check` (the public component throws them together with its backend's).
+ */
+export function resolveRabbitMQ(check: ArgChecker, name: string, args: RabbitMQClusterArgs): ResolvedRabbitMQ {
     const common = resolveCommon(check, args);
-    if (common.target === Target.Kubernetes) {
-        check.kubernetesName(name, rabbitmqNames(name));
-        checkPlacement(check, args.kubernetes);
-    }
     const nodes = args.nodes ?? (common.production ? 3 : 1);
     check.integer("nodes", nodes, 1, 9);
     check.require(
@@ -52,30 +34,14 @@ export function resolveRabbitMQ(name: string, given: RabbitMQClusterArgs): Resol
         "version",
         `must be a version such as "4.1.4" (got ${JSON.stringify(version)})`,
     );
-    const storageSize = args.storageSize ?? "10Gi";
-    check.quantity("storageSize", storageSize);
-    const resources = resolveResources(
-        check,
-        "kubernetes.resources",
-        args.kubernetes?.resources,
-        nodeResources,
-        common.production,
-    );
-    check.throwIfAny();
+    const storageGiB = checkStorageGiB(check, args.storageGiB, 10);
     return {
         ...common,
         name,
         nodes,
         version,
-        storageSize,
-        storageGiB: Math.ceil((parseQuantity(storageSize) ?? 0) / 2 ** 30),
+        storageGiB,
         quorumQueuesByDefault: args.quorumQueuesByDefault ?? true,
         tls: args.tls ?? common.production,
-        kubernetes: {
-            ...args.kubernetes,
-            image: args.kubernetes?.image ?? `rabbitmq:${version}-management`,
-            resources,
-            networkPolicy: args.kubernetes?.networkPolicy ?? true,
-        },
     };
 }

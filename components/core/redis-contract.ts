@@ -12,6 +12,8 @@ export interface RedisKubernetesArgs extends KubernetesPlacementArgs {
     sentinelImage?: string;
     /** CPU and memory of each Sentinel pod. Default 50m / 64Mi requests, 200m / 128Mi limits. */
     sentinelResources?: ResourcesArgs;
+    /** Replicated mode: Sentinels, odd, 1–9 (a majority must agree on a failover). Default 3. */
+    sentinels?: number;
 }
 
 /**
@@ -27,18 +29,16 @@ export interface RedisClusterArgs extends ServiceCommonArgs {
     version?: string;
     /** Cluster mode: masters (shards), 3–100. Default 3. */
     shards?: number;
-    /** Cluster mode: replicas per master, 1–5 in production (0–5 in development; exactly 1 on Kubernetes). Default 1. */
+    /** Cluster mode: replicas per master, 1–5 in production (0–5 in development; exactly 1 on kubernetes, where the operator pairs one follower with each leader). Default 1. */
     replicasPerShard?: number;
     /** Replicated mode: Redis nodes (1 primary + replicas), 1–20 (≥ 2 in production). Default 3 in production, 1 in development. */
     nodes?: number;
-    /** Replicated mode: Sentinels, odd, 1–9 (a majority must agree on a failover). Default 3. */
-    sentinels?: number;
     /** Append-only-file persistence on volumes. Default true. */
     persistence?: boolean;
     /** What Redis drops when memory is full (`maxmemory-policy`). Default `RedisEvictionPolicy.NoEviction` (Redis's own: writes fail rather than data vanish). */
     evictionPolicy?: RedisEvictionPolicy;
-    /** Volume size per node, a positive Kubernetes quantity. Default "8Gi". */
-    storageSize?: string;
+    /** Storage per node in GiB, 1–65536 (Kubernetes volumes; managed targets size their own). Default 8. */
+    storageGiB?: number;
     /**
      * Encrypt client, replication, Sentinel and cluster-bus traffic with TLS. Default: true in production. On Kubernetes a private
      * CA and a server certificate are generated with @pulumi/tls (renewed by the first

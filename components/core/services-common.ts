@@ -57,11 +57,11 @@ export function resolveCommon(check: ArgChecker, args: ServiceCommonArgs): Resol
     return { target, profile, production, deletionProtection: args.deletionProtection ?? production };
 }
 
-/** Checks the Kubernetes placement every data service shares: namespace and StorageClass names. */
-export function checkPlacement(check: ArgChecker, placement: KubernetesPlacementArgs | undefined): void {
-    check.namespace("kubernetes.namespace", placement?.namespace);
-    if (placement?.storageClass !== undefined) check.dnsSubdomain("kubernetes.storageClass", placement.storageClass);
-    check.namespace("kubernetes.operatorNamespace", placement?.operatorNamespace);
+/** Storage in GiB: a whole number 1–65536 (64 TiB, the largest volume EBS and Persistent Disk offer). */
+export function checkStorageGiB(check: ArgChecker, given: number | undefined, fallback: number): number {
+    const gib = given ?? fallback;
+    check.integer("storageGiB", gib, 1, 65536);
+    return gib;
 }
 
 /** A service's login, always held as a Pulumi secret. */

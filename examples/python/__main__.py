@@ -16,18 +16,20 @@ secrets = ha.SharedSecret(
 # Secret that every replica reads through secretKeyRef.
 shop = ha.Platform(
     "shop",
-    namespace="shop",
+    kubernetes=ha.PlatformKubernetesArgsArgs(namespace="shop"),
     app=ha.AppTierArgsArgs(
         image="ghcr.io/acme/shop:2.3.1",
         autoscaling=ha.AppTierAutoscalingArgsArgs(min_replicas=3, max_replicas=20),
     ),
-    postgres=ha.PostgresClusterArgsArgs(storage_size="50Gi"),
+    postgres=ha.PostgresClusterArgsArgs(storage_gi_b=50),
     redis=ha.RedisClusterArgsArgs(mode=ha.RedisMode.CLUSTER),
     rabbitmq=ha.RabbitMQClusterArgsArgs(),
     object_storage=ha.ObjectStorageArgsArgs(
-        mode=ha.ObjectStorageMode.EXTERNAL,
         bucket="shop-files",
-        external=ha.ExternalS3ArgsArgs(endpoint="https://minio.example.com", credentials_secret_name="minio-keys"),
+        kubernetes=ha.ObjectStorageKubernetesArgsArgs(
+            mode=ha.ObjectStorageMode.EXTERNAL,
+            external=ha.ExternalS3ArgsArgs(endpoint="https://minio.example.com", credentials_secret_name="minio-keys"),
+        ),
     ),
 )
 

@@ -15,8 +15,7 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
     const s = cfg.services;
     const platform = new Platform("gotrs", {
         profile: cfg.profile,
-        namespace: ns,
-        installOperators: cfg.installOperators,
+        kubernetes: { namespace: ns, installOperators: cfg.installOperators },
         app: {
             image: cfg.app.image,
             port: 8080,
@@ -41,7 +40,7 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
         postgres: {
             instances: 3,
             syncReplication: true,
-            storageSize: "50Gi",
+            storageGiB: 50,
             database: "gotrs",
             owner: "gotrs",
             ...s.postgres,
@@ -57,7 +56,11 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
             ...s.redis,
         },
         rabbitmq: { nodes: 3, quorumQueuesByDefault: true, ...s.rabbitmq },
-        objectStorage: { mode: ObjectStorageMode.InCluster, bucket: "gotrs-attachments", ...s.objectStorage },
+        objectStorage: {
+            bucket: "gotrs-attachments",
+            ...s.objectStorage,
+            kubernetes: { mode: ObjectStorageMode.InCluster, ...s.objectStorage?.kubernetes },
+        },
     });
     return {
         namespace: ns,

@@ -17,8 +17,7 @@ export function safeshare(cfg: StackConfig): Record<string, pulumi.Output<unknow
     const s = cfg.services;
     const platform = new Platform("safeshare", {
         profile: cfg.profile,
-        namespace: ns,
-        installOperators: cfg.installOperators,
+        kubernetes: { namespace: ns, installOperators: cfg.installOperators },
         appSecrets: { ENCRYPTION_KEY: { encoding: SecretEncoding.Hex, length: 32 } },
         app: {
             image: cfg.app.image,
@@ -52,8 +51,17 @@ export function safeshare(cfg: StackConfig): Record<string, pulumi.Output<unknow
                 : undefined,
         },
         postgres: { database: "safeshare", owner: "safeshare", pooler: { enabled: true }, ...s.postgres },
-        redis: { mode: RedisMode.Replicated, nodes: 3, sentinels: 3, ...s.redis },
-        objectStorage: { mode: ObjectStorageMode.External, bucket: "safeshare-files", ...s.objectStorage },
+        redis: {
+            mode: RedisMode.Replicated,
+            nodes: 3,
+            ...s.redis,
+            kubernetes: { sentinels: 3, ...s.redis?.kubernetes },
+        },
+        objectStorage: {
+            bucket: "safeshare-files",
+            ...s.objectStorage,
+            kubernetes: { mode: ObjectStorageMode.External, ...s.objectStorage?.kubernetes },
+        },
     });
     return { namespace: ns, url: platform.url, serviceName: platform.serviceName, secretName: platform.secretName };
 }

@@ -117,7 +117,7 @@ const cases: Array<[string, () => void, ...RegExp[]]> = [
     [
         "an unknown key (a JavaScript caller's typo)",
         pg({ instancs: 3 }),
-        /^instancs: is not an argument of PostgresClusterArgs; its arguments are target, profile, deletionProtection, kubernetes, version, instances, /,
+        /^instancs: is not an argument of PostgresClusterArgs; its arguments are target, profile, deletionProtection, aws, kubernetes, version, instances, /,
     ],
     [
         "an unknown nested key",
@@ -194,18 +194,18 @@ const cases: Array<[string, () => void, ...RegExp[]]> = [
     ],
     [
         "external mode without the endpoint",
-        store({ mode: ObjectStorageMode.External, external: { credentialsSecretName: "keys" } }),
-        /^external\.endpoint: is required: a string$/,
+        store({ kubernetes: { mode: ObjectStorageMode.External, external: { credentialsSecretName: "keys" } } }),
+        /^kubernetes\.external\.endpoint: is required: a string$/,
     ],
     [
         "external mode without external",
-        store({ mode: ObjectStorageMode.External }),
-        /^external: is required in mode external/,
+        store({ kubernetes: { mode: ObjectStorageMode.External } }),
+        /^kubernetes\.external: is required in mode external/,
     ],
     [
         "a backup destination without its bucket",
-        pg({ backup: { enabled: true, destination: { credentialsSecretName: "keys" } } }),
-        /^backup\.destination\.bucket: is required: a string \(or an Output of one\)$/,
+        pg({ backup: { enabled: true }, kubernetes: { backup: { destination: { credentialsSecretName: "keys" } } } }),
+        /^kubernetes\.backup\.destination\.bucket: is required: a string \(or an Output of one\)$/,
     ],
 
     // Kubernetes names: the component's own and the longest its operator derives.
@@ -264,7 +264,11 @@ const cases: Array<[string, () => void, ...RegExp[]]> = [
         redis({ kubernetes: { namespace: "team.cache" } }),
         /^kubernetes\.namespace: must be a namespace name/,
     ],
-    ["a Platform namespace too long", platform({ namespace: chars(64) }), /^namespace: must be a namespace name/],
+    [
+        "a Platform namespace too long",
+        platform({ kubernetes: { namespace: chars(64) } }),
+        /^kubernetes\.namespace: must be a namespace name/,
+    ],
 
     // Values: quantities, cron, endpoints, bucket names, ingress host, StorageClass, user ids, writable paths.
     [
@@ -302,41 +306,46 @@ const cases: Array<[string, () => void, ...RegExp[]]> = [
         mq({ kubernetes: { operatorNamespace: "RabbitMQ System" } }),
         /^kubernetes\.operatorNamespace: must be a namespace name/,
     ],
-    [
-        "a storage size of 0",
-        redis({ storageSize: "0Gi" }),
-        /^storageSize: must be a Kubernetes quantity greater than 0/,
-    ],
+    ["a storage size of 0", redis({ storageGiB: 0 }), /^storageGiB: must be an integer from 1 to 65536 \(got 0\)/],
     [
         "a cron field out of range",
-        pg({ backup: { enabled: true, destination, schedule: "0 0 25 * * *" } }),
-        /^backup\.schedule: must be a six-field cron expression, seconds first, .*; field 3 \(hours\) "25" is not within 0-23 \(got "0 0 25 \* \* \*"\)$/,
+        pg({ backup: { enabled: true }, kubernetes: { backup: { destination, schedule: "0 0 25 * * *" } } }),
+        /^kubernetes\.backup\.schedule: must be a six-field cron expression, seconds first, .*; field 3 \(hours\) "25" is not within 0-23 \(got "0 0 25 \* \* \*"\)$/,
     ],
     [
         "a cron with a seventh field",
-        pg({ backup: { enabled: true, destination, schedule: "0 0 2 * * * 2026" } }),
-        /^backup\.schedule: .*has 7 field\(s\)/,
+        pg({ backup: { enabled: true }, kubernetes: { backup: { destination, schedule: "0 0 2 * * * 2026" } } }),
+        /^kubernetes\.backup\.schedule: .*has 7 field\(s\)/,
     ],
     [
         "an endpoint that is not http(s)",
-        store({ mode: ObjectStorageMode.External, external: { ...external, endpoint: "ftp://files.example.com" } }),
-        /^external\.endpoint: must be an http\(s\) URL \(got "ftp:\/\/files\.example\.com"\)/,
-        /^external\.endpoint: must be https in the production profile/,
+        store({
+            kubernetes: {
+                mode: ObjectStorageMode.External,
+                external: { ...external, endpoint: "ftp://files.example.com" },
+            },
+        }),
+        /^kubernetes\.external\.endpoint: must be an http\(s\) URL \(got "ftp:\/\/files\.example\.com"\)/,
+        /^kubernetes\.external\.endpoint: must be https in the production profile/,
     ],
     [
         "an endpoint with credentials in it",
         store({
-            mode: ObjectStorageMode.External,
-            external: { ...external, endpoint: "https://key:secret@s3.example.com" },
+            kubernetes: {
+                mode: ObjectStorageMode.External,
+                external: { ...external, endpoint: "https://key:secret@s3.example.com" },
+            },
         }),
-        /^external\.endpoint: must be an http\(s\) URL/,
+        /^kubernetes\.external\.endpoint: must be an http\(s\) URL/,
     ],
     [
         "a plain-http backup endpoint in production",
         () => {
-            new PostgresCluster("pg", { backup: { destination: { ...destination, endpoint: "http://minio:9000" } } });
+            new PostgresCluster("pg", {
+                kubernetes: { backup: { destination: { ...destination, endpoint: "http://minio:9000" } } },
+            });
         },
-        /^backup\.destination\.endpoint: must be https in the production profile/,
+        /^kubernetes\.backup\.destination\.endpoint: must be https in the production profile/,
     ],
     [
         "a bucket name with '..'",
@@ -356,8 +365,8 @@ const cases: Array<[string, () => void, ...RegExp[]]> = [
     ],
     [
         "a backup bucket of 2 characters",
-        pg({ backup: { enabled: true, destination: { ...destination, bucket: "pg" } } }),
-        /^backup\.destination\.bucket: .*must be 3 to 63 characters/,
+        pg({ backup: { enabled: true }, kubernetes: { backup: { destination: { ...destination, bucket: "pg" } } } }),
+        /^kubernetes\.backup\.destination\.bucket: .*must be 3 to 63 characters/,
     ],
     [
         "an ingress host that is a URL",
@@ -452,13 +461,15 @@ describe("what the shapes accept", () => {
             new RedisCluster(chars(43), { mode: RedisMode.Cluster, profile: Profile.Development });
             new PostgresCluster(chars(50), {
                 profile: Profile.Development,
-                backup: {
-                    enabled: true,
-                    schedule: "@daily",
-                    destination: {
-                        ...destination,
-                        bucket: pulumi.output("any-name-later"),
-                        endpoint: "http://minio.local:9000",
+                backup: { enabled: true },
+                kubernetes: {
+                    backup: {
+                        schedule: "@daily",
+                        destination: {
+                            ...destination,
+                            bucket: pulumi.output("any-name-later"),
+                            endpoint: "http://minio.local:9000",
+                        },
                     },
                 },
             });

@@ -110,14 +110,16 @@ describe("operators and services on a cluster the same program creates (AWS, GCP
                 new Platform(
                     "shop",
                     {
-                        namespace: "shop",
+                        kubernetes: { namespace: "shop" },
                         app: { image: "ghcr.io/acme/shop:1.0.0" },
                         postgres: {
-                            backup: {
-                                destination: {
-                                    bucket: "backups",
-                                    endpoint: "https://s3.example.com",
-                                    credentialsSecretName: "keys",
+                            kubernetes: {
+                                backup: {
+                                    destination: {
+                                        bucket: "backups",
+                                        endpoint: "https://s3.example.com",
+                                        credentialsSecretName: "keys",
+                                    },
                                 },
                             },
                         },

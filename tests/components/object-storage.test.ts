@@ -85,9 +85,11 @@ describe("ObjectStorage (Kubernetes)", () => {
 
     it("external with a key pair: the keys go to a Secret and stay Pulumi secrets everywhere", async () => {
         const run = await runStorage({
-            mode: ObjectStorageMode.External,
             bucket: "safeshare-files",
-            external: { ...external, accessKeyId: "AKIAEXAMPLEKEYID", secretAccessKey: "very-secret-access-key" },
+            kubernetes: {
+                mode: ObjectStorageMode.External,
+                external: { ...external, accessKeyId: "AKIAEXAMPLEKEYID", secretAccessKey: "very-secret-access-key" },
+            },
         });
         assert.deepStrictEqual(childTypes(run, one(run, T.ObjectStorage)), [T.Secret]);
         const secret = one(run, T.Secret);
@@ -112,8 +114,10 @@ describe("ObjectStorage (Kubernetes)", () => {
 
     it("external with an existing Secret: nothing is created, outputs name that Secret", async () => {
         const run = await runStorage({
-            mode: ObjectStorageMode.External,
-            external: { ...external, credentialsSecretName: "r2-keys", forcePathStyle: true },
+            kubernetes: {
+                mode: ObjectStorageMode.External,
+                external: { ...external, credentialsSecretName: "r2-keys", forcePathStyle: true },
+            },
         });
         assert.deepStrictEqual(childTypes(run, one(run, T.ObjectStorage)), []);
         const out = plain(one(run, T.ObjectStorage).outputs);
@@ -141,59 +145,66 @@ describe("ObjectStorage (Kubernetes)", () => {
             );
         const ext = ObjectStorageMode.External;
         it("fewer than 3 copies in production", () =>
-            reject({ replicas: 2 }, /^replicas: must be at least 3 in production \(one copy per zone\), got 2/));
+            reject(
+                { kubernetes: { replicas: 2 } },
+                /^kubernetes\.replicas: must be at least 3 in production \(one copy per zone\), got 2/,
+            ));
         it("versioning, which no Kubernetes bucket here can set", () =>
             reject({ versioning: true }, /^versioning: cannot be set on target "kubernetes"/));
         it("copies and gateways out of range", () =>
             reject(
-                { replicas: 11, kubernetes: { gatewayInstances: 0 } },
-                /^replicas: must be an integer from 1 to 10 \(got 11\)/,
+                { kubernetes: { replicas: 11, gatewayInstances: 0 } },
+                /^kubernetes\.replicas: must be an integer from 1 to 10 \(got 11\)/,
                 /^kubernetes\.gatewayInstances: must be an integer from 1 to 20 \(got 0\)/,
             ));
         it("an endpoint that is not a URL, and a bad Secret name", () =>
             reject(
                 {
-                    mode: ObjectStorageMode.External,
-                    external: { endpoint: "minio:9000", credentialsSecretName: "Keys!" },
+                    kubernetes: {
+                        mode: ObjectStorageMode.External,
+                        external: { endpoint: "minio:9000", credentialsSecretName: "Keys!" },
+                    },
                 },
-                /^external\.endpoint: must be an http\(s\) URL \(got "minio:9000"\)/,
-                /^external\.endpoint: must be https in the production profile/,
-                /^external\.credentialsSecretName: must be a Kubernetes object name/,
+                /^kubernetes\.external\.endpoint: must be an http\(s\) URL \(got "minio:9000"\)/,
+                /^kubernetes\.external\.endpoint: must be https in the production profile/,
+                /^kubernetes\.external\.credentialsSecretName: must be a Kubernetes object name/,
             ));
         it("a bad bucket name", () => reject({ bucket: "Bad_Bucket" }, /^bucket: must be an S3 bucket name/));
         it("external mode without its endpoint", () =>
-            reject({ mode: ext }, /^external: is required in mode external/));
+            reject({ kubernetes: { mode: ext } }, /^kubernetes\.external: is required in mode external/));
         it("plain http in production", () =>
             reject(
-                { mode: ext, external: { endpoint: "http://minio:9000", credentialsSecretName: "k" } },
-                /^external\.endpoint: must be https in the production profile/,
+                { kubernetes: { mode: ext, external: { endpoint: "http://minio:9000", credentialsSecretName: "k" } } },
+                /^kubernetes\.external\.endpoint: must be https in the production profile/,
             ));
         it("neither keys nor a Secret", () =>
             reject(
-                { mode: ext, external },
-                /^external\.credentialsSecretName: is required unless accessKeyId and secretAccessKey are given/,
+                { kubernetes: { mode: ext, external } },
+                /^kubernetes\.external\.credentialsSecretName: is required unless accessKeyId and secretAccessKey are given/,
             ));
         it("both keys and a Secret", () =>
             reject(
                 {
-                    mode: ext,
-                    external: { ...external, credentialsSecretName: "k", accessKeyId: "a", secretAccessKey: "b" },
+                    kubernetes: {
+                        mode: ext,
+                        external: { ...external, credentialsSecretName: "k", accessKeyId: "a", secretAccessKey: "b" },
+                    },
                 },
-                /^external\.credentialsSecretName: give either credentialsSecretName or the key pair, not both/,
+                /^kubernetes\.external\.credentialsSecretName: give either credentialsSecretName or the key pair, not both/,
             ));
         it("half a key pair", () =>
             reject(
-                { mode: ext, external: { ...external, accessKeyId: "a" } },
-                /^external\.accessKeyId\/secretAccessKey: give both keys of the pair, or neither/,
+                { kubernetes: { mode: ext, external: { ...external, accessKeyId: "a" } } },
+                /^kubernetes\.external\.accessKeyId\/secretAccessKey: give both keys of the pair, or neither/,
             ));
         it("external settings in in-cluster mode, and an unknown mode", async () => {
             await reject(
-                { external: { ...external, credentialsSecretName: "k" } },
-                /^external: is only for mode external/,
+                { kubernetes: { external: { ...external, credentialsSecretName: "k" } } },
+                /^kubernetes\.external: is only for kubernetes\.mode external/,
             );
             await reject(
-                { mode: "minio" as ObjectStorageMode },
-                /^mode: must be one of "in-cluster", "external" \(got "minio"\)/,
+                { kubernetes: { mode: "minio" as ObjectStorageMode } },
+                /^kubernetes\.mode: must be one of "in-cluster", "external" \(got "minio"\)/,
             );
         });
     });

@@ -8,13 +8,15 @@ import { expectCredentialsOnlyInSecrets, expectRejected, expectValidObjects } fr
 // What the Platform registers and wires, under the mock engine; not a deployment.
 
 const full: PlatformArgs = {
-    namespace: "shop",
+    kubernetes: { namespace: "shop" },
     app: { image: "ghcr.io/acme/shop:1.0.0" },
     // Backups in the in-cluster bucket must be accepted explicitly, with a reason.
-    postgres: { backup: { inClusterReason: "the Ceph cluster mirrors the bucket to a second site" } },
+    postgres: {
+        kubernetes: { backup: { inClusterReason: "the Ceph cluster mirrors the bucket to a second site" } },
+    },
     redis: { mode: RedisMode.Cluster },
     rabbitmq: {},
-    objectStorage: { mode: ObjectStorageMode.InCluster, bucket: "shop-files" },
+    objectStorage: { bucket: "shop-files", kubernetes: { mode: ObjectStorageMode.InCluster } },
 };
 
 function runPlatform(args: PlatformArgs = full): Promise<RunResult> {
@@ -270,7 +272,11 @@ describe("Platform (Kubernetes)", () => {
             "REDIS_CA_CERT",
             "REDIS_URL",
         ]);
-        const none = await runPlatform({ ...full, installOperators: false, networkPolicies: false });
+        const none = await runPlatform({
+            ...full,
+            kubernetes: { ...full.kubernetes, installOperators: false },
+            networkPolicies: false,
+        });
         assert.strictEqual(ofType(none, T.NetworkPolicy).length, 0, "networkPolicies: false turns every policy off");
         assert.strictEqual(ofType(none, T.KubernetesOperators).length, 0);
         assert.strictEqual(ofType(none, T.HelmRelease).length, 0);
@@ -281,8 +287,10 @@ describe("Platform (Kubernetes)", () => {
             app: full.app,
             appSecrets: { SESSION_KEY: { length: 48 } },
             objectStorage: {
-                mode: ObjectStorageMode.External,
-                external: { endpoint: "https://minio.example.com", credentialsSecretName: "minio-keys" },
+                kubernetes: {
+                    mode: ObjectStorageMode.External,
+                    external: { endpoint: "https://minio.example.com", credentialsSecretName: "minio-keys" },
+                },
             },
         });
         const data = plain(ofType(run, T.Secret).find((s) => s.name === "shop-env")!.inputs).stringData;
@@ -310,7 +318,7 @@ describe("Platform (Kubernetes)", () => {
                     });
                 },
                 /^postgres\.syncReplication: needs at least 2 instances/,
-                /^postgres\.backup\.destination: is required when backups are enabled/,
+                /^postgres\.kubernetes\.backup\.destination: is required when backups are enabled/,
                 /^redis\.shards: must be an integer from 3 to 100/,
                 /^rabbitmq\.nodes: must be odd and at least 3/,
                 /^app\.secretEnv\.DATABASE_URL: is set by the Platform from its services/,
@@ -336,7 +344,7 @@ describe("Platform (Kubernetes)", () => {
         it("Postgres backups in the in-cluster bucket without a reason (losing the cluster would lose them)", () =>
             expectRejected(() => {
                 new Platform("shop", { ...full, postgres: {} });
-            }, /^postgres\.backup\.destination: is required: the platform's bucket is inside the cluster \(Rook\)/));
+            }, /^postgres\.kubernetes\.backup\.destination: is required: the platform's bucket is inside the cluster \(Rook\)/));
 
         it("a target whose backend is a later issue", () =>
             expectRejected(() => {

@@ -10,7 +10,7 @@ import { expectCredentialsOnlyInSecrets, expectRejected, expectValidObjects } fr
 // CRDs, not that the operator reconciles them on a cluster.
 
 const destination = { bucket: "backups", endpoint: "https://s3.example.com", credentialsSecretName: "backup-keys" };
-const prod: PostgresClusterArgs = { kubernetes: { namespace: "data" }, backup: { destination } };
+const prod: PostgresClusterArgs = { kubernetes: { namespace: "data", backup: { destination } } };
 
 function runPostgres(args: PostgresClusterArgs = prod, preview = false): Promise<RunResult> {
     return runProgram(
@@ -178,11 +178,15 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
             ...prod,
             version: "16.10",
             instances: 5,
-            storageSize: "100Gi",
+            storageGiB: 100,
             database: "gotrs",
             owner: "gotrs",
-            backup: { destination, retentionDays: 30, schedule: "0 30 1 * * *" },
-            kubernetes: { namespace: "data", storageClass: "fast-ssd" },
+            backup: { retentionDays: 30 },
+            kubernetes: {
+                namespace: "data",
+                storageClass: "fast-ssd",
+                backup: { destination, schedule: "0 30 1 * * *" },
+            },
         });
         const spec = inputsOf(one(run, T.CnpgCluster)).spec;
         assert.deepStrictEqual(
@@ -226,7 +230,7 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
         it("a bad version", () =>
             reject({ ...prod, version: "latest" }, /^version: must be a PostgreSQL major version/));
         it("a bad storage size", () =>
-            reject({ ...prod, storageSize: "lots" }, /^storageSize: must be a Kubernetes quantity/));
+            reject({ ...prod, storageGiB: 0 }, /^storageGiB: must be an integer from 1 to 65536 \(got 0\)/));
         it("bad database and owner names", () =>
             reject(
                 { ...prod, database: "My-DB", owner: "1x" },
@@ -234,36 +238,38 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
                 /^owner: must be a lower-case SQL identifier/,
             ));
         it("backups without a destination in production", () =>
-            reject({}, /^backup\.destination: is required when backups are enabled/));
+            reject({}, /^kubernetes\.backup\.destination: is required when backups are enabled/));
         it("backups off in production", () =>
             reject({ backup: { enabled: false } }, /^backup\.enabled: cannot be false in the production profile/));
         it("retention under 7 days in production", () =>
             reject(
-                { backup: { destination, retentionDays: 3 } },
+                { ...prod, backup: { retentionDays: 3 } },
                 /^backup\.retentionDays: must be an integer from 7 to 3650 \(got 3\)/,
             ));
         it("a bad backup path, key names and Secret name", () =>
             reject(
                 {
-                    backup: {
-                        destination: {
-                            ...destination,
-                            path: "/abs/",
-                            accessKeyIdKey: "id key",
-                            secretAccessKeyKey: "",
-                            credentialsSecretName: "Keys!",
+                    kubernetes: {
+                        backup: {
+                            destination: {
+                                ...destination,
+                                path: "/abs/",
+                                accessKeyIdKey: "id key",
+                                secretAccessKeyKey: "",
+                                credentialsSecretName: "Keys!",
+                            },
                         },
                     },
                 },
-                /^backup\.destination\.path: must be a relative object prefix/,
-                /^backup\.destination\.accessKeyIdKey: must be a Secret key/,
-                /^backup\.destination\.secretAccessKeyKey: must be a Secret key/,
-                /^backup\.destination\.credentialsSecretName: must be a Kubernetes object name/,
+                /^kubernetes\.backup\.destination\.path: must be a relative object prefix/,
+                /^kubernetes\.backup\.destination\.accessKeyIdKey: must be a Secret key/,
+                /^kubernetes\.backup\.destination\.secretAccessKeyKey: must be a Secret key/,
+                /^kubernetes\.backup\.destination\.credentialsSecretName: must be a Kubernetes object name/,
             ));
         it("a five-field cron schedule", () =>
             reject(
-                { backup: { destination, schedule: "0 2 * * *" } },
-                /^backup\.schedule: must be a six-field cron expression/,
+                { kubernetes: { backup: { destination, schedule: "0 2 * * *" } } },
+                /^kubernetes\.backup\.schedule: must be a six-field cron expression/,
             ));
         it("a bad pooler", () =>
             reject(

@@ -119,7 +119,7 @@ describe("RabbitMQCluster (Kubernetes, RabbitMQ Cluster Operator)", () => {
         const big = await runRabbit({
             nodes: 5,
             quorumQueuesByDefault: false,
-            storageSize: "50Gi",
+            storageGiB: 50,
             kubernetes: { namespace: "data", storageClass: "ssd" },
         });
         const spec = inputsOf(one(big, T.RabbitmqClusterCR)).spec;
@@ -147,7 +147,7 @@ describe("RabbitMQCluster (Kubernetes, RabbitMQ Cluster Operator)", () => {
             ));
         it("one node in production", () => reject({ nodes: 1 }, /^nodes: must be odd and at least 3 in production/));
         it("nodes out of range and a bad storage size", () =>
-            reject({ nodes: 11, storageSize: "x" }, /^nodes: must be an integer from 1 to 9/, /^storageSize/));
+            reject({ nodes: 11, storageGiB: 1.5 }, /^nodes: must be an integer from 1 to 9/, /^storageGiB/));
         it("a bad version", () => reject({ version: "four" }, /^version: must be a version such as "4\.1\.4"/));
     });
 });

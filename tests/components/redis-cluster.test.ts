@@ -23,7 +23,7 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
             run = await runRedis();
         });
 
-        it("registers a RedisReplication, a RedisSentinel, the redis.conf ConfigMap, the AUTH SharedSecret and its TLS material", () => {
+        it("registers a RedisReplication, a RedisSentinel, the redis.conf ConfigMap, the AUTH password and Secret, and its TLS material", () => {
             assert.deepStrictEqual(
                 childTypes(run, one(run, T.RedisCluster)),
                 [
@@ -32,7 +32,8 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
                     T.NetworkPolicy,
                     T.RedisReplication,
                     T.RedisSentinel,
-                    T.SharedSecret,
+                    T.RandomPassword,
+                    T.Secret,
                     T.TlsPrivateKey,
                     T.TlsPrivateKey,
                     T.TlsSelfSignedCert,
@@ -106,9 +107,17 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
             );
         });
 
-        it("takes the AUTH password from its SharedSecret, for Redis and the Sentinels alike", () => {
-            const secretName = plain(one(run, T.SharedSecret).outputs).secretName;
-            assert.strictEqual(secretName, "cache-auth");
+        it("takes the AUTH password from its own Secret, for Redis and the Sentinels alike", () => {
+            const auth = one(run, T.Secret, "cache-auth");
+            assert.strictEqual(plain(auth.outputs).metadata.name, "cache-auth");
+            // The password and Secret were children of a SharedSecret "cache-auth" before issue 8:
+            // aliases carry their URNs over, so the password is not generated anew.
+            const parentOfOld = "pulumi-ha:index:RedisCluster$pulumi-ha:index:SharedSecret";
+            for (const r of [auth, one(run, T.RandomPassword, "cache-auth-password")])
+                assert.ok(
+                    r.options.aliases.some((a) => a.includes(parentOfOld)),
+                    `${r.name} keeps its old URN as an alias: ${r.options.aliases}`,
+                );
             assert.deepStrictEqual(inputsOf(one(run, T.RedisReplication)).spec.kubernetesConfig.redisSecret, {
                 name: "cache-auth",
                 key: "password",
@@ -209,12 +218,15 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
                 /^replicasPerShard: must be 1 on target "kubernetes": the redis-operator pairs one follower with each leader \(got 2\)/,
             ));
         it("an even number of Sentinels", () =>
-            reject({ sentinels: 2 }, /^sentinels: must be odd so a majority can agree on failover \(got 2\)/));
+            reject(
+                { kubernetes: { sentinels: 2 } },
+                /^kubernetes\.sentinels: must be odd so a majority can agree on failover \(got 2\)/,
+            ));
         it("node and Sentinel counts out of range", () =>
             reject(
-                { nodes: 21, sentinels: 11 },
+                { nodes: 21, kubernetes: { sentinels: 11 } },
                 /^nodes: must be an integer from 1 to 20 \(got 21\)/,
-                /^sentinels: must be an integer from 1 to 9 \(got 11\)/,
+                /^kubernetes\.sentinels: must be an integer from 1 to 9 \(got 11\)/,
             ));
         it("a single node in production", () => reject({ nodes: 1 }, /^nodes: must be at least 2 in production/));
         it("valkey without an image", () =>
@@ -231,10 +243,6 @@ describe("RedisCluster (Kubernetes, OT redis-operator)", () => {
                 /^evictionPolicy: must be one of "noeviction", "allkeys-lru"/,
             ));
         it("a bad version and storage size", () =>
-            reject(
-                { version: "8", storageSize: "big" },
-                /^version: must be/,
-                /^storageSize: must be a Kubernetes quantity/,
-            ));
+            reject({ version: "8", storageGiB: -1 }, /^version: must be/, /^storageGiB: must be an integer/));
     });
 });

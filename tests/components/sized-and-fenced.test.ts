@@ -20,8 +20,7 @@ import { expectRejected, expectValidObjects } from "./services";
 const run = (program: () => void) => runProgram(program);
 const destination = { bucket: "backups", endpoint: "https://s3.example.com", credentialsSecretName: "backup-keys" };
 const pgArgs: PostgresClusterArgs = {
-    kubernetes: { namespace: "data", partOf: "shop" },
-    backup: { destination },
+    kubernetes: { namespace: "data", partOf: "shop", backup: { destination } },
     pooler: { enabled: true },
 };
 
@@ -215,6 +214,7 @@ describe("PostgresCluster: sized, fenced, pinned, backed up elsewhere", () => {
             new PostgresCluster("pg", {
                 ...pgArgs,
                 kubernetes: {
+                    ...pgArgs.kubernetes,
                     resources: { cpuRequest: "4", cpuLimit: "4", memoryRequest: "16Gi", memoryLimit: "16Gi" },
                 },
             });
@@ -225,24 +225,30 @@ describe("PostgresCluster: sized, fenced, pinned, backed up elsewhere", () => {
     it("refuses a backup destination inside the cluster in production without a reason", () =>
         expectRejected(() => {
             new PostgresCluster("pg", {
-                backup: { destination: { ...destination, endpoint: "https://minio.storage.svc.cluster.local:9000" } },
+                kubernetes: {
+                    backup: {
+                        destination: { ...destination, endpoint: "https://minio.storage.svc.cluster.local:9000" },
+                    },
+                },
             });
-        }, /^backup\.destination\.endpoint: is inside the cluster it backs up/));
+        }, /^kubernetes\.backup\.destination\.endpoint: is inside the cluster it backs up/));
 
     it("refuses a plain-http backup destination in production", () =>
         expectRejected(() => {
             new PostgresCluster("pg", {
-                backup: { destination: { ...destination, endpoint: "http://backups.example.com" } },
+                kubernetes: { backup: { destination: { ...destination, endpoint: "http://backups.example.com" } } },
             });
-        }, /^backup\.destination\.endpoint: must be https in the production profile/));
+        }, /^kubernetes\.backup\.destination\.endpoint: must be https in the production profile/));
 
     it("accepts one with a reason, and records the reason on the ObjectStore for the pack", async () => {
         const reason = "MinIO replicates the bucket to a second site";
         const inCluster = await run(() => {
             new PostgresCluster("pg", {
-                backup: {
-                    inClusterReason: reason,
-                    destination: { ...destination, endpoint: "https://minio.storage.svc.cluster.local" },
+                kubernetes: {
+                    backup: {
+                        inClusterReason: reason,
+                        destination: { ...destination, endpoint: "https://minio.storage.svc.cluster.local" },
+                    },
                 },
             });
         });

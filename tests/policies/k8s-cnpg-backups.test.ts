@@ -36,7 +36,7 @@ describe(`policy ${policy}`, () => {
     it("passes the PostgresCluster defaults (plugin WAL archiving, 7-day ObjectStore, daily ScheduledBackup)", async () => {
         expectNoViolation(
             await judge(() => {
-                new PostgresCluster("pg", { backup: backupTo });
+                new PostgresCluster("pg", { kubernetes: { backup: backupTo } });
             }),
             policy,
         );

@@ -12,7 +12,7 @@ describe(`policy ${policy}`, () => {
     it("passes the PostgresCluster defaults (3 instances, synchronous)", async () => {
         expectNoViolation(
             await judge(() => {
-                new PostgresCluster("pg", { backup: backupTo });
+                new PostgresCluster("pg", { kubernetes: { backup: backupTo } });
             }),
             policy,
         );

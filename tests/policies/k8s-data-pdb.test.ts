@@ -14,7 +14,7 @@ describe(`policy ${policy}`, () => {
     it("passes every data component's defaults (operator budgets on, ours where the operator makes none)", async () => {
         expectNoViolation(
             await judge(() => {
-                new PostgresCluster("pg", { backup: backupTo, pooler: { enabled: true } });
+                new PostgresCluster("pg", { kubernetes: { backup: backupTo }, pooler: { enabled: true } });
                 new RedisCluster("a", {});
                 new RedisCluster("b", { mode: RedisMode.Cluster });
                 new RabbitMQCluster("mq", {});

@@ -16,7 +16,7 @@ describe(`policy ${policy}`, () => {
                 new RedisCluster("a", {});
                 new RedisCluster("b", { mode: RedisMode.Cluster });
                 new RabbitMQCluster("mq", {});
-                new PostgresCluster("pg", { backup: backupTo });
+                new PostgresCluster("pg", { kubernetes: { backup: backupTo } });
             }),
             policy,
         );

@@ -18,7 +18,7 @@ describe(`policy ${policy}`, () => {
             await judge(() => {
                 new Platform("p", {
                     app: { image: "nginx:1.27" },
-                    postgres: { backup: backupTo },
+                    postgres: { kubernetes: { backup: backupTo } },
                     redis: { mode: RedisMode.Cluster },
                     rabbitmq: {},
                     objectStorage: {},

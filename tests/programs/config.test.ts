@@ -73,7 +73,7 @@ describe("stack config (programs/config.ts)", () => {
             [
                 "a nested unknown key",
                 { postgres: { backup: { retention: 14 } } },
-                /^config pulumi-ha:postgres\.backup has unknown keys retention; allowed: enabled, retentionDays, schedule, /,
+                /^config pulumi-ha:postgres\.backup has unknown keys retention; allowed: enabled, retentionDays, pointInTimeRecovery$/,
             ],
             [
                 "a user id as a string, and root",
@@ -137,6 +137,6 @@ describe("stack config (programs/config.ts)", () => {
     it("ignores other packages' config (e.g. the kubernetes provider's)", async () => {
         const cfg = await read({ "kubernetes:context": "kind-ha" }, "safeshare");
         assert.strictEqual(cfg.topology, "safeshare");
-        assert.deepStrictEqual(cfg.services.objectStorage?.external?.region, "auto");
+        assert.deepStrictEqual(cfg.services.objectStorage?.kubernetes?.external?.region, "auto");
     });
 });

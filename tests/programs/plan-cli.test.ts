@@ -36,7 +36,8 @@ describe("npm run plan", () => {
             "pulumi-ha:index:AppTier  gotrs",
         ])
             assert.ok(r.out.includes(line), line);
-        assert.match(r.out, /Resources: 61\n/);
+        // 60 since issue 8: the Redis AUTH password and Secret lost their SharedSecret wrapper (aliased).
+        assert.match(r.out, /Resources: 60\n/);
         assert.match(
             r.out,
             /Kubernetes schema \(1\.33\): 23 object\(s\) validated, 0 problem\(s\)\nOperator CRD schemas \(cloudnative-pg-v1\.30\.0, .*\): 7 custom resource\(s\) validated, 0 problem\(s\)/,
@@ -47,7 +48,7 @@ describe("npm run plan", () => {
         assert.ok(manifests.some((f) => /deployment-gotrs-gotrs-/.test(f)));
         assert.ok(manifests.some((f) => /cluster-gotrs-gotrs-postgres\.yaml$/.test(f)));
         const json = JSON.parse(fs.readFileSync(path.join(tmp, "plan.json"), "utf8"));
-        assert.strictEqual(json.resources.length, 61);
+        assert.strictEqual(json.resources.length, 60);
         assert.deepStrictEqual(json.verdict.mandatory, []);
     });
 

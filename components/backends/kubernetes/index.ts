@@ -1,13 +1,13 @@
 import { Backend } from "../backend";
-import { kubernetesObjectStorage } from "./object-storage";
-import { kubernetesPostgres } from "./postgres";
-import { kubernetesRabbitMQ } from "./rabbitmq";
-import { kubernetesRedis } from "./redis";
+import { kubernetesObjectStorageBackend } from "./object-storage-plan";
+import { kubernetesPostgresBackend } from "./postgres-plan";
+import { kubernetesRabbitMQBackend } from "./rabbitmq-plan";
+import { kubernetesRedisBackend } from "./redis-plan";
 
 /** Data services on Kubernetes, each on a maintained operator. */
 export const kubernetesBackend: Backend = {
-    postgres: kubernetesPostgres,
-    redis: kubernetesRedis,
-    rabbitmq: kubernetesRabbitMQ,
-    objectStorage: kubernetesObjectStorage,
+    postgres: kubernetesPostgresBackend,
+    redis: kubernetesRedisBackend,
+    rabbitmq: kubernetesRabbitMQBackend,
+    objectStorage: kubernetesObjectStorageBackend,
 };

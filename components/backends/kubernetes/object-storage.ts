@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { ObjectStorageMode } from "../../core/enums";
 import { ObjectStorageOutputs } from "../../core/object-storage-contract";
-import { ResolvedObjectStorage } from "../../core/object-storage-resolve";
+import type { KubernetesObjectStorage } from "./object-storage-plan";
 import { BackendScope } from "../backend";
 import {
     Scope,
@@ -27,12 +27,12 @@ const gatewayPodPort = 8080;
  * to a Secret named after the claim). External: the endpoint and keys you give, the keys
  * stored in a Secret so workloads read them by secretKeyRef.
  */
-export function kubernetesObjectStorage(base: BackendScope, store: ResolvedObjectStorage): ObjectStorageOutputs {
+export function kubernetesObjectStorage(base: BackendScope, store: KubernetesObjectStorage): ObjectStorageOutputs {
     const scope = scopeOf(base, "object-storage", store.kubernetes);
     return store.mode === ObjectStorageMode.External ? external(scope, store) : rook(scope, store);
 }
 
-function external(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutputs {
+function external(scope: Scope, store: KubernetesObjectStorage): ObjectStorageOutputs {
     const ext = store.external!;
     const keys = ext.credentialsSecretName
         ? undefined
@@ -50,7 +50,7 @@ function external(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutp
     };
 }
 
-function rook(scope: Scope, store: ResolvedObjectStorage): ObjectStorageOutputs {
+function rook(scope: Scope, store: KubernetesObjectStorage): ObjectStorageOutputs {
     const rookNamespace = store.kubernetes.rookClusterNamespace;
     // Zone as the failure domain: each of the `replicas` copies sits in a different zone.
     const pool = { failureDomain: store.production ? "zone" : "host", replicated: { size: store.replicas } };

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PostgresOutputs } from "../../core/postgres-contract";
-import { ResolvedPostgres } from "../../core/postgres-resolve";
 import { BackendScope } from "../backend";
+import type { KubernetesPostgres } from "./postgres-plan";
 import {
     Scope,
     objectStorageClientLabel,
@@ -30,9 +30,9 @@ const barmanPlugin = "barman-cloud.cloudnative-pg.io";
 const port = 5432;
 
 /** The Barman Cloud ObjectStore: where base backups and WAL go, with the retention policy. */
-function objectStore(scope: Scope, pg: ResolvedPostgres) {
+function objectStore(scope: Scope, pg: KubernetesPostgres) {
     const b = pg.backup!;
-    const d = b.destination;
+    const d = b.destination();
     const reason = b.inClusterReason?.trim();
     return customResource(
         scope,
@@ -62,7 +62,7 @@ function objectStore(scope: Scope, pg: ResolvedPostgres) {
  * required), PDBs by the operator (enablePDB), WAL archiving and base backups through the
  * Barman Cloud plugin, and a PgBouncer Pooler when asked.
  */
-export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): PostgresOutputs {
+export function kubernetesPostgres(base: BackendScope, pg: KubernetesPostgres): PostgresOutputs {
     const scope = scopeOf(base, "database", pg.kubernetes);
     const appPassword = password(scope, "app-password");
     const credentials = secret(
@@ -158,13 +158,13 @@ export function kubernetesPostgres(base: BackendScope, pg: ResolvedPostgres): Po
 }
 
 /** Pooler pods' labels (CloudNativePG sets cnpg.io/poolerName). */
-const poolerPods = (pg: ResolvedPostgres) => ({ "cnpg.io/poolerName": `${pg.name}-pooler-rw` });
+const poolerPods = (pg: KubernetesPostgres) => ({ "cnpg.io/poolerName": `${pg.name}-pooler-rw` });
 
 /**
  * Only the operator, the instances themselves, the pooler and the service's clients reach
  * Postgres (5432; the status port 8000 for the operator and peers).
  */
-function fence(scope: Scope, pg: ResolvedPostgres) {
+function fence(scope: Scope, pg: KubernetesPostgres) {
     const instances = { "cnpg.io/cluster": pg.name };
     const operator = podsOfNamespace(pg.kubernetes.operatorNamespace ?? operatorPins.cloudnativePg.namespace);
     allowIngress(scope, "netpol", instances, [
@@ -192,7 +192,7 @@ function fence(scope: Scope, pg: ResolvedPostgres) {
  * PgBouncer in front of the writer (seed 000), its pods spread over zones. CloudNativePG
  * makes no PDB for a Pooler's Deployment, so one is made here. Returns the pooler's host.
  */
-function pooler(scope: Scope, pg: ResolvedPostgres, cluster: pulumi.Resource): pulumi.Output<string> {
+function pooler(scope: Scope, pg: KubernetesPostgres, cluster: pulumi.Resource): pulumi.Output<string> {
     const name = `${pg.name}-pooler-rw`;
     const pods = poolerPods(pg);
     customResource(

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RabbitMQOutputs } from "../../core/rabbitmq-contract";
-import { ResolvedRabbitMQ } from "../../core/rabbitmq-resolve";
+import type { KubernetesRabbitMQ } from "./rabbitmq-plan";
 import { BackendScope } from "../backend";
 import {
     Scope,
@@ -31,7 +31,7 @@ const username = "app";
  * best-effort), default-user credentials generated here and given to the operator as an
  * external secret, and a PodDisruptionBudget (the operator makes none).
  */
-export function kubernetesRabbitMQ(base: BackendScope, mq: ResolvedRabbitMQ): RabbitMQOutputs {
+export function kubernetesRabbitMQ(base: BackendScope, mq: KubernetesRabbitMQ): RabbitMQOutputs {
     const scope = scopeOf(base, "queue", mq.kubernetes);
     const pass = password(scope, "password");
     const credentials = secret(scope, "default-user", `${mq.name}-default-user`, {
@@ -92,7 +92,7 @@ export function kubernetesRabbitMQ(base: BackendScope, mq: ResolvedRabbitMQ): Ra
  * Nodes reach each other on epmd, distribution and CLI ports; the operator reaches the
  * management API; clients reach AMQP only (the port in use).
  */
-function fence(scope: Scope, mq: ResolvedRabbitMQ, nodes: Record<string, string>, tls: boolean) {
+function fence(scope: Scope, mq: KubernetesRabbitMQ, nodes: Record<string, string>, tls: boolean) {
     const operator = podsOfNamespace(mq.kubernetes.operatorNamespace ?? operatorPins.rabbitmqOperator.namespace);
     allowIngress(scope, "netpol", nodes, [
         { from: [podsHere(nodes)], ports: [4369, 25672, { from: 35672, to: 35682 }] }, // epmd, distribution, CLI tools
@@ -101,7 +101,7 @@ function fence(scope: Scope, mq: ResolvedRabbitMQ, nodes: Record<string, string>
     ]);
 }
 
-function rabbitmqConf(mq: ResolvedRabbitMQ): string {
+function rabbitmqConf(mq: KubernetesRabbitMQ): string {
     return [
         // Quorum queues replicate every message to a majority of nodes (seed 004).
         ...(mq.quorumQueuesByDefault ? ["default_queue_type = quorum"] : []),

@@ -2,9 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { RedisMode } from "../../core/enums";
 import { RedisOutputs } from "../../core/redis-contract";
-import { ResolvedRedis } from "../../core/redis-resolve";
-import { SharedSecret } from "../../shared-secret";
+import { generatePassword } from "../../generated-values";
+import { standardLabels } from "../../core/labels";
 import { BackendScope } from "../backend";
+import type { KubernetesRedis } from "./redis-plan";
 import { parseQuantity } from "../../core/formats";
 import {
     Scope,
@@ -36,18 +37,10 @@ const operatorPdb = { enabled: true, maxUnavailable: 1 };
  * AUTH password from a SharedSecret, TLS from a generated CA (production), append-only
  * persistence on volumes, operator PDBs and zone spread on every pod set.
  */
-export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): RedisOutputs {
+export function kubernetesRedis(base: BackendScope, redis: KubernetesRedis): RedisOutputs {
     const scope = scopeOf(base, "cache", redis.kubernetes);
-    const auth = new SharedSecret(
-        `${redis.name}-auth`,
-        {
-            generated: { password: {} },
-            partOf: scope.labels["app.kubernetes.io/part-of"],
-            kubernetes: { namespace: scope.namespace },
-        },
-        { parent: scope.parent },
-    );
-    const redisSecret = { name: auth.secretName, key: "password" };
+    const auth = authSecret(scope, redis);
+    const redisSecret = { name: auth.secret.metadata.name, key: "password" };
     const config = new k8s.core.v1.ConfigMap(
         `${redis.name}-config`,
         {
@@ -79,8 +72,8 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
             : undefined,
         TLS,
     };
-    const opts = after(scope, auth, config);
-    const password = auth.values.apply((v) => v.password);
+    const opts = after(scope, auth.secret, config);
+    const password = auth.password;
     const scheme = cert ? "rediss" : "redis";
     const url = (host: pulumi.Output<string>) =>
         pulumi.secret(pulumi.interpolate`${scheme}://:${password}@${host}:${redisPort}`);
@@ -153,7 +146,7 @@ export function kubernetesRedis(base: BackendScope, redis: ResolvedRedis): Redis
 /** Sentinels watching the replication; a majority must agree before a failover. */
 function sentinels(
     scope: Scope,
-    redis: ResolvedRedis,
+    redis: KubernetesRedis,
     common: Record<string, unknown>,
     redisSecret: { name: pulumi.Output<string>; key: string },
     replication: pulumi.Resource,
@@ -184,7 +177,37 @@ function sentinels(
  * Only members, the operator and the service's clients reach Redis (6379; the cluster bus
  * between cluster members; Sentinels on 26379).
  */
-function fence(scope: Scope, redis: ResolvedRedis) {
+/**
+ * The AUTH password and the Secret the operator reads it from. Both were once children of a
+ * SharedSecret `<name>-auth` inside this component; the aliases keep their URNs' history, so
+ * the password is not generated anew (which would lock every client out).
+ */
+function authSecret(scope: Scope, redis: KubernetesRedis) {
+    const name = `${redis.name}-auth`;
+    const aliases = [{ parent: pulumi.createUrn(name, "pulumi-ha:index:SharedSecret", scope.parent) }];
+    const password = generatePassword(`${name}-password`, scope.parent, 32, undefined, aliases);
+    const secret = new k8s.core.v1.Secret(
+        name,
+        {
+            metadata: {
+                name,
+                namespace: scope.namespace,
+                labels: standardLabels({
+                    appName: name,
+                    instance: name,
+                    component: "secret",
+                    partOf: scope.labels["app.kubernetes.io/part-of"],
+                }),
+            },
+            type: "Opaque",
+            stringData: pulumi.secret({ password }),
+        },
+        { parent: scope.parent, aliases },
+    );
+    return { password, secret };
+}
+
+function fence(scope: Scope, redis: KubernetesRedis) {
     const operator = podsOfNamespace(redis.kubernetes.operatorNamespace ?? operatorPins.redisOperator.namespace);
     const clients = podsHere(clientPods(scope));
     if (redis.mode === RedisMode.Cluster) {
@@ -212,7 +235,7 @@ function fence(scope: Scope, redis: ResolvedRedis) {
  * maxmemory at 75 % of the memory limit: Redis then evicts (or refuses writes) before the
  * kubelet kills it, leaving room for copy-on-write during AOF rewrites.
  */
-function redisConf(redis: ResolvedRedis): string {
+function redisConf(redis: KubernetesRedis): string {
     const limit = parseQuantity(redis.kubernetes.resources.memoryLimit);
     return [
         `appendonly ${redis.persistence ? "yes" : "no"}`,

@@ -1,0 +1,53 @@
+import { backendFor, hasBackend } from "./backends";
+import { Backend, ServiceBackend } from "./backends/backend";
+import { BackendScope } from "./backends/backend";
+import { ArgChecker } from "./core/arg-checker";
+import { ObjectShape } from "./core/arg-shape";
+import { ResolvedCommon } from "./core/services-common";
+
+/** A service checked in full (neutral rules, then its target's) and ready to create. */
+export interface ServicePlan<Resolved, Outputs> {
+    resolved: Resolved;
+    create: (scope: BackendScope) => Outputs;
+}
+
+/**
+ * Checks a service's arguments: their types, the cloud-neutral rules (core), then its target's
+ * (the backend's `plan`), and throws every problem of all three in one `InvalidArgumentsError`.
+ * Registers nothing.
+ */
+export function planService<Args, Resolved extends ResolvedCommon, Outputs, Context>(
+    component: string,
+    name: string,
+    given: Args,
+    shape: ObjectShape<Args>,
+    resolve: (check: ArgChecker, name: string, args: Args) => Resolved,
+    backend: (b: Backend) => ServiceBackend<Args, Resolved, Outputs, Context>,
+    context?: Context,
+): ServicePlan<Resolved, Outputs> {
+    const check = new ArgChecker(`${component} "${name}"`);
+    const args = check.args(given, shape);
+    const resolved = resolve(check, name, args);
+    // An unknown or unimplemented target has no backend to ask (resolveCommon reported it).
+    if (!hasBackend(resolved.target)) check.throwIfAny();
+    const create = backend(backendFor(resolved.target)).plan(check, args, resolved, context);
+    check.throwIfAny();
+    return { resolved, create };
+}
+
+// Plans a Platform made for the children it is about to construct, keyed by the args object it
+// hands each one: a child's arguments are resolved once, by the Platform, with its context.
+const handed = new WeakMap<object, ServicePlan<unknown, unknown>>();
+
+/** Hands `plan` to the component about to be constructed with `args`; returns `args`. */
+export function handDown<Args extends object>(args: Args, plan: ServicePlan<unknown, unknown>): Args {
+    handed.set(args, plan);
+    return args;
+}
+
+/** The plan a Platform handed down with `args`, if any (taken once). */
+export function handedDown<Resolved, Outputs>(args: object): ServicePlan<Resolved, Outputs> | undefined {
+    const plan = handed.get(args);
+    handed.delete(args);
+    return plan as ServicePlan<Resolved, Outputs> | undefined;
+}
