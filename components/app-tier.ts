@@ -45,6 +45,17 @@ export class AppTier extends pulumi.ComponentResource {
         const metadata = { namespace: app.namespace, labels };
         const scope: Scope = { parent: this, name, namespace: app.namespace, labels, opts: { parent: this } };
 
+        if (app.serviceAccountName) {
+            new k8s.core.v1.ServiceAccount(
+                `${name}-sa`,
+                {
+                    metadata: { ...metadata, name: app.serviceAccountName },
+                    // The pods need no Kubernetes API token; a workload identity brings its own.
+                    automountServiceAccountToken: false,
+                },
+                { parent: this },
+            );
+        }
         // Auto-named, so a change of plain env replaces the ConfigMap and rolls the pods.
         const configMap =
             Object.keys(app.env).length > 0

@@ -183,11 +183,18 @@ export interface AppTierArgs {
     sessionAffinity?: boolean;
     /** Ingress; default none. */
     ingress?: AppTierIngressArgs;
+    /**
+     * A ServiceAccount of this name, created for the pods to run as (still no API token mounted):
+     * the identity a cloud's workload identity binds (EKS Pod Identity, GKE Workload Identity).
+     * A DNS-1123 subdomain. Default none: the namespace's `default` account.
+     */
+    serviceAccountName?: string;
 }
 
 /** {@link AppTierArgs} with every default applied and every value checked. */
 export interface ResolvedAppTier {
     name: string;
+    serviceAccountName?: string;
     image: string;
     profile: Profile;
     appName: string;

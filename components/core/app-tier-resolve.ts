@@ -204,6 +204,8 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
         if (typeof ref.secretName === "string") check.dnsSubdomain(`secretEnv.${envName}.secretName`, ref.secretName);
     }
 
+    if (args.serviceAccountName !== undefined) check.dnsSubdomain("serviceAccountName", args.serviceAccountName);
+
     let ingress: ResolvedAppTier["ingress"];
     if (args.ingress) {
         ingress = { ...args.ingress, path: args.ingress.path ?? "/" };
@@ -258,6 +260,7 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
         env,
         secretEnv,
         sessionAffinity: args.sessionAffinity ?? false,
+        serviceAccountName: args.serviceAccountName,
         ingress,
         security,
         networkPolicy,

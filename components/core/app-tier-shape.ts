@@ -94,6 +94,7 @@ export const appTierShape: ObjectShape<AppTierArgs> = object<AppTierArgs>("AppTi
         }),
     ),
     sessionAffinity: boolean(),
+    serviceAccountName: string(),
     ingress: object<AppTierIngressArgs>("AppTierIngressArgs", {
         host: required(string()),
         path: string(),

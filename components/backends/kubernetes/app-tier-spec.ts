@@ -104,6 +104,8 @@ export function appPodSpec(
         volumes: volumes.length > 0 ? volumes : undefined,
         terminationGracePeriodSeconds: app.shutdown.terminationGracePeriodSeconds,
         topologySpreadConstraints: spreadConstraints(app, selector),
+        // Its own account when a workload identity binds one (EKS Pod Identity injects its own token).
+        serviceAccountName: app.serviceAccountName,
         automountServiceAccountToken: false,
         // runAsNonRoot is verifiable by the kubelet only for a numeric user: give one when the image names its USER.
         securityContext: {
