@@ -1,4 +1,18 @@
 import { Policies } from "@pulumi/policy";
+import { awsElastiCacheEncryption } from "./aws/aws-elasticache-encryption";
+import { awsElastiCacheFailover } from "./aws/aws-elasticache-failover";
+import { awsEksNodeGroupMinSize } from "./aws/aws-eks-nodegroup-min-size";
+import { awsEksNodeGroupZones } from "./aws/aws-eks-nodegroup-zones";
+import { awsMqBrokerHa } from "./aws/aws-mq-broker-ha";
+import { awsMqBrokerPublic } from "./aws/aws-mq-broker-public";
+import { awsRdsBackups } from "./aws/aws-rds-backups";
+import { awsRdsClusterHa } from "./aws/aws-rds-cluster-ha";
+import { awsRdsDeletionProtection } from "./aws/aws-rds-deletion-protection";
+import { awsRdsEncryption } from "./aws/aws-rds-encryption";
+import { awsRdsInstanceMultiAz } from "./aws/aws-rds-instance-multi-az";
+import { awsS3Encryption } from "./aws/aws-s3-encryption";
+import { awsS3PublicAccessBlock } from "./aws/aws-s3-public-access-block";
+import { awsS3Versioning } from "./aws/aws-s3-versioning";
 import { k8sCnpgBackups } from "./kubernetes/k8s-cnpg-backups";
 import { k8sCnpgHa } from "./kubernetes/k8s-cnpg-ha";
 import { k8sDataPdb } from "./kubernetes/k8s-data-pdb";
@@ -34,4 +48,18 @@ export const policies: Policies = [
     k8sImageTags,
     k8sDataResources,
     k8sNetworkPolicy,
+    awsRdsClusterHa,
+    awsRdsInstanceMultiAz,
+    awsRdsEncryption,
+    awsRdsBackups,
+    awsRdsDeletionProtection,
+    awsElastiCacheFailover,
+    awsElastiCacheEncryption,
+    awsMqBrokerHa,
+    awsMqBrokerPublic,
+    awsS3Versioning,
+    awsS3Encryption,
+    awsS3PublicAccessBlock,
+    awsEksNodeGroupZones,
+    awsEksNodeGroupMinSize,
 ];
