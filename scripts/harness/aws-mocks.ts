@@ -210,10 +210,9 @@ class Aws {
         return `10.0.${parseInt(d.slice(0, 2), 10) + 1}.${parseInt(d.slice(2), 10) + 10}`;
     }
 
-    /** A public IPv4 address in an AWS-looking range. */
+    /** A public IPv4 address in an AWS-looking range, a function of `label` on this resource. */
     publicIp(label: string): string {
-        const d = this.chars(label, 6, DIGITS);
-        return `3.${120 + (parseInt(d.slice(0, 2), 10) % 8)}.${parseInt(d.slice(2, 4), 10) + 1}.${parseInt(d.slice(4), 10) + 1}`;
+        return publicIpOf(`${label}:${this.ctx.urn}`);
     }
 
     /**
@@ -263,6 +262,15 @@ function fillMissing(inputs: Record<string, any>, values: Record<string, unknown
         // Otherwise the input stands (an unknown input stays unknown).
     }
     return out;
+}
+
+/**
+ * A public IPv4 address that is a function of `seed` alone: an Elastic IP's address derives from
+ * its allocation id, so a NAT gateway given that allocation id shows the same address.
+ */
+function publicIpOf(seed: string): string {
+    const d = digest(seed, 6, DIGITS);
+    return `3.${120 + (parseInt(d.slice(0, 2), 10) % 8)}.${parseInt(d.slice(2, 4), 10) + 1}.${parseInt(d.slice(4), 10) + 1}`;
 }
 
 /** Types with no `region` (IAM is global). */
@@ -332,7 +340,7 @@ function publicDns(region: string, ip: string): string {
 
 function eip(a: Aws): AwsMock {
     const id = a.ec2Id("eipalloc");
-    const ip = a.publicIp("eip");
+    const ip = publicIpOf(id);
     return {
         id,
         values: {
@@ -354,12 +362,15 @@ function eip(a: Aws): AwsMock {
 function natGateway(a: Aws): AwsMock {
     const id = a.ec2Id("nat");
     const connectivity = str(a.inputs.connectivityType) ?? "public";
+    const allocation = str(a.inputs.allocationId);
     return {
         id,
         values: {
             connectivityType: "public",
             availabilityMode: a.after("zonal"),
-            publicIp: a.after(connectivity === "public" ? a.publicIp("nat") : ""),
+            publicIp: a.after(
+                connectivity !== "public" ? "" : allocation !== undefined ? publicIpOf(allocation) : a.publicIp("nat"),
+            ),
             privateIp: a.after(a.privateIp("nat")),
             networkInterfaceId: a.after(a.ec2Id("eni")),
             associationId: a.after(connectivity === "public" ? a.ec2Id("eipassoc") : ""),

@@ -99,6 +99,21 @@ describe("harness: AWS mocks", () => {
         assert.strictEqual(out(rule).referencedSecurityGroupId, out(vpc).defaultSecurityGroupId);
     });
 
+    it("gives a NAT gateway the public address of the Elastic IP it is given", async () => {
+        const run = await runProgram(() => {
+            const ip = new aws.ec2.Eip("nat-ip", { domain: "vpc" });
+            new aws.ec2.NatGateway("nat", { subnetId: "subnet-0123", allocationId: ip.allocationId });
+        });
+        const eip = one(run, A.Eip);
+        assert.match(eip.id!, /^eipalloc-[0-9a-f]{17}$/);
+        assert.strictEqual(out(eip).allocationId, eip.id);
+        assert.match(out(eip).publicIp, /^3\.\d+\.\d+\.\d+$/);
+        const nat = one(run, "aws:ec2/natGateway:NatGateway");
+        assert.match(nat.id!, /^nat-[0-9a-f]{17}$/);
+        assert.strictEqual(out(nat).publicIp, out(eip).publicIp);
+        assert.match(out(nat).privateIp, /^10\.0\.\d+\.\d+$/);
+    });
+
     it("leaves what AWS assigns at create unknown in preview, and keeps what Check computes", async () => {
         const { preview, update } = await both(network);
         const vpc = one(preview, A.Vpc);
