@@ -1,4 +1,5 @@
 import { createHash } from "crypto";
+import { awsCall, awsResource } from "./aws-mocks";
 import { UNKNOWN } from "./wire";
 
 /**
@@ -153,13 +154,12 @@ export function mockResource(ctx: MockContext): MockedResource {
     if (ctx.type === "random:index/randomBytes:RandomBytes") return randomBytes(ctx);
     if (ctx.type === "random:index/randomInteger:RandomInteger") return randomInteger(ctx);
     if (ctx.type.startsWith("tls:index/")) return tlsResource(ctx);
+    if (ctx.type.startsWith("aws:")) return awsResource(ctx);
     return { id: ctx.preview ? UNKNOWN : `${ctx.name}-${digest(ctx.urn, 8)}`, computed: {}, secretOutputs: [] };
 }
 
 /** Results of provider functions (invokes). Unknown tokens answer `{}`. */
-export function mockCall(token: string, _inputs: Record<string, unknown>): Record<string, unknown> {
-    switch (token) {
-        default:
-            return {};
-    }
+export function mockCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    if (token.startsWith("aws:")) return awsCall(token, inputs);
+    return {};
 }
