@@ -120,10 +120,15 @@ describe("project", () => {
         assert.strictEqual(parse(read("policies/PulumiPolicy.yaml")).runtime, "nodejs");
         assert.match(JSON.parse(read("policies/package.json")).version, /^\d+\.\d+\.\d+$/);
         assert.match(read("policies/index.ts"), /new PolicyPack\("pulumi-ha"/);
-        const files = fs
-            .readdirSync(path.join(projectRoot, "policies/kubernetes"))
-            .filter((f) => /^k8s-.*\.ts$/.test(f))
-            .map((f) => f.replace(/\.ts$/, ""));
+        const files = [
+            ["kubernetes", "k8s"],
+            ["aws", "aws"],
+        ].flatMap(([dir, prefix]) =>
+            fs
+                .readdirSync(path.join(projectRoot, "policies", dir))
+                .filter((f) => new RegExp(`^${prefix}-.*\\.ts$`).test(f))
+                .map((f) => f.replace(/\.ts$/, "")),
+        );
         assert.deepStrictEqual(policies.map((p) => p.name).sort(), files.sort());
         for (const p of policies) {
             assert.ok(p.description.length > 20, p.name);

@@ -35,6 +35,8 @@ export interface JudgedResource {
     urn: string;
     parent?: string;
     dependencies: string[];
+    /** Dependencies by property, as the engine passes them to AnalyzeStack. */
+    propertyDependencies: Record<string, string[]>;
     /** What Analyze gets: the inputs. */
     inputs: Record<string, unknown>;
     /** What AnalyzeStack gets: a custom resource's outputs, a component's inputs and outputs. */
@@ -49,6 +51,7 @@ export function judged(r: RecordedResource): JudgedResource {
         urn: r.urn,
         parent: r.parent,
         dependencies: r.dependencies,
+        propertyDependencies: r.propertyDependencies,
         inputs: deserialize(r.inputs),
         stackProps: deserialize(r.custom ? r.outputs : { ...r.inputs, ...r.outputs }),
     };
@@ -204,9 +207,12 @@ export function evaluateInProcess(
             });
             resources.forEach((r, i) => {
                 stackResources[i].parent = r.parent ? byUrn.get(r.parent) : undefined;
-                stackResources[i].dependencies = r.dependencies
-                    .map((u) => byUrn.get(u))
-                    .filter((x): x is PolicyResource => !!x);
+                const resolve = (urns: string[]) =>
+                    urns.map((u) => byUrn.get(u)).filter((x): x is PolicyResource => !!x);
+                stackResources[i].dependencies = resolve(r.dependencies);
+                stackResources[i].propertyDependencies = Object.fromEntries(
+                    Object.entries(r.propertyDependencies ?? {}).map(([k, urns]) => [k, resolve(urns)]),
+                );
             });
             const args: StackValidationArgs = {
                 resources: stackResources,

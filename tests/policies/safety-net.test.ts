@@ -19,6 +19,7 @@ function deployment(name: string, props: Record<string, unknown>): JudgedResourc
         name,
         urn: `urn:pulumi:test::p::${types[0]}::${name}`,
         dependencies: [],
+        propertyDependencies: {},
         inputs: props,
         stackProps: props,
     };
