@@ -52,3 +52,11 @@ export type {
     ExistingNetworkArgs,
     NetworkOutputs,
 } from "./core/network-contract";
+export { KubernetesCluster } from "./kubernetes-cluster";
+export type {
+    KubernetesClusterArgs,
+    KubernetesClusterAwsArgs,
+    KubernetesNodesArgs,
+    ExistingKubernetesClusterArgs,
+    KubernetesClusterOutputs,
+} from "./core/kubernetes-cluster-contract";
