@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import { KubernetesCluster, KubernetesClusterArgs, Profile, Target } from "../../../components";
+import { KubernetesCluster, KubernetesClusterArgs, Network, Profile, Target } from "../../../components";
 import { architectureOf, eksAwsValues, kubeconfigFor } from "../../../components/backends/aws/eks";
 import { eksAddonPins, eksKubernetesVersion } from "../../../components/backends/aws/eks-pins";
 import { RecordedResource, RunResult, runProgram } from "../../../scripts/harness/mock-engine";
@@ -371,6 +371,36 @@ describe("KubernetesCluster (AWS, EKS)", () => {
         it("makes the gp3 StorageClass for Auto Mode's own EBS provisioner", () => {
             assert.strictEqual(inputsOf(one(run, T.StorageClass)).provisioner, "ebs.csi.eks.amazonaws.com");
             assert.strictEqual(one(run, T.StorageClass).provider, providerRef(run));
+        });
+    });
+
+    describe("on a Network, in preview", () => {
+        it("takes the Network's private subnets (a list of known length) and registers the same resources with unknown ids", async () => {
+            const program = () => {
+                const network = new Network("net", {
+                    target: Target.Aws,
+                    availabilityZones: ["eu-central-1a", "eu-central-1b", "eu-central-1c"],
+                    aws: { region: "eu-central-1" },
+                });
+                new KubernetesCluster("prod", {
+                    target: Target.Aws,
+                    aws: { region: "eu-central-1", subnetIds: network.privateSubnets },
+                });
+            };
+            const preview = await runProgram(program, { preview: true });
+            const update = await runProgram(program);
+            const shape = (run: RunResult) => run.resources.map((r) => `${r.type}::${r.name}`).sort();
+            assert.deepStrictEqual(shape(preview), shape(update));
+            assert.deepStrictEqual(preview.calls, []);
+            const groups = ofType(update, A.NodeGroup).sort((a, b) => a.name.localeCompare(b.name));
+            const privateSubnets = ["net-private-0", "net-private-1", "net-private-2"].map(
+                (name) => one(update, type(aws.ec2.Subnet), name).id,
+            );
+            assert.deepStrictEqual(
+                groups.map((g) => inputsOf(g).subnetIds),
+                privateSubnets.map((id) => [id]),
+            );
+            assert.deepStrictEqual(inputsOf(one(update, A.Cluster)).vpcConfig.subnetIds, privateSubnets);
         });
     });
 
