@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { awsKubernetesCluster } from "./backends/aws/eks";
-import { backendScope } from "./backends/backend";
+import { KubernetesClusterBackendOutputs, awsKubernetesCluster } from "./backends/aws/eks";
+import { BackendScope, backendScope } from "./backends/backend";
 import { ArgChecker } from "./core/arg-checker";
 import { Target } from "./core/enums";
 import {
@@ -9,7 +9,37 @@ import {
     KubernetesClusterOutputs,
     kubernetesClusterShape,
 } from "./core/kubernetes-cluster-contract";
-import { resolveKubernetesCluster } from "./core/kubernetes-cluster-resolve";
+import { ResolvedKubernetesCluster, resolveKubernetesCluster } from "./core/kubernetes-cluster-resolve";
+
+/** A cluster checked in full (its arguments, the neutral rules, its target's) and ready to create. */
+export interface KubernetesClusterPlan {
+    resolved: ResolvedKubernetesCluster;
+    create: (scope: BackendScope) => KubernetesClusterBackendOutputs;
+}
+
+/**
+ * Checks a KubernetesCluster's arguments — their types, the neutral rules, then its target's — and
+ * throws every problem in one `InvalidArgumentsError`. Registers nothing: a Platform can plan its
+ * cluster before it registers anything, then create it under its own scope.
+ */
+export function planKubernetesCluster(name: string, args: KubernetesClusterArgs): KubernetesClusterPlan {
+    const check = new ArgChecker(`KubernetesCluster "${name}"`);
+    const given = check.args(args, kubernetesClusterShape);
+    const resolved = resolveKubernetesCluster(check, given);
+    const target = given.target;
+    if (target !== undefined)
+        check.require(
+            target === Target.Aws,
+            "target",
+            target === Target.Kubernetes
+                ? `"kubernetes" is a cluster already: pass its kubeconfig to the components placed on it; use "aws" to create one`
+                : `"${target}" is not implemented yet for KubernetesCluster; implemented: "aws"`,
+        );
+    const create = awsKubernetesCluster.plan(check, given, resolved);
+    check.throwIfAny();
+    const region = given.aws?.region;
+    return { resolved, create: (scope) => create({ ...scope, region: scope.region ?? region }) };
+}
 
 // The provider is kept off the class's properties: a provider-typed output would put a `$ref`
 // to a provider in the package schema, which does not bind (DESIGN §5).
@@ -39,25 +69,9 @@ export class KubernetesCluster extends pulumi.ComponentResource implements Kuber
     public readonly oidcIssuer?: pulumi.Output<string>;
 
     constructor(name: string, args: KubernetesClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        const check = new ArgChecker(`KubernetesCluster "${name}"`);
-        const given = check.args(args, kubernetesClusterShape);
-        const resolved = resolveKubernetesCluster(check, given);
-        const target = given.target;
-        if (target !== undefined)
-            check.require(
-                target === Target.Aws,
-                "target",
-                target === Target.Kubernetes
-                    ? `"kubernetes" is a cluster already: pass its kubeconfig to the components placed on it; use "aws" to create one`
-                    : `"${target}" is not implemented yet for KubernetesCluster; implemented: "aws"`,
-            );
-        const create = awsKubernetesCluster.plan(check, given, resolved);
-        check.throwIfAny();
+        const plan = planKubernetesCluster(name, args);
         super("pulumi-ha:index:KubernetesCluster", name, {}, opts);
-        const out = create({
-            ...backendScope(this, name, resolved.deletionProtection, opts),
-            region: given.aws?.region,
-        });
+        const out = plan.create(backendScope(this, name, plan.resolved.deletionProtection, opts));
         providers.set(this, out.provider);
         this.kubeconfig = out.kubeconfig;
         this.clusterName = out.clusterName;

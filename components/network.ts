@@ -1,10 +1,40 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsNetwork } from "./backends/aws/network";
-import { backendScope } from "./backends/backend";
+import { BackendScope, backendScope } from "./backends/backend";
 import { ArgChecker } from "./core/arg-checker";
 import { Target } from "./core/enums";
 import { NetworkArgs, NetworkOutputs, networkShape } from "./core/network-contract";
-import { resolveNetwork } from "./core/network-resolve";
+import { ResolvedNetwork, resolveNetwork } from "./core/network-resolve";
+
+/** A network checked in full (its arguments, the neutral rules, its target's) and ready to create. */
+export interface NetworkPlan {
+    resolved: ResolvedNetwork;
+    create: (scope: BackendScope) => NetworkOutputs;
+}
+
+/**
+ * Checks a Network's arguments — their types, the neutral rules, then its target's — and throws
+ * every problem in one `InvalidArgumentsError`. Registers nothing: a Platform can plan its Network
+ * before it registers anything, then create it under its own scope.
+ */
+export function planNetwork(name: string, args: NetworkArgs): NetworkPlan {
+    const check = new ArgChecker(`Network "${name}"`);
+    const given = check.args(args, networkShape);
+    const resolved = resolveNetwork(check, given);
+    const target = given.target;
+    if (target !== undefined)
+        check.require(
+            target === Target.Aws,
+            "target",
+            target === Target.Kubernetes
+                ? `"kubernetes" has no network to create (a cluster brings its own); use "aws"`
+                : `"${target}" is not implemented yet for Network; implemented: "aws"`,
+        );
+    const create = awsNetwork.plan(check, given, resolved);
+    check.throwIfAny();
+    const region = given.aws?.region;
+    return { resolved, create: (scope) => create({ ...scope, region: scope.region ?? region }) };
+}
 
 /**
  * A network over several zones: on AWS a VPC with a public and a private subnet per zone, an
@@ -30,22 +60,9 @@ export class Network extends pulumi.ComponentResource implements NetworkOutputs 
     public readonly zoneCount: number;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        const check = new ArgChecker(`Network "${name}"`);
-        const given = check.args(args, networkShape);
-        const resolved = resolveNetwork(check, given);
-        const target = given.target;
-        if (target !== undefined)
-            check.require(
-                target === Target.Aws,
-                "target",
-                target === Target.Kubernetes
-                    ? `"kubernetes" has no network to create (a cluster brings its own); use "aws"`
-                    : `"${target}" is not implemented yet for Network; implemented: "aws"`,
-            );
-        const create = awsNetwork.plan(check, given, resolved);
-        check.throwIfAny();
+        const plan = planNetwork(name, args);
         super("pulumi-ha:index:Network", name, {}, opts);
-        const out = create({ ...backendScope(this, name, false, opts), region: given.aws?.region });
+        const out = plan.create(backendScope(this, name, false, opts));
         this.vpcId = out.vpcId;
         this.publicSubnetIds = out.publicSubnetIds;
         this.privateSubnetIds = out.privateSubnetIds;
