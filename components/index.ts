@@ -49,3 +49,20 @@ export {
 } from "./core/enums";
 export type { ResourcesArgs } from "./core/resources";
 export { InvalidArgumentsError } from "./core/arg-checker";
+export { Network } from "./network";
+export { NatGateways } from "./core/network-contract";
+export type {
+    NetworkArgs,
+    NetworkAwsArgs,
+    NetworkFlowLogsArgs,
+    ExistingNetworkArgs,
+    NetworkOutputs,
+} from "./core/network-contract";
+export { KubernetesCluster } from "./kubernetes-cluster";
+export type {
+    KubernetesClusterArgs,
+    KubernetesClusterAwsArgs,
+    KubernetesNodesArgs,
+    ExistingKubernetesClusterArgs,
+    KubernetesClusterOutputs,
+} from "./core/kubernetes-cluster-contract";

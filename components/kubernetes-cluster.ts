@@ -1,0 +1,89 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { KubernetesClusterBackendOutputs, awsKubernetesCluster } from "./backends/aws/eks";
+import { BackendScope, backendScope } from "./backends/backend";
+import { ArgChecker } from "./core/arg-checker";
+import { Target } from "./core/enums";
+import {
+    KubernetesClusterArgs,
+    KubernetesClusterOutputs,
+    kubernetesClusterShape,
+} from "./core/kubernetes-cluster-contract";
+import { ResolvedKubernetesCluster, resolveKubernetesCluster } from "./core/kubernetes-cluster-resolve";
+
+/** A cluster checked in full (its arguments, the neutral rules, its target's) and ready to create. */
+export interface KubernetesClusterPlan {
+    resolved: ResolvedKubernetesCluster;
+    create: (scope: BackendScope) => KubernetesClusterBackendOutputs;
+}
+
+/**
+ * Checks a KubernetesCluster's arguments — their types, the neutral rules, then its target's — and
+ * throws every problem in one `InvalidArgumentsError`. Registers nothing: a Platform can plan its
+ * cluster before it registers anything, then create it under its own scope.
+ */
+export function planKubernetesCluster(name: string, args: KubernetesClusterArgs): KubernetesClusterPlan {
+    const check = new ArgChecker(`KubernetesCluster "${name}"`);
+    const given = check.args(args, kubernetesClusterShape);
+    const resolved = resolveKubernetesCluster(check, given);
+    const target = given.target;
+    if (target !== undefined)
+        check.require(
+            target === Target.Aws,
+            "target",
+            target === Target.Kubernetes
+                ? `"kubernetes" is a cluster already: pass its kubeconfig to the components placed on it; use "aws" to create one`
+                : `"${target}" is not implemented yet for KubernetesCluster; implemented: "aws"`,
+        );
+    const create = awsKubernetesCluster.plan(check, given, resolved);
+    check.throwIfAny();
+    const region = given.aws?.region;
+    return { resolved, create: (scope) => create({ ...scope, region: scope.region ?? region }) };
+}
+
+// The provider is kept off the class's properties: a provider-typed output would put a `$ref`
+// to a provider in the package schema, which does not bind (DESIGN §5).
+const providers = new WeakMap<KubernetesCluster, k8s.Provider>();
+
+/**
+ * A managed Kubernetes cluster over several zones. On AWS: EKS at a pinned version, its control
+ * plane on the private subnets with the private endpoint on, Secrets envelope-encrypted with KMS,
+ * every control-plane log type on, access entries only (no aws-auth ConfigMap), a managed node
+ * group per zone (or EKS Auto Mode), pinned add-ons (VPC CNI, kube-proxy, CoreDNS, Pod Identity
+ * agent, EBS CSI driver with its role through Pod Identity) and a default encrypted gp3
+ * StorageClass. Or an existing cluster, from its kubeconfig (`aws.existing`).
+ *
+ * Create Kubernetes objects on it through `provider` (e.g. `{ provider: cluster.provider }`).
+ * Arguments are checked before anything is registered (`InvalidArgumentsError`).
+ */
+export class KubernetesCluster extends pulumi.ComponentResource implements KubernetesClusterOutputs {
+    /** Kubeconfig of the cluster, a Pulumi secret. On EKS it authenticates with `aws eks get-token`. */
+    public readonly kubeconfig: pulumi.Output<string>;
+    /** The cluster's name. */
+    public readonly clusterName?: pulumi.Output<string>;
+    /** The API server's URL. */
+    public readonly endpoint?: pulumi.Output<string>;
+    /** The security group the nodes use (EKS's cluster security group): data services admit it. */
+    public readonly clusterSecurityGroupId?: pulumi.Output<string>;
+    /** The cluster's OIDC issuer URL. */
+    public readonly oidcIssuer?: pulumi.Output<string>;
+
+    constructor(name: string, args: KubernetesClusterArgs, opts?: pulumi.ComponentResourceOptions) {
+        const plan = planKubernetesCluster(name, args);
+        super("pulumi-ha:index:KubernetesCluster", name, {}, opts);
+        const out = plan.create(backendScope(this, name, plan.resolved.deletionProtection, opts));
+        providers.set(this, out.provider);
+        this.kubeconfig = out.kubeconfig;
+        this.clusterName = out.clusterName;
+        this.endpoint = out.endpoint;
+        this.clusterSecurityGroupId = out.clusterSecurityGroupId;
+        this.oidcIssuer = out.oidcIssuer;
+        const { provider: _provider, ...outputs } = out;
+        this.registerOutputs(outputs);
+    }
+
+    /** The Kubernetes provider of this cluster: create the AppTier and every object on the cluster through it. */
+    get provider(): k8s.Provider {
+        return providers.get(this)!;
+    }
+}
