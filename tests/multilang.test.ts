@@ -24,6 +24,8 @@ const components = [
     "ObjectStorage",
     "KubernetesOperators",
     "Platform",
+    "Network",
+    "KubernetesCluster",
 ];
 const readJson = (p: string) => JSON.parse(fs.readFileSync(p, "utf8"));
 const pythonSample = path.join(projectRoot, "examples/python/__main__.py");
