@@ -312,6 +312,14 @@ describe("Postgres on AWS (Aurora PostgreSQL, RDS Multi-AZ DB cluster)", () => {
             assert.strictEqual(inputsOf(one(run, A.Cluster)).backupRetentionPeriod, 1);
         });
 
+        it("makes the cluster wait for the component's own dependsOn", async () => {
+            const { run } = await runBackend(awsPostgres, "pg", prod, resolvedPostgres("pg", prod), {
+                withDependency: true,
+            });
+            const operators = run.resources.find((x) => x.name === "operators")!;
+            assert.ok(one(run, A.Cluster).dependencies.includes(operators.urn));
+        });
+
         it("sends the region to every AWS resource when the scope names one", async () => {
             const { run } = await runPostgres(prod, { region: "eu-west-1" });
             const awsResources = run.resources.filter((x) => x.type.startsWith("aws:"));

@@ -300,6 +300,14 @@ describe("Redis on AWS (ElastiCache replication group)", () => {
             assert.strictEqual(g.transitEncryptionMode, "required", "transit encryption even in development");
         });
 
+        it("makes the replication group wait for the component's own dependsOn", async () => {
+            const { run } = await runBackend(awsRedis, "cache", prod, resolvedRedis("cache", prod), {
+                withDependency: true,
+            });
+            const operators = run.resources.find((x) => x.name === "operators")!;
+            assert.ok(one(run, A.Group).dependencies.includes(operators.urn));
+        });
+
         it("sends the region to every AWS resource when the scope names one", async () => {
             const { run } = await runRedis(prod, { region: "eu-west-1" });
             const awsResources = run.resources.filter((x) => x.type.startsWith("aws:"));

@@ -1,5 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
 import { BackendScope, ServiceBackend } from "../../../components/backends/backend";
 import { ArgChecker, InvalidArgumentsError } from "../../../components/core/arg-checker";
 import { PostgresClusterArgs } from "../../../components/core/postgres-contract";
@@ -32,6 +33,8 @@ export interface BackendRunOptions {
     region?: string;
     /** Preview (computed values unknown). Default false. */
     preview?: boolean;
+    /** Give the scope a `dependsOn`: a resource named "operators" registered first. Default false. */
+    withDependency?: boolean;
 }
 
 export interface BackendRun {
@@ -59,12 +62,14 @@ export async function runBackend<A, R extends { deletionProtection: boolean }, O
             const check = new ArgChecker(`test "${name}"`);
             const create = backend.plan(check, args, resolved);
             check.throwIfAny();
+            const dependency = opts.withDependency ? new random.RandomId("operators", { byteLength: 1 }) : undefined;
             const parent = new TestParent(name);
             const scope: BackendScope = {
                 parent,
                 name,
                 protect: opts.protect ?? resolved.deletionProtection,
                 region: opts.region,
+                dependsOn: dependency ? [dependency] : undefined,
             };
             const out = create(scope);
             parent.finish({ ...out });
