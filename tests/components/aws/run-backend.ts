@@ -1,0 +1,190 @@
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { BackendScope, ServiceBackend } from "../../../components/backends/backend";
+import { ArgChecker, InvalidArgumentsError } from "../../../components/core/arg-checker";
+import { PostgresClusterArgs } from "../../../components/core/postgres-contract";
+import { ResolvedPostgres, resolvePostgres } from "../../../components/core/postgres-resolve";
+import { RedisClusterArgs } from "../../../components/core/redis-contract";
+import { ResolvedRedis, resolveRedis } from "../../../components/core/redis-resolve";
+import { RedisEngine } from "../../../components/core/enums";
+import { ProgramError, RecordedResource, RunResult, runProgram } from "../../../scripts/harness/mock-engine";
+import { Wire } from "../../../scripts/harness/wire";
+
+/** The type token of the stand-in for a public component, the parent of everything a backend creates. */
+export const testParentType = "test:aws:Service";
+
+/** Stands in for the public component (PostgresCluster, RedisCluster…) until the lead wires the backends in. */
+class TestParent extends pulumi.ComponentResource {
+    constructor(name: string) {
+        super(testParentType, name, {}, {});
+    }
+
+    /** What a public component does last. */
+    finish(outputs: object): void {
+        this.registerOutputs(outputs);
+    }
+}
+
+export interface BackendRunOptions {
+    /** The scope's `protect` (the resolved deletionProtection). Default: the resolved value. */
+    protect?: boolean;
+    /** The scope's region. Default none. */
+    region?: string;
+    /** Preview (computed values unknown). Default false. */
+    preview?: boolean;
+    /** Give the scope a `dependsOn`: a resource named "operators" registered first. Default false. */
+    withDependency?: boolean;
+}
+
+export interface BackendRun {
+    run: RunResult;
+    /** The stand-in parent. */
+    parent: RecordedResource;
+    /** The backend's outputs as registered by the parent, in wire form (secrets still marked). */
+    outputs: Record<string, Wire>;
+}
+
+/**
+ * Runs a backend as a public component will: `plan` with a fresh ArgChecker, `throwIfAny`, and only
+ * then the parent and `create(scope)`, under the mock engine. Throws the ProgramError of a rejected
+ * plan (see {@link planProblems}).
+ */
+export async function runBackend<A, R extends { deletionProtection: boolean }, O extends object>(
+    backend: ServiceBackend<A, R, O>,
+    name: string,
+    args: A,
+    resolved: R,
+    opts: BackendRunOptions = {},
+): Promise<BackendRun> {
+    const run = await runProgram(
+        () => {
+            const check = new ArgChecker(`test "${name}"`);
+            const create = backend.plan(check, args, resolved);
+            check.throwIfAny();
+            const dependency = opts.withDependency ? new random.RandomId("operators", { byteLength: 1 }) : undefined;
+            const parent = new TestParent(name);
+            const scope: BackendScope = {
+                parent,
+                name,
+                protect: opts.protect ?? resolved.deletionProtection,
+                region: opts.region,
+                dependsOn: dependency ? [dependency] : undefined,
+            };
+            const out = create(scope);
+            parent.finish({ ...out });
+        },
+        { preview: opts.preview },
+    );
+    const parents = run.resources.filter((r) => r.type === testParentType);
+    assert.strictEqual(parents.length, 1);
+    return { run, parent: parents[0], outputs: parents[0].outputs };
+}
+
+/**
+ * The problems a backend's plan reports, after checking that the plan was rejected with an
+ * InvalidArgumentsError and that nothing but the Stack got registered.
+ */
+export async function planProblems<A, R extends { deletionProtection: boolean }, O extends object>(
+    backend: ServiceBackend<A, R, O>,
+    args: A,
+    resolved: R,
+): Promise<string[]> {
+    try {
+        await runBackend(backend, "svc", args, resolved);
+    } catch (err) {
+        assert.ok(err instanceof ProgramError, `expected ProgramError, got ${err}`);
+        assert.ok(err.reason instanceof InvalidArgumentsError, `expected InvalidArgumentsError, got ${err.reason}`);
+        assert.deepStrictEqual(
+            err.resources.map((r) => r.type),
+            ["pulumi:pulumi:Stack"],
+            "nothing but the Stack may be registered",
+        );
+        return err.reason.problems;
+    }
+    assert.fail("expected the plan to be rejected");
+}
+
+/** Asserts a plan is rejected with exactly one problem per pattern; returns the problems. */
+export async function expectPlanRejected<A, R extends { deletionProtection: boolean }, O extends object>(
+    backend: ServiceBackend<A, R, O>,
+    args: A,
+    resolved: R,
+    ...patterns: RegExp[]
+): Promise<string[]> {
+    const problems = await planProblems(backend, args, resolved);
+    for (const p of patterns)
+        assert.ok(
+            problems.some((x) => p.test(x)),
+            `no problem matches ${p}: ${JSON.stringify(problems)}`,
+        );
+    assert.strictEqual(
+        problems.length,
+        patterns.length,
+        `expected ${patterns.length} problem(s): ${JSON.stringify(problems)}`,
+    );
+    return problems;
+}
+
+// Core does not accept target aws yet, and still holds Kubernetes-only rules (a backup
+// destination, a Valkey image): the neutral fields are resolved for the Kubernetes target with
+// placeholders for those, which the AWS backends never read.
+const placeholderDestination = {
+    bucket: "placeholder",
+    endpoint: "https://s3.example.com",
+    credentialsSecretName: "placeholder",
+};
+
+/** The neutral resolution of Postgres arguments (what core hands a backend). */
+export function resolvedPostgres(name: string, args: PostgresClusterArgs): ResolvedPostgres {
+    const backup =
+        args.backup?.enabled === false
+            ? args.backup
+            : { ...args.backup, destination: args.backup?.destination ?? placeholderDestination };
+    // A placeholder image lets core accept any major (its own pins cover only the CloudNativePG images).
+    return resolvePostgres(name, {
+        ...args,
+        target: undefined,
+        aws: undefined,
+        backup,
+        kubernetes: { image: "placeholder/postgres:17" },
+    });
+}
+
+/** The neutral resolution of Redis arguments (what core hands a backend). */
+export function resolvedRedis(name: string, args: RedisClusterArgs): ResolvedRedis {
+    const kubernetes = args.engine === RedisEngine.Valkey ? { image: "placeholder/valkey:8.1" } : undefined;
+    // Core still holds the redis-operator's "exactly 1 replica per shard": resolved with 1, then the
+    // given count is put back (core's own 0–5 range is not applied to it here).
+    const resolved = resolveRedis(name, {
+        ...args,
+        target: undefined,
+        aws: undefined,
+        kubernetes,
+        replicasPerShard: undefined,
+    });
+    return { ...resolved, replicasPerShard: args.replicasPerShard ?? resolved.replicasPerShard };
+}
+
+/** @pulumi/random's special characters when `overrideSpecial` is not given (its documentation). */
+export const randomDefaultSpecials = "!@#$%&*()-_=+[]{}<>:?";
+
+/**
+ * Every character a RandomPassword with these inputs can produce, by the provider's documented
+ * rules: A–Z unless `upper` false, a–z unless `lower` false, 0–9 unless `numeric` (or the deprecated
+ * `number`) false, and the specials (`overrideSpecial`, else the default set) unless `special` false.
+ */
+export function passwordAlphabet(inputs: Record<string, unknown>): string {
+    let chars = "";
+    if (inputs.upper !== false) chars += "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    if (inputs.lower !== false) chars += "abcdefghijklmnopqrstuvwxyz";
+    if (inputs.numeric !== false && inputs.number !== false) chars += "0123456789";
+    if (inputs.special !== false)
+        chars += typeof inputs.overrideSpecial === "string" ? inputs.overrideSpecial : randomDefaultSpecials;
+    return chars;
+}
+
+/** The fewest characters the `min*` inputs force, which the provider requires to fit in `length`. */
+export function passwordMinimums(inputs: Record<string, unknown>): number {
+    return ["minUpper", "minLower", "minNumeric", "minSpecial"].reduce((n, k) => n + Number(inputs[k] ?? 0), 0);
+}
