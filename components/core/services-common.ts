@@ -39,7 +39,7 @@ export interface ResolvedCommon {
     deletionProtection: boolean;
 }
 
-export const implementedTargets: Target[] = [Target.Kubernetes];
+export const implementedTargets: Target[] = [Target.Kubernetes, Target.Aws];
 
 /** Checks and defaults the shared arguments. */
 export function resolveCommon(check: ArgChecker, args: ServiceCommonArgs): ResolvedCommon {

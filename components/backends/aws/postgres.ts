@@ -186,11 +186,11 @@ function multiAzStorageOf(check: ArgChecker, args: PostgresClusterArgs, pg: Reso
     if (!check.oneOf("aws.storageType", storageType, enumValues(AwsPostgresStorageType)))
         return { storageType, allocatedStorage: 0, iops: 0 };
     const limits = multiAzStorage[storageType];
-    const allocatedStorage = args.storageSize === undefined ? limits.minGiB : pg.storageGiB;
+    const allocatedStorage = args.storageGiB === undefined ? limits.minGiB : pg.storageGiB;
     check.require(
         allocatedStorage >= limits.minGiB && allocatedStorage <= limits.maxGiB,
-        "storageSize",
-        `must be ${limits.minGiB}Gi–${limits.maxGiB}Gi with aws.storageType "${storageType}" on a Multi-AZ DB cluster (the service minimum${storageType === AwsPostgresStorageType.Gp3 ? ": gp3 takes provisioned IOPS, which a Multi-AZ DB cluster needs, only from 400 GiB" : " for io2"}; got ${allocatedStorage} GiB)`,
+        "storageGiB",
+        `must be ${limits.minGiB}–${limits.maxGiB} with aws.storageType "${storageType}" on a Multi-AZ DB cluster (the service minimum${storageType === AwsPostgresStorageType.Gp3 ? ": gp3 takes provisioned IOPS, which a Multi-AZ DB cluster needs, only from 400 GiB" : " for io2"}; got ${allocatedStorage} GiB)`,
     );
     const iops = a.iops ?? limits.defaultIops;
     if (check.integer("aws.iops", iops, limits.minIops, limits.maxIops)) {

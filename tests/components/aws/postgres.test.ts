@@ -361,12 +361,12 @@ describe("Postgres on AWS (Aurora PostgreSQL, RDS Multi-AZ DB cluster)", () => {
         it("takes gp3 from 400 GiB with 12000 IOPS by default, and a given size and IOPS", async () => {
             const gp3 = await runPostgres({
                 ...multiAz,
-                storageSize: "500Gi",
+                storageGiB: 500,
                 aws: { ...multiAz.aws, storageType: AwsPostgresStorageType.Gp3 },
             });
             const c = inputsOf(one(gp3.run, A.Cluster));
             assert.deepStrictEqual([c.storageType, c.allocatedStorage, c.iops], ["gp3", 500, 12000]);
-            const io2 = await runPostgres({ ...multiAz, storageSize: "200Gi", aws: { ...multiAz.aws, iops: 20000 } });
+            const io2 = await runPostgres({ ...multiAz, storageGiB: 200, aws: { ...multiAz.aws, iops: 20000 } });
             const d = inputsOf(one(io2.run, A.Cluster));
             assert.deepStrictEqual([d.storageType, d.allocatedStorage, d.iops], ["io2", 200, 20000]);
         });
@@ -467,13 +467,13 @@ describe("Postgres on AWS (Aurora PostgreSQL, RDS Multi-AZ DB cluster)", () => {
 
         it("Multi-AZ storage below the service minimum or IOPS beyond the type's ratio; storage settings on Aurora", async () => {
             const multiAz = { ...placement, deployment: AwsPostgresDeployment.MultiAzCluster };
-            await rejects({ ...prod, storageSize: "50Gi", aws: multiAz }, /^storageSize: must be 100Gi–65536Gi .*io2/);
+            await rejects({ ...prod, storageGiB: 50, aws: multiAz }, /^storageGiB: must be 100–65536 .*io2/);
             await rejects(
-                { ...prod, storageSize: "100Gi", aws: { ...multiAz, storageType: AwsPostgresStorageType.Gp3 } },
-                /^storageSize: must be 400Gi.*gp3 takes provisioned IOPS/,
+                { ...prod, storageGiB: 100, aws: { ...multiAz, storageType: AwsPostgresStorageType.Gp3 } },
+                /^storageGiB: must be 400.*gp3 takes provisioned IOPS/,
             );
             await rejects(
-                { ...prod, storageSize: "100Gi", aws: { ...multiAz, iops: 200000 } },
+                { ...prod, storageGiB: 100, aws: { ...multiAz, iops: 200000 } },
                 /^aws\.iops: must be at most 1000 per GiB/,
             );
             await rejects(

@@ -7,7 +7,6 @@ import { PostgresClusterArgs } from "../../../components/core/postgres-contract"
 import { ResolvedPostgres, resolvePostgres } from "../../../components/core/postgres-resolve";
 import { RedisClusterArgs } from "../../../components/core/redis-contract";
 import { ResolvedRedis, resolveRedis } from "../../../components/core/redis-resolve";
-import { RedisEngine } from "../../../components/core/enums";
 import { ProgramError, RecordedResource, RunResult, runProgram } from "../../../scripts/harness/mock-engine";
 import { Wire } from "../../../scripts/harness/wire";
 
@@ -126,44 +125,20 @@ export async function expectPlanRejected<A, R extends { deletionProtection: bool
     return problems;
 }
 
-// Core does not accept target aws yet, and still holds Kubernetes-only rules (a backup
-// destination, a Valkey image): the neutral fields are resolved for the Kubernetes target with
-// placeholders for those, which the AWS backends never read.
-const placeholderDestination = {
-    bucket: "placeholder",
-    endpoint: "https://s3.example.com",
-    credentialsSecretName: "placeholder",
-};
-
-/** The neutral resolution of Postgres arguments (what core hands a backend). */
+/** The neutral resolution of Postgres arguments (what core hands a backend); throws its problems. */
 export function resolvedPostgres(name: string, args: PostgresClusterArgs): ResolvedPostgres {
-    const backup =
-        args.backup?.enabled === false
-            ? args.backup
-            : { ...args.backup, destination: args.backup?.destination ?? placeholderDestination };
-    // A placeholder image lets core accept any major (its own pins cover only the CloudNativePG images).
-    return resolvePostgres(name, {
-        ...args,
-        target: undefined,
-        aws: undefined,
-        backup,
-        kubernetes: { image: "placeholder/postgres:17" },
-    });
+    const check = new ArgChecker(`PostgresCluster "${name}"`);
+    const resolved = resolvePostgres(check, name, args);
+    check.throwIfAny();
+    return resolved;
 }
 
-/** The neutral resolution of Redis arguments (what core hands a backend). */
+/** The neutral resolution of Redis arguments (what core hands a backend); throws its problems. */
 export function resolvedRedis(name: string, args: RedisClusterArgs): ResolvedRedis {
-    const kubernetes = args.engine === RedisEngine.Valkey ? { image: "placeholder/valkey:8.1" } : undefined;
-    // Core still holds the redis-operator's "exactly 1 replica per shard": resolved with 1, then the
-    // given count is put back (core's own 0–5 range is not applied to it here).
-    const resolved = resolveRedis(name, {
-        ...args,
-        target: undefined,
-        aws: undefined,
-        kubernetes,
-        replicasPerShard: undefined,
-    });
-    return { ...resolved, replicasPerShard: args.replicasPerShard ?? resolved.replicasPerShard };
+    const check = new ArgChecker(`RedisCluster "${name}"`);
+    const resolved = resolveRedis(check, name, args);
+    check.throwIfAny();
+    return resolved;
 }
 
 /** @pulumi/random's special characters when `overrideSpecial` is not given (its documentation). */
