@@ -212,7 +212,7 @@ export const awsObjectStorage: ServiceBackend<ObjectStorageArgs, ResolvedObjectS
             const region = scope.region !== undefined ? pulumi.output(scope.region) : bucket.region;
             return {
                 bucket: bucket.bucket,
-                endpoint: region.apply(s3Endpoint),
+                endpoint: region.apply((r) => (r ? s3Endpoint(r) : "")),
                 region,
                 forcePathStyle: pulumi.output(false),
                 workloadIdentity: role.arn,
