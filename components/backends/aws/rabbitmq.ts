@@ -118,7 +118,8 @@ export const awsRabbitMQ: ServiceBackend<RabbitMQClusterArgs, ResolvedRabbitMQ, 
                     deploymentMode: single ? amazonMq.deploymentMode.single : amazonMq.deploymentMode.cluster,
                     hostInstanceType: instanceType,
                     publiclyAccessible: false,
-                    // One subnet for a single instance; a cluster spreads over every zone given.
+                    // SINGLE_INSTANCE takes exactly one subnet. A private CLUSTER_MULTI_AZ broker takes at
+                    // least one, each in a different zone (CreateBroker SubnetIds): every zone given.
                     subnetIds: single ? subnets.slice(0, 1) : subnets,
                     securityGroups: [group.id],
                     authenticationStrategy: amazonMq.authenticationStrategy,
