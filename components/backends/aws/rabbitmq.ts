@@ -208,8 +208,8 @@ function checkRabbitMQ(check: ArgChecker, args: RabbitMQClusterArgs, mq: Resolve
         "cannot be false on target aws: Amazon MQ for RabbitMQ serves AMQPS (5671) and HTTPS only; omit it",
     );
     check.require(
-        args.storageSize === undefined,
-        "storageSize",
+        args.storageGiB === undefined,
+        "storageGiB",
         "cannot be set on target aws: Amazon MQ sizes a RabbitMQ broker's storage by its instance type; choose aws.instanceType instead",
     );
     check.require(

@@ -44,9 +44,8 @@ const keyArn = "arn:aws:kms:eu-central-1:111122223333:key/1234abcd-12ab-34cd-56e
  * (true in production), as the contract documents.
  */
 function service(given: ObjectStorageArgs = {}): { args: ObjectStorageArgs; resolved: ResolvedObjectStorage } {
-    const resolved = resolveObjectStorage("files", { ...given, versioning: undefined });
-    const versioning = given.versioning ?? resolved.production;
-    return { args: given, resolved: onAws({ ...resolved, versioning }) };
+    const resolved = resolveObjectStorage(new ArgChecker("test"), "files", given);
+    return { args: given, resolved: onAws(resolved) };
 }
 
 /** Runs the backend; `region` null: the scope names no region. */

@@ -33,7 +33,7 @@ const placement = {
 /** The arguments with a placement, and their resolved form on target aws. */
 function service(given: RabbitMQClusterArgs = {}): { args: RabbitMQClusterArgs; resolved: ResolvedRabbitMQ } {
     const args = { ...given, aws: { ...placement, ...given.aws } };
-    return { args, resolved: onAws(resolveRabbitMQ("mq", args)) };
+    return { args, resolved: onAws(resolveRabbitMQ(new ArgChecker("test"), "mq", args)) };
 }
 
 function run(given: RabbitMQClusterArgs = {}, region?: string): Promise<BackendRun> {
@@ -249,7 +249,7 @@ describe("aws RabbitMQ backend (Amazon MQ for RabbitMQ)", () => {
                 version: "3.13",
                 quorumQueuesByDefault: false,
                 tls: false,
-                storageSize: "20Gi",
+                storageGiB: 20,
                 aws: { ...placement, kmsKeyArn: "arn:aws:kms:eu-central-1:111122223333:key/k" },
             });
             await rejects(
@@ -258,14 +258,14 @@ describe("aws RabbitMQ backend (Amazon MQ for RabbitMQ)", () => {
                 /^version: must be 4\.2 .*got "3\.13"/,
                 /^quorumQueuesByDefault: cannot be false on target aws: quorum is the default queue type/,
                 /^tls: cannot be false on target aws: Amazon MQ for RabbitMQ serves AMQPS/,
-                /^storageSize: cannot be set on target aws/,
+                /^storageGiB: cannot be set on target aws/,
                 /^aws\.kmsKeyArn: cannot be set for RabbitMQ on target aws: .*key AWS owns/,
             );
         });
 
         it("a missing placement, and a name the broker cannot take", async () => {
             const args: RabbitMQClusterArgs = {};
-            const resolved = onAws(resolveRabbitMQ("mq", args));
+            const resolved = onAws(resolveRabbitMQ(new ArgChecker("test"), "mq", args));
             await rejects(
                 args,
                 resolved,
