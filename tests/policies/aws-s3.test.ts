@@ -139,6 +139,7 @@ describe("policy aws-s3-versioning", () => {
 describe("policy aws-s3-encryption", () => {
     const policy = "aws-s3-encryption";
     const judge = usePolicyPack();
+    const raw = useRawPack();
 
     it("passes a bucket with an encryption configuration naming it, or inline; fails one with none, naming it", async () => {
         expectNoViolation(
@@ -156,19 +157,28 @@ describe("policy aws-s3-encryption", () => {
             }),
             policy,
         );
-        const d = expectOneViolation(await judge(() => bucket("plain", { sse: null })), policy, "plain");
+        // A bucket as a program declares it (its state before the provider reports S3's default).
+        const d = expectOneViolation(await raw([rawAws.bucket("plain")], only(policy, "mandatory")), policy, "plain");
         assert.strictEqual(d.level, "mandatory");
         assert.strictEqual(
             d.message,
             "S3 Bucket plain declares no server-side encryption: no BucketServerSideEncryptionConfiguration names it (by its bucket name or id) and it sets none inline.",
         );
+        // Through the provider: a new bucket's encryption is unknown at preview (a notice, no
+        // violation); once created the provider reports S3's own default (AES256), which passes.
+        const plain = () => bucket("plain", { sse: null });
+        const preview = await judge(plain, {}, true);
+        assert.strictEqual(violationsOf(preview, policy).length, 0);
+        assert.strictEqual(preview.notices.filter((n) => n.policy === policy).length, 1);
+        expectNoViolation(await judge(plain), policy);
     });
 
     it("with requireKms, fails AES256 and passes aws:kms", async () => {
         const config = { [policy]: { requireKms: true } };
         assert.strictEqual(
             expectOneViolation(await judge(() => bucket("aes", { sse: "AES256" }), config), policy, "aes").message,
-            "S3 Bucket aes is not encrypted with SSE-KMS (aws:kms): aes-sse sets AES256.",
+            // The provider reports the bucket's effective default too (inline, AES256).
+            "S3 Bucket aes is not encrypted with SSE-KMS (aws:kms): aes-sse sets AES256; inline serverSideEncryptionConfiguration sets AES256.",
         );
         expectNoViolation(await judge(() => bucket("kms"), config), policy);
     });
