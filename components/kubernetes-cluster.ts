@@ -1,9 +1,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { KubernetesClusterBackendOutputs, awsKubernetesCluster } from "./backends/aws/eks";
-import { BackendScope, backendScope } from "./backends/backend";
-import { ArgChecker } from "./core/arg-checker";
-import { Target } from "./core/enums";
+import { backendScope } from "./backends/backend";
+import { ServicePlan, planOnAws } from "./service-plan";
 import {
     KubernetesClusterArgs,
     KubernetesClusterOutputs,
@@ -11,34 +10,24 @@ import {
 } from "./core/kubernetes-cluster-contract";
 import { ResolvedKubernetesCluster, resolveKubernetesCluster } from "./core/kubernetes-cluster-resolve";
 
-/** A cluster checked in full (its arguments, the neutral rules, its target's) and ready to create. */
-export interface KubernetesClusterPlan {
-    resolved: ResolvedKubernetesCluster;
-    create: (scope: BackendScope) => KubernetesClusterBackendOutputs;
-}
+/** A KubernetesCluster checked in full (its arguments, the neutral rules, its target's) and ready to create. */
+export type KubernetesClusterPlan = ServicePlan<ResolvedKubernetesCluster, KubernetesClusterBackendOutputs>;
 
 /**
- * Checks a KubernetesCluster's arguments — their types, the neutral rules, then its target's — and
- * throws every problem in one `InvalidArgumentsError`. Registers nothing: a Platform can plan its
- * cluster before it registers anything, then create it under its own scope.
+ * Checks a KubernetesCluster's arguments — their types, the neutral rules, then its target's — and throws
+ * every problem in one `InvalidArgumentsError`. Registers nothing: a Platform can plan it before it
+ * registers anything, then create it under its own scope.
  */
 export function planKubernetesCluster(name: string, args: KubernetesClusterArgs): KubernetesClusterPlan {
-    const check = new ArgChecker(`KubernetesCluster "${name}"`);
-    const given = check.args(args, kubernetesClusterShape);
-    const resolved = resolveKubernetesCluster(check, given);
-    const target = given.target;
-    if (target !== undefined)
-        check.require(
-            target === Target.Aws,
-            "target",
-            target === Target.Kubernetes
-                ? `"kubernetes" is a cluster already: pass its kubeconfig to the components placed on it; use "aws" to create one`
-                : `"${target}" is not implemented yet for KubernetesCluster; implemented: "aws"`,
-        );
-    const create = awsKubernetesCluster.plan(check, given, resolved);
-    check.throwIfAny();
-    const region = given.aws?.region;
-    return { resolved, create: (scope) => create({ ...scope, region: scope.region ?? region }) };
+    return planOnAws(
+        "KubernetesCluster",
+        name,
+        args,
+        kubernetesClusterShape,
+        resolveKubernetesCluster,
+        awsKubernetesCluster,
+        `"kubernetes" is a cluster already: pass its kubeconfig to the components placed on it; use "aws" to create one`,
+    );
 }
 
 // The provider is kept off the class's properties: a provider-typed output would put a `$ref`

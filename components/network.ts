@@ -1,39 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsNetwork } from "./backends/aws/network";
-import { BackendScope, backendScope } from "./backends/backend";
-import { ArgChecker } from "./core/arg-checker";
-import { Target } from "./core/enums";
+import { backendScope } from "./backends/backend";
+import { ServicePlan, planOnAws } from "./service-plan";
 import { NetworkArgs, NetworkOutputs, networkShape } from "./core/network-contract";
 import { ResolvedNetwork, resolveNetwork } from "./core/network-resolve";
 
-/** A network checked in full (its arguments, the neutral rules, its target's) and ready to create. */
-export interface NetworkPlan {
-    resolved: ResolvedNetwork;
-    create: (scope: BackendScope) => NetworkOutputs;
-}
+/** A Network checked in full (its arguments, the neutral rules, its target's) and ready to create. */
+export type NetworkPlan = ServicePlan<ResolvedNetwork, NetworkOutputs>;
 
 /**
  * Checks a Network's arguments — their types, the neutral rules, then its target's — and throws
- * every problem in one `InvalidArgumentsError`. Registers nothing: a Platform can plan its Network
- * before it registers anything, then create it under its own scope.
+ * every problem in one `InvalidArgumentsError`. Registers nothing: a Platform can plan it before it
+ * registers anything, then create it under its own scope.
  */
 export function planNetwork(name: string, args: NetworkArgs): NetworkPlan {
-    const check = new ArgChecker(`Network "${name}"`);
-    const given = check.args(args, networkShape);
-    const resolved = resolveNetwork(check, given);
-    const target = given.target;
-    if (target !== undefined)
-        check.require(
-            target === Target.Aws,
-            "target",
-            target === Target.Kubernetes
-                ? `"kubernetes" has no network to create (a cluster brings its own); use "aws"`
-                : `"${target}" is not implemented yet for Network; implemented: "aws"`,
-        );
-    const create = awsNetwork.plan(check, given, resolved);
-    check.throwIfAny();
-    const region = given.aws?.region;
-    return { resolved, create: (scope) => create({ ...scope, region: scope.region ?? region }) };
+    return planOnAws(
+        "Network",
+        name,
+        args,
+        networkShape,
+        resolveNetwork,
+        awsNetwork,
+        `"kubernetes" has no network to create (a cluster brings its own); use "aws"`,
+    );
 }
 
 /**

@@ -3,6 +3,7 @@ import { Backend, ServiceBackend } from "./backends/backend";
 import { BackendScope } from "./backends/backend";
 import { ArgChecker } from "./core/arg-checker";
 import { ObjectShape } from "./core/arg-shape";
+import { Target } from "./core/enums";
 import { ResolvedCommon } from "./core/services-common";
 
 /** A service checked in full (neutral rules, then its target's) and ready to create. */
@@ -50,4 +51,37 @@ export function handedDown<Resolved, Outputs>(args: object): ServicePlan<Resolve
     const plan = handed.get(args);
     handed.delete(args);
     return plan as ServicePlan<Resolved, Outputs> | undefined;
+}
+
+/**
+ * Plans a component that stands under the services (Network, KubernetesCluster) and so far has a
+ * backend on aws only: its types, its neutral rules, the target, then the aws backend's rules, all
+ * thrown at once. `onKubernetes` says why target kubernetes has nothing to create. The plan's
+ * creator runs in `aws.region` unless the scope names one.
+ */
+export function planOnAws<Args extends { target?: Target; aws?: { region?: string } }, Resolved, Outputs>(
+    component: string,
+    name: string,
+    given: Args,
+    shape: ObjectShape<Args>,
+    resolve: (check: ArgChecker, args: Args) => Resolved,
+    backend: ServiceBackend<Args, Resolved, Outputs>,
+    onKubernetes: string,
+): ServicePlan<Resolved, Outputs> {
+    const check = new ArgChecker(`${component} "${name}"`);
+    const args = check.args(given, shape);
+    const resolved = resolve(check, args);
+    const target = args.target;
+    if (target !== undefined)
+        check.require(
+            target === Target.Aws,
+            "target",
+            target === Target.Kubernetes
+                ? onKubernetes
+                : `"${target}" is not implemented yet for ${component}; implemented: "aws"`,
+        );
+    const create = backend.plan(check, args, resolved);
+    check.throwIfAny();
+    const region = args.aws?.region;
+    return { resolved, create: (scope) => create({ ...scope, region: scope.region ?? region }) };
 }

@@ -26,7 +26,7 @@ class TestParent extends pulumi.ComponentResource {
 }
 
 export interface BackendRunOptions {
-    /** The scope's `protect` (the resolved deletionProtection). Default: the resolved value. */
+    /** The scope's `protect`. Default: the resolved deletionProtection (true for a bare plan). */
     protect?: boolean;
     /** The scope's region. Default none. */
     region?: string;
@@ -45,33 +45,30 @@ export interface BackendRun {
 }
 
 /**
- * Runs a backend as a public component will: `plan` with a fresh ArgChecker, `throwIfAny`, and only
+ * Runs a plan as a public component will: `plan` with a fresh ArgChecker, `throwIfAny`, and only
  * then the parent and `create(scope)`, under the mock engine. Throws the ProgramError of a rejected
- * plan (see {@link planProblems}).
+ * plan (see {@link planRejection}).
  */
-export async function runBackend<A, R extends { deletionProtection: boolean }, O extends object>(
-    backend: ServiceBackend<A, R, O>,
+export async function runPlanned<O extends object>(
     name: string,
-    args: A,
-    resolved: R,
+    plan: (check: ArgChecker) => (scope: BackendScope) => O,
     opts: BackendRunOptions = {},
 ): Promise<BackendRun> {
     const run = await runProgram(
         () => {
             const check = new ArgChecker(`test "${name}"`);
-            const create = backend.plan(check, args, resolved);
+            const create = plan(check);
             check.throwIfAny();
             const dependency = opts.withDependency ? new random.RandomId("operators", { byteLength: 1 }) : undefined;
             const parent = new TestParent(name);
             const scope: BackendScope = {
                 parent,
                 name,
-                protect: opts.protect ?? resolved.deletionProtection,
+                protect: opts.protect ?? true,
                 region: opts.region,
                 dependsOn: dependency ? [dependency] : undefined,
             };
-            const out = create(scope);
-            parent.finish({ ...out });
+            parent.finish({ ...create(scope) });
         },
         { preview: opts.preview },
     );
@@ -80,17 +77,30 @@ export async function runBackend<A, R extends { deletionProtection: boolean }, O
     return { run, parent: parents[0], outputs: parents[0].outputs };
 }
 
-/**
- * The problems a backend's plan reports, after checking that the plan was rejected with an
- * InvalidArgumentsError and that nothing but the Stack got registered.
- */
-export async function planProblems<A, R extends { deletionProtection: boolean }, O extends object>(
+/** {@link runPlanned} for a backend, with the scope protected as the resolved args say. */
+export function runBackend<A, R extends { deletionProtection: boolean }, O extends object>(
     backend: ServiceBackend<A, R, O>,
+    name: string,
     args: A,
     resolved: R,
-): Promise<string[]> {
+    opts: BackendRunOptions = {},
+): Promise<BackendRun> {
+    const protect = opts.protect ?? resolved.deletionProtection;
+    return runPlanned(name, (check) => backend.plan(check, args, resolved), { ...opts, protect });
+}
+
+/**
+ * Runs `plan` and asserts it is rejected with an InvalidArgumentsError before anything but the
+ * Stack registers, with exactly one problem matching each pattern. Returns the problems.
+ */
+export async function planRejection(plan: (check: ArgChecker) => unknown, ...patterns: RegExp[]): Promise<string[]> {
+    let problems: string[] | undefined;
     try {
-        await runBackend(backend, "svc", args, resolved);
+        // A plan that passes creates nothing here: the test fails below.
+        await runPlanned("svc", (check) => {
+            plan(check);
+            return () => ({});
+        });
     } catch (err) {
         assert.ok(err instanceof ProgramError, `expected ProgramError, got ${err}`);
         assert.ok(err.reason instanceof InvalidArgumentsError, `expected InvalidArgumentsError, got ${err.reason}`);
@@ -99,30 +109,40 @@ export async function planProblems<A, R extends { deletionProtection: boolean },
             ["pulumi:pulumi:Stack"],
             "nothing but the Stack may be registered",
         );
-        return err.reason.problems;
+        problems = err.reason.problems;
     }
-    assert.fail("expected the plan to be rejected");
-}
-
-/** Asserts a plan is rejected with exactly one problem per pattern; returns the problems. */
-export async function expectPlanRejected<A, R extends { deletionProtection: boolean }, O extends object>(
-    backend: ServiceBackend<A, R, O>,
-    args: A,
-    resolved: R,
-    ...patterns: RegExp[]
-): Promise<string[]> {
-    const problems = await planProblems(backend, args, resolved);
+    if (!problems) assert.fail("expected the plan to be rejected");
     for (const p of patterns)
         assert.ok(
             problems.some((x) => p.test(x)),
             `no problem matches ${p}: ${JSON.stringify(problems)}`,
         );
-    assert.strictEqual(
-        problems.length,
-        patterns.length,
-        `expected ${patterns.length} problem(s): ${JSON.stringify(problems)}`,
-    );
+    if (patterns.length > 0)
+        assert.strictEqual(
+            problems.length,
+            patterns.length,
+            `expected ${patterns.length} problem(s): ${JSON.stringify(problems)}`,
+        );
     return problems;
+}
+
+/** The problems a backend's plan reports, after checking that nothing but the Stack got registered. */
+export function planProblems<A, R, O extends object>(
+    backend: ServiceBackend<A, R, O>,
+    args: A,
+    resolved: R,
+): Promise<string[]> {
+    return planRejection((check) => backend.plan(check, args, resolved));
+}
+
+/** Asserts a plan is rejected with exactly one problem per pattern; returns the problems. */
+export function expectPlanRejected<A, R, O extends object>(
+    backend: ServiceBackend<A, R, O>,
+    args: A,
+    resolved: R,
+    ...patterns: RegExp[]
+): Promise<string[]> {
+    return planRejection((check) => backend.plan(check, args, resolved), ...patterns);
 }
 
 /** The neutral resolution of Postgres arguments (what core hands a backend); throws its problems. */
