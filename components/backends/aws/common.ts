@@ -1,5 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ArgChecker } from "../../core/arg-checker";
+import { show } from "../../core/arg-shape";
 import { BackendScope } from "../backend";
 
 /**
@@ -12,6 +14,21 @@ export function awsTags(scope: BackendScope, component: string): Record<string, 
         "pulumi-ha.io/instance": scope.name,
         "app.kubernetes.io/managed-by": "pulumi-ha",
     };
+}
+
+/** An AWS region name: "eu-central-1", "ap-southeast-2", "us-gov-west-1". */
+export const regionName = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
+/** Checks an optional region argument (e.g. `aws.region`); returns whether it is usable. */
+export function checkRegion(check: ArgChecker, arg: string, region: string | undefined): boolean {
+    return (
+        region === undefined ||
+        check.require(
+            regionName.test(region),
+            arg,
+            `must be an AWS region such as "eu-central-1" (got ${show(region)})`,
+        )
+    );
 }
 
 /** Options of a child: parented, in the component's region when one was given. */

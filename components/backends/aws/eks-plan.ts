@@ -6,7 +6,7 @@ import { ResolvedKubernetesCluster } from "../../core/kubernetes-cluster-resolve
 import { isNetworkAddress, isPrivateRange, parseCidr } from "../../core/network-resolve";
 import { EksAddonName, eksAddonPins, eksKubernetesVersion } from "./eks-pins";
 import { architectureOf, eksAwsValues } from "./eks-values";
-import { regionName } from "./network";
+import { checkRegion } from "./common";
 
 /** A new cluster, every value checked and defaulted. */
 export interface ClusterPlan {
@@ -38,12 +38,7 @@ export function planEksCluster(
     resolved: ResolvedKubernetesCluster,
 ): EksPlan {
     const a = args.aws ?? {};
-    if (a.region !== undefined)
-        check.require(
-            regionName.test(a.region),
-            "aws.region",
-            `must be an AWS region such as "eu-central-1" (got ${show(a.region)})`,
-        );
+    checkRegion(check, "aws.region", a.region);
 
     if (a.existing !== undefined) {
         const others = [

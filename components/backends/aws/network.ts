@@ -5,7 +5,7 @@ import { show } from "../../core/arg-shape";
 import { NatGateways, NetworkArgs, NetworkOutputs } from "../../core/network-contract";
 import { ResolvedNetwork } from "../../core/network-resolve";
 import { BackendScope, ServiceBackend } from "../backend";
-import { awsTags, child, inRegion } from "./common";
+import { awsTags, checkRegion, child, inRegion, regionName } from "./common";
 
 const component = "network";
 
@@ -32,7 +32,6 @@ export const networkAwsValues = {
     zoneOptInFilter: { name: "opt-in-status", values: ["opt-in-not-required"] },
 } as const;
 
-export const regionName = /^[a-z]{2}(-[a-z]+)+-\d$/;
 export const zoneName = /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/;
 
 /** The AWS rules of a network (zone names, flow logs, an existing VPC); reports, never throws. */
@@ -42,12 +41,7 @@ function planNetwork(
     resolved: ResolvedNetwork,
 ): (scope: BackendScope) => NetworkOutputs {
     const a = args.aws ?? {};
-    if (a.region !== undefined)
-        check.require(
-            regionName.test(a.region),
-            "aws.region",
-            `must be an AWS region such as "eu-central-1" (got ${show(a.region)})`,
-        );
+    checkRegion(check, "aws.region", a.region);
     const checkZoneNames = (arg: string, names: string[]) => {
         const bad = names.filter((z) => !zoneName.test(z));
         check.require(

@@ -4,7 +4,7 @@ import { ArgChecker } from "../../core/arg-checker";
 import { show } from "../../core/arg-shape";
 import { SharedSecretAwsArgs } from "../../core/shared-secret-aws-contract";
 import { BackendScope } from "../backend";
-import { awsTags, child, encryptionKey, inRegion } from "./common";
+import { awsTags, child, encryptionKey, inRegion, regionName } from "./common";
 
 const component = "shared-secret";
 
@@ -13,7 +13,6 @@ export const secretsManagerDefaults = {
 } as const;
 
 /** An AWS region name: "eu-central-1", "us-gov-west-1", "eusc-de-east-1". */
-export const regionName = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 /** A KMS key ARN, capturing its region: arn:PARTITION:kms:REGION:ACCOUNT:key/ID. */
 const kmsKeyArn = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:key\/[A-Za-z0-9-]+$/;
 

@@ -8,7 +8,8 @@ import { ResolvedPostgres, resolvePostgres } from "../../../components/core/post
 import { RedisClusterArgs } from "../../../components/core/redis-contract";
 import { ResolvedRedis, resolveRedis } from "../../../components/core/redis-resolve";
 import { ProgramError, RecordedResource, RunResult, runProgram } from "../../../scripts/harness/mock-engine";
-import { Wire } from "../../../scripts/harness/wire";
+import { Wire, plain } from "../../../scripts/harness/wire";
+import { inputsOf, one } from "../../helpers";
 
 /** The type token of the stand-in for a public component, the parent of everything a backend creates. */
 export const testParentType = "test:aws:Service";
@@ -182,4 +183,36 @@ export function passwordAlphabet(inputs: Record<string, unknown>): string {
 /** The fewest characters the `min*` inputs force, which the provider requires to fit in `length`. */
 export function passwordMinimums(inputs: Record<string, unknown>): number {
     return ["minUpper", "minLower", "minNumeric", "minSpecial"].reduce((n, k) => n + Number(inputs[k] ?? 0), 0);
+}
+
+/**
+ * The service's security group has no inline rules, and its one ingress rule admits `port`/tcp from
+ * the client group only, never a CIDR or prefix list. Returns the group.
+ */
+export function expectClientOnlyIngress(run: RunResult, port: number, client = "sg-eks"): RecordedResource {
+    const sg = one(run, "aws:ec2/securityGroup:SecurityGroup");
+    assert.deepStrictEqual([inputsOf(sg).ingress, inputsOf(sg).egress], [[], []]);
+    const rule = inputsOf(one(run, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"));
+    assert.deepStrictEqual(
+        {
+            from: rule.referencedSecurityGroupId,
+            proto: rule.ipProtocol,
+            ports: [rule.fromPort, rule.toPort],
+            cidr: [rule.cidrIpv4, rule.cidrIpv6, rule.prefixListId],
+        },
+        { from: client, proto: "tcp", ports: [port, port], cidr: [undefined, undefined, undefined] },
+    );
+    return sg;
+}
+
+/** Every AWS resource carries the component's tags, and none shows the generated secret. */
+export function expectTagged(run: RunResult, component: string, instance: string): void {
+    const secret = plain(one(run, "random:index/randomPassword:RandomPassword").outputs).result as string;
+    for (const x of run.resources.filter((y) => y.type.startsWith("aws:"))) {
+        const tags = inputsOf(x).tags;
+        assert.strictEqual(tags["pulumi-ha.io/component"], component, x.type);
+        assert.strictEqual(tags["pulumi-ha.io/instance"], instance, x.type);
+        assert.strictEqual(tags["app.kubernetes.io/managed-by"], "pulumi-ha", x.type);
+        assert.ok(!JSON.stringify(tags).includes(secret));
+    }
 }
