@@ -118,7 +118,7 @@ export const k8sCnpgBackups = stackPolicy<CnpgBackupsConfig, ClusterItem>({
     description:
         "Every CloudNativePG Cluster has backups configured: continuous WAL archiving (point-in-time recovery) through the Barman Cloud plugin to an ObjectStore that exists in the stack, a ScheduledBackup for base backups, and a retention policy of at least `minRetentionDays` days. With `requireExternalDestination`, the destination is outside the cluster and over https (an endpoint that is a cluster Service or plain http is accepted only with a reason in the annotation pulumi-ha.io/backup-in-cluster-reason).",
     remediationSteps:
-        "Give PostgresCluster a `backup` with a destination (or use it in a Platform with object storage); it creates the Barman Cloud ObjectStore with retentionPolicy, the plugin entry with isWALArchiver and a daily ScheduledBackup. Send backups to an https endpoint outside the cluster (no endpoint means AWS S3), or state why an in-cluster one is acceptable (PostgresCluster `backup.inClusterReason`).",
+        "Give PostgresCluster a `kubernetes.backup.destination` (or use it in a Platform with object storage); it creates the Barman Cloud ObjectStore with retentionPolicy, the plugin entry with isWALArchiver and a daily ScheduledBackup. Send backups to an https endpoint outside the cluster (no endpoint means AWS S3), or state why an in-cluster one is acceptable (PostgresCluster `kubernetes.backup.inClusterReason`).",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
