@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { KubernetesClusterBackendOutputs, awsKubernetesCluster } from "./backends/aws/eks";
 import { backendScope } from "./backends/backend";
+import { ClusterPlanContext } from "./backends/aws/eks-plan";
 import { ServicePlan, planOnAws } from "./service-plan";
 import {
     KubernetesClusterArgs,
@@ -18,7 +19,11 @@ export type KubernetesClusterPlan = ServicePlan<ResolvedKubernetesCluster, Kuber
  * every problem in one `InvalidArgumentsError`. Registers nothing: a Platform can plan it before it
  * registers anything, then create it under its own scope.
  */
-export function planKubernetesCluster(name: string, args: KubernetesClusterArgs): KubernetesClusterPlan {
+export function planKubernetesCluster(
+    name: string,
+    args: KubernetesClusterArgs,
+    context?: ClusterPlanContext,
+): KubernetesClusterPlan {
     return planOnAws(
         "KubernetesCluster",
         name,
@@ -27,6 +32,7 @@ export function planKubernetesCluster(name: string, args: KubernetesClusterArgs)
         resolveKubernetesCluster,
         awsKubernetesCluster,
         `"kubernetes" is a cluster already: pass its kubeconfig to the components placed on it; use "aws" to create one`,
+        context,
     );
 }
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { backendScope } from "./backends/backend";
+import { ServicePlanContext, backendScope } from "./backends/backend";
 import { ObjectStorageArgs, ObjectStorageOutputs } from "./core/object-storage-contract";
 import { ResolvedObjectStorage, resolveObjectStorage } from "./core/object-storage-resolve";
 import { objectStorageShape } from "./core/service-shapes";
@@ -9,8 +9,17 @@ import { ServicePlan, handedDown, planService } from "./service-plan";
 export function planObjectStorage(
     name: string,
     args: ObjectStorageArgs,
+    context?: ServicePlanContext,
 ): ServicePlan<ResolvedObjectStorage, ObjectStorageOutputs> {
-    return planService("ObjectStorage", name, args, objectStorageShape, resolveObjectStorage, (b) => b.objectStorage);
+    return planService(
+        "ObjectStorage",
+        name,
+        args,
+        objectStorageShape,
+        resolveObjectStorage,
+        (b) => b.objectStorage,
+        context,
+    );
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { backendScope } from "./backends/backend";
+import { ServicePlanContext, backendScope } from "./backends/backend";
 import { RabbitMQClusterArgs, RabbitMQOutputs } from "./core/rabbitmq-contract";
 import { ResolvedRabbitMQ, resolveRabbitMQ } from "./core/rabbitmq-resolve";
 import { rabbitmqShape } from "./core/service-shapes";
@@ -7,8 +7,12 @@ import { ServicePlan, handedDown, planService } from "./service-plan";
 import { ServiceCredentials } from "./core/services-common";
 
 /** Checks a RabbitMQCluster's arguments in full (neutral and target rules); registers nothing. */
-export function planRabbitMQ(name: string, args: RabbitMQClusterArgs): ServicePlan<ResolvedRabbitMQ, RabbitMQOutputs> {
-    return planService("RabbitMQCluster", name, args, rabbitmqShape, resolveRabbitMQ, (b) => b.rabbitmq);
+export function planRabbitMQ(
+    name: string,
+    args: RabbitMQClusterArgs,
+    context?: ServicePlanContext,
+): ServicePlan<ResolvedRabbitMQ, RabbitMQOutputs> {
+    return planService("RabbitMQCluster", name, args, rabbitmqShape, resolveRabbitMQ, (b) => b.rabbitmq, context);
 }
 
 /**

@@ -1,13 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import { backendScope } from "./backends/backend";
+import { ServicePlanContext, backendScope } from "./backends/backend";
 import { RedisClusterArgs, RedisOutputs } from "./core/redis-contract";
 import { ResolvedRedis, resolveRedis } from "./core/redis-resolve";
 import { redisShape } from "./core/service-shapes";
 import { ServicePlan, handedDown, planService } from "./service-plan";
 
 /** Checks a RedisCluster's arguments in full (neutral and target rules); registers nothing. */
-export function planRedis(name: string, args: RedisClusterArgs): ServicePlan<ResolvedRedis, RedisOutputs> {
-    return planService("RedisCluster", name, args, redisShape, resolveRedis, (b) => b.redis);
+export function planRedis(
+    name: string,
+    args: RedisClusterArgs,
+    context?: ServicePlanContext,
+): ServicePlan<ResolvedRedis, RedisOutputs> {
+    return planService("RedisCluster", name, args, redisShape, resolveRedis, (b) => b.redis, context);
 }
 
 /**

@@ -59,14 +59,15 @@ export function handedDown<Resolved, Outputs>(args: object): ServicePlan<Resolve
  * thrown at once. `onKubernetes` says why target kubernetes has nothing to create. The plan's
  * creator runs in `aws.region` unless the scope names one.
  */
-export function planOnAws<Args extends { target?: Target; aws?: { region?: string } }, Resolved, Outputs>(
+export function planOnAws<Args extends { target?: Target; aws?: { region?: string } }, Resolved, Outputs, Context>(
     component: string,
     name: string,
     given: Args,
     shape: ObjectShape<Args>,
     resolve: (check: ArgChecker, args: Args) => Resolved,
-    backend: ServiceBackend<Args, Resolved, Outputs>,
+    backend: ServiceBackend<Args, Resolved, Outputs, Context>,
     onKubernetes: string,
+    context?: Context,
 ): ServicePlan<Resolved, Outputs> {
     const check = new ArgChecker(`${component} "${name}"`);
     const args = check.args(given, shape);
@@ -80,7 +81,7 @@ export function planOnAws<Args extends { target?: Target; aws?: { region?: strin
                 ? onKubernetes
                 : `"${target}" is not implemented yet for ${component}; implemented: "aws"`,
         );
-    const create = backend.plan(check, args, resolved);
+    const create = backend.plan(check, args, resolved, context);
     check.throwIfAny();
     const region = args.aws?.region;
     return { resolved, create: (scope) => create({ ...scope, region: scope.region ?? region }) };

@@ -2,7 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { ArgChecker } from "./core/arg-checker";
 import { SecretKeyRefArgs } from "./core/app-tier-contract";
-import { SecretEncoding } from "./core/enums";
+import { SecretEncoding, Target } from "./core/enums";
+import { SharedSecretAwsArgs } from "./core/shared-secret-aws-contract";
+import { AwsSecretOutputs, planAwsSecret } from "./backends/aws/secrets-manager";
+import { BackendScope } from "./backends/backend";
 import { checkGeneratedSecrets } from "./core/platform-shape";
 import { generateValue } from "./generated-values";
 import { kubernetesSecrets } from "./backends/kubernetes/shared-secret";
@@ -42,6 +45,14 @@ export interface SharedSecretArgs {
     partOf?: string;
     /** Kubernetes placement. Default: one Secret in "default". */
     kubernetes?: SharedSecretKubernetesArgs;
+    /**
+     * Where the values are kept besides the Kubernetes Secrets the workloads read: with `Target.Aws`,
+     * also in one AWS Secrets Manager secret (the source of truth for anything outside the cluster),
+     * holding the same bytes. `Target.Kubernetes`: only the Kubernetes Secrets. Default `Target.Kubernetes`.
+     */
+    target?: Target;
+    /** Secrets Manager settings (target aws only). Default: a key of its own, 30-day recovery, no replicas. */
+    aws?: SharedSecretAwsArgs;
 }
 
 /**
@@ -60,9 +71,13 @@ export class SharedSecret extends pulumi.ComponentResource {
     public readonly keys: string[];
     /** The Secret in each cluster, in the order of `kubernetes.kubeconfigs`. */
     public readonly secrets: k8s.core.v1.Secret[];
+    /** ARN of the Secrets Manager secret (target aws). */
+    public readonly awsSecretArn?: pulumi.Output<string>;
+    /** Name of the Secrets Manager secret (target aws). */
+    public readonly awsSecretName?: pulumi.Output<string>;
 
     constructor(name: string, args: SharedSecretArgs, opts?: pulumi.ComponentResourceOptions) {
-        const keys = checkSharedSecretArgs(name, args);
+        const { keys, awsSecret } = checkSharedSecretArgs(name, args);
         super("pulumi-ha:index:SharedSecret", name, {}, opts);
         this.keys = keys;
 
@@ -81,7 +96,17 @@ export class SharedSecret extends pulumi.ComponentResource {
         });
         this.secretName = this.secrets[0].metadata.name;
         this.namespace = this.secrets[0].metadata.namespace;
-        this.registerOutputs({ secretName: this.secretName, namespace: this.namespace, values: this.values });
+        // Secrets Manager holds the very values the Kubernetes Secrets hold: one generation, same bytes.
+        const inAws: AwsSecretOutputs | undefined = awsSecret?.({ parent: this, name, protect: false }, this.values);
+        this.awsSecretArn = inAws?.secretArn;
+        this.awsSecretName = inAws?.secretName;
+        this.registerOutputs({
+            secretName: this.secretName,
+            namespace: this.namespace,
+            values: this.values,
+            awsSecretArn: this.awsSecretArn,
+            awsSecretName: this.awsSecretName,
+        });
     }
 
     /** A secretKeyRef to one key, for `AppTier.secretEnv`. Throws on a key the Secret does not hold. */
@@ -103,9 +128,26 @@ function generate(name: string, spec: GeneratedSecretArgs, parent: pulumi.Resour
     );
 }
 
-/** Checks the arguments; returns every key. Throws before anything is registered. */
-function checkSharedSecretArgs(name: string, args: SharedSecretArgs): string[] {
+/** The checked arguments: every key, and the Secrets Manager creator on target aws. */
+interface CheckedSharedSecret {
+    keys: string[];
+    awsSecret?: (scope: BackendScope, values: pulumi.Output<Record<string, string>>) => AwsSecretOutputs;
+}
+
+/** Checks the arguments. Throws every problem before anything is registered. */
+function checkSharedSecretArgs(name: string, args: SharedSecretArgs): CheckedSharedSecret {
     const check = new ArgChecker(`SharedSecret "${name}"`);
+    const target = args.target ?? Target.Kubernetes;
+    check.oneOf("target", target, [Target.Kubernetes, Target.Aws]);
+    const awsSecret =
+        target === Target.Aws
+            ? planAwsSecret(check, args.aws)
+            : (check.require(
+                  args.aws === undefined,
+                  "aws",
+                  `applies only with target "${Target.Aws}" (got target ${JSON.stringify(target)})`,
+              ),
+              undefined);
     // The same checks as a Platform's appSecrets: types, encoding, length 16–1024, key names.
     const given = (v: unknown) => (typeof v === "object" && v !== null ? Object.keys(v) : []);
     if (args.generated !== undefined) checkGeneratedSecrets(check, "generated", args.generated);
@@ -142,5 +184,5 @@ function checkSharedSecretArgs(name: string, args: SharedSecretArgs): string[] {
         }
     }
     check.throwIfAny();
-    return [...generated, ...supplied];
+    return { keys: [...generated, ...supplied], awsSecret };
 }

@@ -37,15 +37,51 @@ export interface BackendScope {
  * the creator the public component runs once every check (neutral and target) has passed, so
  * the problems of both are thrown together, before anything is registered.
  */
-export interface ServiceBackend<Args, Resolved, Outputs, Context = undefined> {
+export interface ServiceBackend<Args, Resolved, Outputs, Context = ServicePlanContext> {
     plan(check: ArgChecker, args: Args, resolved: Resolved, context?: Context): (scope: BackendScope) => Outputs;
+}
+
+/**
+ * Where a Platform on AWS places a service: the zones are known when it plans (their count, and
+ * their names when its Network was given them); the VPC, subnets and the cluster's security group
+ * exist only once the Platform has created its Network and KubernetesCluster, so they are read
+ * when the service is created.
+ */
+export interface AwsPlannedPlacement {
+    /** Number of zones of the Platform's Network. */
+    zoneCount: number;
+    /** The zones' names, when the Network was given them (else AWS is asked at create). */
+    zoneNames?: string[];
+    /** The placement; called when the service is created. */
+    placement: () => AwsPlatformPlacement;
+    /** The app's ServiceAccount, which a bucket binds to its role through EKS Pod Identity. */
+    appServiceAccount?: { namespace: pulumi.Input<string>; name: string };
+}
+
+/** What a Platform's Network and KubernetesCluster give a service on AWS. */
+export interface AwsPlatformPlacement {
+    vpcId: pulumi.Input<string>;
+    /** Private subnets, one per zone. */
+    subnetIds: pulumi.Input<string>[];
+    /** Their zones, in the same order. */
+    availabilityZones: pulumi.Input<string>[];
+    /** The cluster's security group: the only client a service admits. */
+    clientSecurityGroupIds: pulumi.Input<string>[];
+    /** The EKS cluster's name. */
+    clusterName: pulumi.Input<string>;
+}
+
+/** What a Platform tells a service's backend it is planned within. */
+export interface ServicePlanContext {
+    /** Placement on AWS from the Platform's Network and KubernetesCluster. */
+    aws?: AwsPlannedPlacement;
 }
 
 /**
  * What a Platform tells the Postgres backend: backups go to the Platform's own bucket, whose
  * outputs exist only once it is created (the destination is read when the cluster is created).
  */
-export interface PostgresPlanContext {
+export interface PostgresPlanContext extends ServicePlanContext {
     backupStore?: {
         /** The bucket lives in the cluster it would back up. */
         inCluster: boolean;
@@ -60,9 +96,9 @@ export interface PostgresPlanContext {
  */
 export interface Backend {
     postgres: ServiceBackend<PostgresClusterArgs, ResolvedPostgres, PostgresOutputs, PostgresPlanContext>;
-    redis: ServiceBackend<RedisClusterArgs, ResolvedRedis, RedisOutputs>;
-    rabbitmq: ServiceBackend<RabbitMQClusterArgs, ResolvedRabbitMQ, RabbitMQOutputs>;
-    objectStorage: ServiceBackend<ObjectStorageArgs, ResolvedObjectStorage, ObjectStorageOutputs>;
+    redis: ServiceBackend<RedisClusterArgs, ResolvedRedis, RedisOutputs, ServicePlanContext>;
+    rabbitmq: ServiceBackend<RabbitMQClusterArgs, ResolvedRabbitMQ, RabbitMQOutputs, ServicePlanContext>;
+    objectStorage: ServiceBackend<ObjectStorageArgs, ResolvedObjectStorage, ObjectStorageOutputs, ServicePlanContext>;
 }
 
 /** The scope a public component hands its backend. */

@@ -1,9 +1,11 @@
 import { Target } from "../core/enums";
 import { Backend } from "./backend";
+import { awsBackend } from "./aws";
 import { kubernetesBackend } from "./kubernetes";
 
 const backends: Partial<Record<Target, Backend>> = {
     [Target.Kubernetes]: kubernetesBackend,
+    [Target.Aws]: awsBackend,
 };
 
 /** Whether a target has a backend. */

@@ -6,6 +6,8 @@ import { ObjectShape, array, input, int, map, object, string } from "./arg-shape
  * secret in AWS Secrets Manager, encrypted with a KMS key, optionally replicated to other regions.
  */
 export interface SharedSecretAwsArgs {
+    /** Region of the secret (and of the key it creates). Default: the AWS provider's region. */
+    region?: string;
     /** KMS key (ARN) encrypting the secret in its own region. Default: a key the component creates, with yearly rotation. */
     kmsKeyArn?: pulumi.Input<string>;
     /**
@@ -30,6 +32,7 @@ export interface SharedSecretAwsArgs {
 export const sharedSecretAwsShape: ObjectShape<SharedSecretAwsArgs> = object<SharedSecretAwsArgs>(
     "SharedSecretAwsArgs",
     {
+        region: string(),
         kmsKeyArn: input(string()),
         replicaRegions: array(string()),
         replicaKmsKeyArns: map(input(string())),

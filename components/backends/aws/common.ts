@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgChecker } from "../../core/arg-checker";
 import { show } from "../../core/arg-shape";
-import { BackendScope } from "../backend";
+import { AwsPlacementArgs, checkAwsPlacement } from "../../core/aws-placement";
+import { AwsPlannedPlacement, BackendScope } from "../backend";
 
 /**
  * Tags on every taggable AWS resource: which component made it, never a secret. The pack reads
@@ -114,4 +115,56 @@ export function serviceSecurityGroup(
             ),
     );
     return group;
+}
+
+/** A data service's placement: checked when it is planned, complete when it is created. */
+export interface ServicePlacement<A extends AwsPlacementArgs> {
+    /** Number of zones (known when planned). */
+    zoneCount: number;
+    /** The service's `aws` arguments with the placement filled; called when it is created. */
+    aws: () => A;
+}
+
+const placementKeys = ["vpcId", "subnetIds", "availabilityZones", "clientSecurityGroupIds"] as const;
+
+/**
+ * Checks where a data service goes: its own `aws` placement when standalone, or the Platform's
+ * Network and KubernetesCluster (`planned`), which then fill the placement when it is created.
+ */
+export function placeService<A extends AwsPlacementArgs>(
+    check: ArgChecker,
+    given: A | undefined,
+    production: boolean,
+    planned: AwsPlannedPlacement | undefined,
+): ServicePlacement<A> {
+    const a = given ?? ({} as A);
+    if (planned === undefined) {
+        checkAwsPlacement(check, a, production);
+        return { zoneCount: a.availabilityZones?.length ?? 0, aws: () => a };
+    }
+    for (const key of placementKeys)
+        check.require(
+            a[key] === undefined,
+            `aws.${key}`,
+            "is filled by the Platform from its Network and KubernetesCluster; leave it out",
+        );
+    const minimum = production ? 3 : 2;
+    check.require(
+        planned.zoneCount >= minimum,
+        "profile",
+        `${production ? "production" : "development"} needs a network of at least ${minimum} zones; the Platform's has ${planned.zoneCount} (raise aws.network.zones)`,
+    );
+    return {
+        zoneCount: planned.zoneCount,
+        aws: () => {
+            const p = planned.placement();
+            return {
+                ...a,
+                vpcId: p.vpcId,
+                subnetIds: p.subnetIds,
+                availabilityZones: p.availabilityZones,
+                clientSecurityGroupIds: p.clientSecurityGroupIds,
+            };
+        },
+    };
 }

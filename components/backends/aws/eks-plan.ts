@@ -11,7 +11,8 @@ import { checkRegion } from "./common";
 /** A new cluster, every value checked and defaulted. */
 export interface ClusterPlan {
     version: string;
-    subnetIds: pulumi.Input<string>[];
+    /** The private subnets, one per zone; called when the cluster is created. */
+    subnetIds: () => pulumi.Input<string>[];
     autoMode: boolean;
     instanceTypes: string[];
     amiType: string;
@@ -21,6 +22,14 @@ export interface ClusterPlan {
     publicEndpointCidrs?: string[];
     kmsKeyArn?: pulumi.Input<string>;
     addonVersions: Record<EksAddonName, string>;
+}
+
+/**
+ * What a Platform tells its cluster: the private subnets of the Network it plans alongside, whose
+ * number is known now and whose ids exist once that Network is created.
+ */
+export interface ClusterPlanContext {
+    subnets?: { zoneCount: number; ids: () => pulumi.Input<string>[] };
 }
 
 /** An existing cluster to reach, or a new one to create. */
@@ -36,6 +45,7 @@ export function planEksCluster(
     check: ArgChecker,
     args: KubernetesClusterArgs,
     resolved: ResolvedKubernetesCluster,
+    context?: ClusterPlanContext,
 ): EksPlan {
     const a = args.aws ?? {};
     checkRegion(check, "aws.region", a.region);
@@ -62,8 +72,20 @@ export function planEksCluster(
     }
 
     const minimum = resolved.production ? 3 : 2;
+    const platform = context?.subnets;
     const subnets = a.subnetIds;
-    if (
+    if (platform !== undefined) {
+        check.require(
+            subnets === undefined,
+            "aws.subnetIds",
+            "is filled by the Platform from its Network's private subnets; leave it out",
+        );
+        check.require(
+            platform.zoneCount >= minimum,
+            "profile",
+            `${resolved.production ? "production" : "development"} needs nodes in at least ${minimum} zones; the Platform's network has ${platform.zoneCount} (raise aws.network.zones)`,
+        );
+    } else if (
         check.require(
             subnets !== undefined,
             "aws.subnetIds",
@@ -165,7 +187,7 @@ export function planEksCluster(
 
     const plan: ClusterPlan = {
         version: resolved.version ?? eksKubernetesVersion,
-        subnetIds: subnets ?? [],
+        subnetIds: platform !== undefined ? platform.ids : () => subnets ?? [],
         autoMode,
         instanceTypes,
         amiType,

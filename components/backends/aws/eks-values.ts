@@ -48,6 +48,18 @@ export const eksAwsValues = {
     /** StorageClass provisioner: the EBS CSI add-on's, or Auto Mode's own. */
     ebsProvisioner: "ebs.csi.aws.com",
     autoModeEbsProvisioner: "ebs.csi.eks.amazonaws.com",
+    /**
+     * The vpc-cni add-on's configuration: NetworkPolicy enforcement is off by default, so without
+     * this every policy the Platform and the services write would be accepted and ignored.
+     * (The add-on's schema takes the flag as a string.)
+     */
+    vpcCniConfiguration: { enableNetworkPolicy: "true" },
+    /** Auto Mode's switch for the same (ConfigMap amazon-vpc-cni in kube-system). */
+    autoModeNetworkPolicyConfigMap: {
+        name: "amazon-vpc-cni",
+        namespace: "kube-system",
+        data: { "enable-network-policy-controller": "true" },
+    },
 } as const;
 
 /** Add-ons installed before the node groups (nodes need them to become Ready), and after. */

@@ -8,7 +8,7 @@ import { BackendScope, ServiceBackend } from "../backend";
 import { awsTags, child, encryptionKey, inRegion } from "./common";
 import { kubeconfigFor } from "./eks-kubeconfig";
 import { EksAddonName } from "./eks-pins";
-import { ClusterPlan, planEksCluster } from "./eks-plan";
+import { ClusterPlan, ClusterPlanContext, planEksCluster } from "./eks-plan";
 import { addonsBeforeNodes, eksAwsValues } from "./eks-values";
 
 const component = "kubernetes-cluster";
@@ -76,6 +76,7 @@ function createCluster(scope: BackendScope, plan: ClusterPlan): KubernetesCluste
     const region = inRegion(scope);
     const tags = awsTags(scope, component);
     const keyArn = encryptionKey(scope, component, plan.kmsKeyArn);
+    const subnetIds = plan.subnetIds();
 
     // Auto Mode's cluster role manages instances, volumes and load balancers, and tags its sessions.
     const clusterRole = serviceRole(
@@ -100,7 +101,7 @@ function createCluster(scope: BackendScope, plan: ClusterPlan): KubernetesCluste
             version: plan.version,
             roleArn: clusterRole.role.arn,
             vpcConfig: {
-                subnetIds: plan.subnetIds,
+                subnetIds,
                 endpointPrivateAccess: true,
                 endpointPublicAccess: plan.publicEndpointCidrs !== undefined,
                 ...(plan.publicEndpointCidrs !== undefined ? { publicAccessCidrs: plan.publicEndpointCidrs } : {}),
@@ -171,8 +172,16 @@ function createCluster(scope: BackendScope, plan: ClusterPlan): KubernetesCluste
 
     let storageDependsOn: pulumi.Resource[] = [];
     if (!plan.autoMode) {
-        const early = addonsBeforeNodes.map((name) => addon(name, []));
-        const groups = plan.subnetIds.map(
+        const early = addonsBeforeNodes.map((name) =>
+            addon(
+                name,
+                [],
+                name === "vpc-cni"
+                    ? { configurationValues: JSON.stringify(eksAwsValues.vpcCniConfiguration) }
+                    : undefined,
+            ),
+        );
+        const groups = subnetIds.map(
             (subnetId, i) =>
                 new aws.eks.NodeGroup(
                     `${n}-zone-${i}`,
@@ -242,6 +251,14 @@ function createCluster(scope: BackendScope, plan: ClusterPlan): KubernetesCluste
         },
         { parent: scope.parent, provider, dependsOn: storageDependsOn },
     );
+    if (plan.autoMode) {
+        const cm = eksAwsValues.autoModeNetworkPolicyConfigMap;
+        new k8s.core.v1.ConfigMap(
+            `${n}-network-policy`,
+            { metadata: { name: cm.name, namespace: cm.namespace }, data: { ...cm.data } },
+            { parent: scope.parent, provider },
+        );
+    }
 
     return {
         kubeconfig,
@@ -257,10 +274,11 @@ function createCluster(scope: BackendScope, plan: ClusterPlan): KubernetesCluste
 export const awsKubernetesCluster: ServiceBackend<
     KubernetesClusterArgs,
     ResolvedKubernetesCluster,
-    KubernetesClusterBackendOutputs
+    KubernetesClusterBackendOutputs,
+    ClusterPlanContext
 > = {
-    plan(check, args, resolved) {
-        const plan = planEksCluster(check, args, resolved);
+    plan(check, args, resolved, context) {
+        const plan = planEksCluster(check, args, resolved, context);
         return (scope) => (plan.cluster ? createCluster(scope, plan.cluster) : existingCluster(scope, plan.existing));
     },
 };

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgChecker } from "../../core/arg-checker";
 import { ObjectStorageArgs, ObjectStorageOutputs } from "../../core/object-storage-contract";
+import { ObjectStoragePodIdentityArgs } from "../../core/object-storage-aws-contract";
 import { ResolvedObjectStorage } from "../../core/object-storage-resolve";
 import { BackendScope, ServiceBackend } from "../backend";
 import { awsTags, child, encryptionKey, inRegion } from "./common";
@@ -102,9 +103,26 @@ export function bucketAccess(bucketArn: pulumi.Input<string>, keyArn: pulumi.Inp
  * reports it — no lookup call.
  */
 export const awsObjectStorage: ServiceBackend<ObjectStorageArgs, ResolvedObjectStorage, ObjectStorageOutputs> = {
-    plan(check, args, resolved) {
+    plan(check, args, resolved, context) {
         const a = args.aws ?? {};
         checkObjectStorage(check, args, resolved);
+        const platform = context?.aws;
+        const app = platform?.appServiceAccount;
+        if (app !== undefined)
+            check.require(
+                a.podIdentity === undefined,
+                "aws.podIdentity",
+                "is filled by the Platform (its app's ServiceAccount on its cluster); leave it out",
+            );
+        // A Platform binds its app's ServiceAccount, on its cluster (known once that is created).
+        const podIdentity = (): ObjectStoragePodIdentityArgs | undefined =>
+            app === undefined
+                ? a.podIdentity
+                : {
+                      clusterName: platform!.placement().clusterName,
+                      namespace: app.namespace,
+                      serviceAccount: app.name,
+                  };
         const noncurrentDays = a.noncurrentVersionDays ?? objectStorageAwsDefaults.noncurrentVersionDays;
 
         return (scope) => {
@@ -195,13 +213,14 @@ export const awsObjectStorage: ServiceBackend<ObjectStorageArgs, ResolvedObjectS
                 part({ dependsOn: [bucket, publicBlock] }),
             );
             const role = accessRole(scope, bucket, key, tags);
-            if (a.podIdentity !== undefined) {
+            const binding = podIdentity();
+            if (binding !== undefined) {
                 new aws.eks.PodIdentityAssociation(
                     `${scope.name}-pod-identity`,
                     {
-                        clusterName: a.podIdentity.clusterName,
-                        namespace: a.podIdentity.namespace,
-                        serviceAccount: a.podIdentity.serviceAccount,
+                        clusterName: binding.clusterName,
+                        namespace: binding.namespace,
+                        serviceAccount: binding.serviceAccount,
                         roleArn: role.arn,
                         tags,
                         ...inRegion(scope),

@@ -2,13 +2,12 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { ArgChecker } from "../../core/arg-checker";
-import { checkAwsPlacement } from "../../core/aws-placement";
 import { enumValues } from "../../core/enums";
 import { AwsPostgresDeployment, AwsPostgresStorageType, PostgresAwsArgs } from "../../core/postgres-aws-contract";
 import { PostgresClusterArgs, PostgresOutputs } from "../../core/postgres-contract";
 import { ResolvedPostgres } from "../../core/postgres-resolve";
-import { BackendScope, ServiceBackend } from "../backend";
-import { awsTags, child, encryptionKey, inRegion, serviceSecurityGroup } from "./common";
+import { BackendScope, ServiceBackend, PostgresPlanContext } from "../backend";
+import { awsTags, child, encryptionKey, inRegion, serviceSecurityGroup, placeService } from "./common";
 import {
     auroraInstanceFamilies,
     awsPostgresMajors,
@@ -209,82 +208,82 @@ function multiAzStorageOf(check: ArgChecker, args: PostgresClusterArgs, pg: Reso
  * TLS forced (`rds.force_ssl`), backups kept ≥ 7 days in production with a final snapshot,
  * Performance Insights on, in private subnets behind a security group admitting only the clients.
  */
-export const awsPostgres: ServiceBackend<PostgresClusterArgs, ResolvedPostgres, PostgresOutputs> = {
-    plan(check, args, pg) {
-        const a: PostgresAwsArgs = args.aws ?? {};
-        checkAwsPlacement(check, args.aws, pg.production);
-        const deployment = a.deployment ?? AwsPostgresDeployment.Aurora;
-        const deploymentOk = check.oneOf("aws.deployment", deployment, enumValues(AwsPostgresDeployment));
-        const aurora = deployment === AwsPostgresDeployment.Aurora;
-        const engineVersion = engineVersionOf(check, pg.version);
-        const major = engineVersion?.split(".")[0] ?? "";
-        const families = aurora ? auroraInstanceFamilies : multiAzClusterInstanceFamilies;
-        const instanceClass = a.instanceClass ?? (aurora ? "db.r7g.large" : "db.m6gd.large");
-        if (deploymentOk) checkInstanceClass(check, instanceClass, families, deployment);
+export const awsPostgres: ServiceBackend<PostgresClusterArgs, ResolvedPostgres, PostgresOutputs, PostgresPlanContext> =
+    {
+        plan(check, args, pg, context) {
+            const a: PostgresAwsArgs = args.aws ?? {};
+            const placement = placeService(check, args.aws, pg.production, context?.aws);
+            const deployment = a.deployment ?? AwsPostgresDeployment.Aurora;
+            const deploymentOk = check.oneOf("aws.deployment", deployment, enumValues(AwsPostgresDeployment));
+            const aurora = deployment === AwsPostgresDeployment.Aurora;
+            const engineVersion = engineVersionOf(check, pg.version);
+            const major = engineVersion?.split(".")[0] ?? "";
+            const families = aurora ? auroraInstanceFamilies : multiAzClusterInstanceFamilies;
+            const instanceClass = a.instanceClass ?? (aurora ? "db.r7g.large" : "db.m6gd.large");
+            if (deploymentOk) checkInstanceClass(check, instanceClass, families, deployment);
 
-        let instances = pg.instances;
-        let storage: MultiAzStorage | undefined;
-        const zones = a.availabilityZones ?? [];
-        if (aurora) {
-            check.require(
-                !pg.production || instances >= 2,
-                "instances",
-                `must be at least 2 in production on target aws: a writer and a reader in another zone to fail over to (got ${instances})`,
-            );
-            check.require(
-                a.storageType === undefined && a.iops === undefined,
-                a.storageType === undefined ? "aws.iops" : "aws.storageType",
-                `applies only to aws.deployment "${AwsPostgresDeployment.MultiAzCluster}": Aurora manages its own storage`,
-            );
-        } else if (deploymentOk) {
-            instances = args.instances ?? 3;
-            check.require(
-                instances === 3,
-                "instances",
-                `must be 3 (or unset) with aws.deployment "${deployment}": a Multi-AZ DB cluster is always one writer and two readable standbys in three zones (got ${instances}); use aws.deployment "${AwsPostgresDeployment.Aurora}" for another count`,
-            );
-            check.require(
-                a.availabilityZones === undefined || zones.length >= 3,
-                "aws.availabilityZones",
-                `must name at least 3 zones with aws.deployment "${deployment}": its three instances each take one (got ${zones.length})`,
-            );
-            storage = multiAzStorageOf(check, args, pg);
-        }
+            let instances = pg.instances;
+            let storage: MultiAzStorage | undefined;
+            if (aurora) {
+                check.require(
+                    !pg.production || instances >= 2,
+                    "instances",
+                    `must be at least 2 in production on target aws: a writer and a reader in another zone to fail over to (got ${instances})`,
+                );
+                check.require(
+                    a.storageType === undefined && a.iops === undefined,
+                    a.storageType === undefined ? "aws.iops" : "aws.storageType",
+                    `applies only to aws.deployment "${AwsPostgresDeployment.MultiAzCluster}": Aurora manages its own storage`,
+                );
+            } else if (deploymentOk) {
+                instances = args.instances ?? 3;
+                check.require(
+                    instances === 3,
+                    "instances",
+                    `must be 3 (or unset) with aws.deployment "${deployment}": a Multi-AZ DB cluster is always one writer and two readable standbys in three zones (got ${instances}); use aws.deployment "${AwsPostgresDeployment.Aurora}" for another count`,
+                );
+                check.require(
+                    placement.zoneCount === 0 || placement.zoneCount >= 3,
+                    "aws.availabilityZones",
+                    `must name at least 3 zones with aws.deployment "${deployment}": its three instances each take one (got ${placement.zoneCount})`,
+                );
+                storage = multiAzStorageOf(check, args, pg);
+            }
 
-        const givenRetention = args.backup?.retentionDays;
-        const retention =
-            args.backup?.enabled === false && !pg.production
-                ? rdsRetentionRange.min
-                : (givenRetention ?? (pg.production ? 14 : 7));
-        if (givenRetention !== undefined)
+            const givenRetention = args.backup?.retentionDays;
+            const retention =
+                args.backup?.enabled === false && !pg.production
+                    ? rdsRetentionRange.min
+                    : (givenRetention ?? (pg.production ? 14 : 7));
+            if (givenRetention !== undefined)
+                check.require(
+                    Number.isInteger(givenRetention) &&
+                        givenRetention >= (pg.production ? 7 : rdsRetentionRange.min) &&
+                        givenRetention <= rdsRetentionRange.max,
+                    "backup.retentionDays",
+                    `must be an integer from ${pg.production ? 7 : rdsRetentionRange.min} to ${rdsRetentionRange.max} on target aws (RDS keeps automated backups at most ${rdsRetentionRange.max} days${pg.production ? "; at least 7 in production" : ""}; got ${JSON.stringify(givenRetention)})`,
+                );
+
             check.require(
-                Number.isInteger(givenRetention) &&
-                    givenRetention >= (pg.production ? 7 : rdsRetentionRange.min) &&
-                    givenRetention <= rdsRetentionRange.max,
-                "backup.retentionDays",
-                `must be an integer from ${pg.production ? 7 : rdsRetentionRange.min} to ${rdsRetentionRange.max} on target aws (RDS keeps automated backups at most ${rdsRetentionRange.max} days${pg.production ? "; at least 7 in production" : ""}; got ${JSON.stringify(givenRetention)})`,
+                !args.pooler?.enabled,
+                "pooler.enabled",
+                "is not offered on target aws yet (RDS Proxy is not implemented): connect to writerEndpoint, or leave the pooler off",
             );
+            checkRdsName(check, "owner", pg.owner);
+            checkRdsName(check, "database", pg.database);
 
-        check.require(
-            !args.pooler?.enabled,
-            "pooler.enabled",
-            "is not offered on target aws yet (RDS Proxy is not implemented): connect to writerEndpoint, or leave the pooler off",
-        );
-        checkRdsName(check, "owner", pg.owner);
-        checkRdsName(check, "database", pg.database);
-
-        return (scope) =>
-            createPostgres(scope, pg, a, {
-                aurora,
-                engineVersion: engineVersion!,
-                major,
-                instanceClass,
-                instances,
-                retention,
-                storage,
-            });
-    },
-};
+            return (scope) =>
+                createPostgres(scope, pg, placement.aws(), {
+                    aurora,
+                    engineVersion: engineVersion!,
+                    major,
+                    instanceClass,
+                    instances,
+                    retention,
+                    storage,
+                });
+        },
+    };
 
 interface PostgresPlan {
     aurora: boolean;

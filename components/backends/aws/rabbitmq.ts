@@ -2,11 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { ArgChecker } from "../../core/arg-checker";
-import { checkAwsPlacement } from "../../core/aws-placement";
 import { RabbitMQClusterArgs, RabbitMQOutputs } from "../../core/rabbitmq-contract";
 import { ResolvedRabbitMQ } from "../../core/rabbitmq-resolve";
-import { BackendScope, ServiceBackend } from "../backend";
-import { awsTags, child, inRegion, serviceSecurityGroup } from "./common";
+import { BackendScope, ServiceBackend, ServicePlanContext } from "../backend";
+import { awsTags, child, inRegion, placeService, serviceSecurityGroup } from "./common";
 
 const component = "rabbitmq";
 
@@ -89,16 +88,17 @@ function consoleUrl(instances: aws.types.output.mq.BrokerInstance[] | undefined)
  * encryption at rest uses a key AWS owns (Amazon MQ applies no customer key to RabbitMQ brokers;
  * `aws.kmsKeyArn` is refused). The broker's CA is publicly trusted: `caCertificate` is undefined.
  */
-export const awsRabbitMQ: ServiceBackend<RabbitMQClusterArgs, ResolvedRabbitMQ, RabbitMQOutputs> = {
-    plan(check, args, resolved) {
-        const a = args.aws ?? {};
-        checkAwsPlacement(check, a, resolved.production);
+export const awsRabbitMQ: ServiceBackend<RabbitMQClusterArgs, ResolvedRabbitMQ, RabbitMQOutputs, ServicePlanContext> = {
+    plan(check, args, resolved, context) {
+        const given = args.aws ?? {};
+        const placement = placeService(check, given, resolved.production, context?.aws);
         const single = checkRabbitMQ(check, args, resolved);
-        const instanceType = a.instanceType ?? rabbitmqAwsDefaults.instanceType;
-        const username = a.username ?? rabbitmqAwsDefaults.username;
-        const managementFromClients = a.managementFromClients ?? false;
+        const instanceType = given.instanceType ?? rabbitmqAwsDefaults.instanceType;
+        const username = given.username ?? rabbitmqAwsDefaults.username;
+        const managementFromClients = given.managementFromClients ?? false;
 
         return (scope) => {
+            const a = placement.aws();
             const group = serviceSecurityGroup(scope, component, {
                 vpcId: a.vpcId!,
                 port: amazonMq.amqpsPort,

@@ -2,13 +2,12 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { ArgChecker } from "../../core/arg-checker";
-import { checkAwsPlacement } from "../../core/aws-placement";
 import { RedisEngine, RedisMode } from "../../core/enums";
 import { RedisAwsArgs } from "../../core/redis-aws-contract";
 import { RedisClusterArgs, RedisOutputs } from "../../core/redis-contract";
 import { ResolvedRedis } from "../../core/redis-resolve";
-import { BackendScope, ServiceBackend } from "../backend";
-import { awsTags, child, encryptionKey, inRegion, serviceSecurityGroup } from "./common";
+import { BackendScope, ServiceBackend, ServicePlanContext } from "../backend";
+import { awsTags, child, encryptionKey, inRegion, serviceSecurityGroup, placeService } from "./common";
 import {
     elasticacheDefaultVersion,
     elasticacheNodeFamilies,
@@ -68,10 +67,10 @@ function engineVersionOf(check: ArgChecker, args: RedisClusterArgs, engine: "val
  * AUTH token, daily snapshots kept ≥ 7 days in production, in private subnets behind a security group
  * admitting only the clients.
  */
-export const awsRedis: ServiceBackend<RedisClusterArgs, ResolvedRedis, RedisOutputs> = {
-    plan(check, args, redis) {
+export const awsRedis: ServiceBackend<RedisClusterArgs, ResolvedRedis, RedisOutputs, ServicePlanContext> = {
+    plan(check, args, redis, context) {
         const a: RedisAwsArgs = args.aws ?? {};
-        checkAwsPlacement(check, args.aws, redis.production);
+        const placement = placeService(check, args.aws, redis.production, context?.aws);
         const engine = redis.engine === RedisEngine.Valkey ? "valkey" : "redis";
         const engineVersion = engineVersionOf(check, args, engine);
         const nodeType = a.nodeType ?? "cache.r7g.large";
@@ -105,7 +104,7 @@ export const awsRedis: ServiceBackend<RedisClusterArgs, ResolvedRedis, RedisOutp
         check.integer("aws.snapshotRetentionDays", retention, redis.production ? 7 : 0, snapshotRetentionMax);
 
         return (scope) =>
-            createRedis(scope, redis, a, {
+            createRedis(scope, redis, placement.aws(), {
                 engine,
                 engineVersion: engineVersion!,
                 family: elasticacheVersions[engine][engineVersion!],

@@ -4,7 +4,7 @@ import { ArgChecker } from "../../core/arg-checker";
 import { show } from "../../core/arg-shape";
 import { SharedSecretAwsArgs } from "../../core/shared-secret-aws-contract";
 import { BackendScope } from "../backend";
-import { awsTags, child, encryptionKey, inRegion, regionName } from "./common";
+import { awsTags, checkRegion, child, encryptionKey, inRegion, regionName } from "./common";
 
 const component = "shared-secret";
 
@@ -31,15 +31,22 @@ export interface AwsSecretOutputs {
  * (`<name>-` plus 7 characters): Secrets Manager keeps a deleted name reserved for the recovery
  * window, so a fixed name would block a replacement.
  *
- * Not checked here (the scope's region is known only at create): that no replica region is the
- * secret's own region — Secrets Manager refuses that replica.
+ * That no replica region is the secret's own is checked when `aws.region` names it; a region
+ * taken from the provider is known only when the secret is created.
  */
 export function planAwsSecret(
     check: ArgChecker,
     given: SharedSecretAwsArgs | undefined,
 ): (scope: BackendScope, values: pulumi.Output<Record<string, string>>) => AwsSecretOutputs {
     const a = given ?? {};
+    checkRegion(check, "aws.region", a.region);
     const regions = checkReplicaRegions(check, a.replicaRegions);
+    if (typeof a.region === "string")
+        check.require(
+            !regions.includes(a.region),
+            "aws.replicaRegions",
+            `must not hold the secret's own region ${JSON.stringify(a.region)}: Secrets Manager refuses a replica there`,
+        );
     checkReplicaKeys(check, a.replicaKmsKeyArns, regions);
     const recoveryWindowInDays = a.recoveryWindowInDays ?? secretsManagerDefaults.recoveryWindowInDays;
     check.require(
@@ -50,7 +57,8 @@ export function planAwsSecret(
     );
     if (typeof a.kmsKeyArn === "string") check.nonEmpty("aws.kmsKeyArn", a.kmsKeyArn);
 
-    return (scope, values) => {
+    return (givenScope, values) => {
+        const scope = { ...givenScope, region: givenScope.region ?? a.region };
         const tags = awsTags(scope, component);
         const key = encryptionKey(scope, component, a.kmsKeyArn);
         const replicas = regions.map((region) => {
