@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { KubernetesClusterBackendOutputs, awsKubernetesCluster } from "./backends/aws/eks";
 import { backendScope } from "./backends/backend";
 import { ClusterPlanContext } from "./backends/aws/eks-plan";
-import { ServicePlan, planOnAws } from "./service-plan";
+import { ServicePlan, handedDown, planOnAws } from "./service-plan";
 import {
     KubernetesClusterArgs,
     KubernetesClusterOutputs,
@@ -64,7 +64,9 @@ export class KubernetesCluster extends pulumi.ComponentResource implements Kuber
     public readonly oidcIssuer?: pulumi.Output<string>;
 
     constructor(name: string, args: KubernetesClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planKubernetesCluster(name, args);
+        const plan =
+            handedDown<ResolvedKubernetesCluster, KubernetesClusterBackendOutputs>(args) ??
+            planKubernetesCluster(name, args);
         super("pulumi-ha:index:KubernetesCluster", name, {}, opts);
         const out = plan.create(backendScope(this, name, plan.resolved.deletionProtection, opts));
         providers.set(this, out.provider);

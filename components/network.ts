@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsNetwork } from "./backends/aws/network";
 import { backendScope } from "./backends/backend";
-import { ServicePlan, planOnAws } from "./service-plan";
+import { ServicePlan, handedDown, planOnAws } from "./service-plan";
 import { NetworkArgs, NetworkOutputs, networkShape } from "./core/network-contract";
 import { ResolvedNetwork, resolveNetwork } from "./core/network-resolve";
 
@@ -49,7 +49,7 @@ export class Network extends pulumi.ComponentResource implements NetworkOutputs 
     public readonly zoneCount: number;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-        const plan = planNetwork(name, args);
+        const plan = handedDown<ResolvedNetwork, NetworkOutputs>(args) ?? planNetwork(name, args);
         super("pulumi-ha:index:Network", name, {}, opts);
         const out = plan.create(backendScope(this, name, false, opts));
         this.vpcId = out.vpcId;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AppTier } from "./app-tier";
-import { PostgresPlanContext } from "./backends/backend";
+import { PostgresPlanContext, ServicePlanContext } from "./backends/backend";
 import { neededOperators, objectStorageInCluster, platformDefaultDeny } from "./backends/kubernetes/platform-parts";
 import { AppTierArgs, SecretKeyRefArgs } from "./core/app-tier-contract";
 import { resolveAppTier } from "./core/app-tier-resolve";
@@ -24,6 +24,8 @@ import { RabbitMQCluster, planRabbitMQ } from "./rabbitmq-cluster";
 import { RedisCluster, planRedis } from "./redis-cluster";
 import { ServicePlan, handDown } from "./service-plan";
 import { GeneratedSecretArgs, SharedSecret } from "./shared-secret";
+import { PlatformAwsArgs } from "./core/platform-aws-contract";
+import { AwsFoundationPlan, awsServicePorts, planAwsFoundation } from "./platform-aws";
 
 /** Kubernetes specifics of a Platform: where the app and its Kubernetes services go, and their operators. */
 export interface PlatformKubernetesArgs {
@@ -37,7 +39,12 @@ export interface PlatformKubernetesArgs {
 
 /** Arguments of {@link Platform}: one app and the services it declares. */
 export interface PlatformArgs {
-    /** Where the app and its services run. Default `Target.Kubernetes` (the only target implemented so far). */
+    /**
+     * Where the app and its services run. `Target.Kubernetes`: on the cluster of the Kubernetes
+     * provider, services on operators. `Target.Aws`: a VPC and an EKS cluster (`aws`), the app on
+     * EKS, services on Aurora/RDS, ElastiCache, Amazon MQ and S3. A service may set its own target.
+     * Default `Target.Kubernetes`.
+     */
     target?: Target;
     /** HA defaults for the app and every service (each may override its own). Default `Profile.Production`. */
     profile?: Profile;
@@ -62,8 +69,10 @@ export interface PlatformArgs {
      * members, operator → its pods). Default true.
      */
     networkPolicies?: boolean;
-    /** Kubernetes specifics: namespace and operators. */
+    /** Kubernetes specifics: namespace and operators (also of the EKS cluster on target aws). */
     kubernetes?: PlatformKubernetesArgs;
+    /** AWS specifics (target aws only): region, VPC, EKS cluster, Secrets Manager. Default: all created, in the provider's region. */
+    aws?: PlatformAwsArgs;
 }
 
 /** Environment names the Platform fills; the app must not claim them. */
@@ -114,18 +123,28 @@ export class Platform extends pulumi.ComponentResource {
     public readonly amqpEndpoint?: pulumi.Output<string>;
     /** Bucket name, when object storage is declared. */
     public readonly bucket?: pulumi.Output<string>;
+    /** The EKS cluster's name (target aws). */
+    public readonly clusterName?: pulumi.Output<string>;
+    /** Kubeconfig of the EKS cluster (target aws); a Pulumi secret. */
+    public readonly kubeconfig?: pulumi.Output<string>;
+    /** ARN of the Secrets Manager secret holding the app's settings (target aws). */
+    public readonly awsSecretArn?: pulumi.Output<string>;
 
     constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planPlatform(name, args);
         super("pulumi-ha:index:Platform", name, {}, opts);
-        const child = { parent: this };
+        // On aws, every Kubernetes object goes to the Platform's EKS cluster, through its provider.
+        const cluster = plan.aws?.create(this, name);
+        const providers = cluster ? [cluster.provider] : undefined;
+        const child = { parent: this, providers };
 
-        if (plan.networkPolicies) platformDefaultDeny(this, name, plan.namespace);
+        if (plan.networkPolicies) platformDefaultDeny(this, name, plan.namespace, cluster?.provider);
         const operators = plan.operators
             ? new KubernetesOperators(`${name}-operators`, plan.operators, child)
             : undefined;
         const after = (deps?: pulumi.Resource[]) => ({
             parent: this,
+            providers,
             dependsOn: deps && deps.length > 0 ? deps : undefined,
         });
 
@@ -182,6 +201,8 @@ export class Platform extends pulumi.ComponentResource {
                 values: env,
                 partOf: name,
                 kubernetes: { namespace: plan.namespace },
+                target: plan.aws ? Target.Aws : undefined,
+                aws: plan.aws?.secrets,
             },
             child,
         );
@@ -196,7 +217,13 @@ export class Platform extends pulumi.ComponentResource {
         this.redisEndpoint = redis?.primaryEndpoint;
         this.amqpEndpoint = mq?.amqpEndpoint;
         this.bucket = store?.bucket;
+        this.clusterName = cluster?.clusterName;
+        this.kubeconfig = cluster?.kubeconfig;
+        this.awsSecretArn = secrets.awsSecretArn;
         this.registerOutputs({
+            clusterName: this.clusterName,
+            kubeconfig: this.kubeconfig,
+            awsSecretArn: this.awsSecretArn,
             url: this.url,
             serviceName: this.serviceName,
             secretName: this.secretName,
@@ -237,6 +264,8 @@ interface PlatformPlan {
     /** The operators to install, when the Platform installs them. */
     operators?: KubernetesOperatorsArgs;
     networkPolicies: boolean;
+    /** The VPC and EKS cluster (target aws). */
+    aws?: AwsFoundationPlan;
 }
 
 /**
@@ -255,6 +284,15 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     // A bad namespace is reported once, here, rather than again by every part it would reach.
     const namespace = check.namespace("kubernetes.namespace", k?.namespace) ? (k?.namespace ?? "default") : "default";
     const networkPolicies = args.networkPolicies ?? true;
+    const onAws = common.target === Target.Aws;
+    check.require(
+        onAws || args.aws === undefined,
+        "aws",
+        `applies only with target "${Target.Aws}" (got target "${common.target}")`,
+    );
+    // A part's own target, else the Platform's.
+    const targetOf = (a: ServiceCommonArgs | undefined) => a?.target ?? common.target;
+    const onTarget = (a: ServiceCommonArgs | undefined, target: Target) => a !== undefined && targetOf(a) === target;
     // A `kubernetes` that is not an object is left for the part's own shape check to report.
     const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(
         a: T | undefined,
@@ -264,37 +302,66 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
             ? a
             : {
                   ...a,
-                  target: a.target ?? common.target,
+                  target: targetOf(a),
                   profile: a.profile ?? common.profile,
-                  kubernetes: {
-                      ...a.kubernetes,
-                      namespace: a.kubernetes?.namespace ?? namespace,
-                      partOf: a.kubernetes?.partOf ?? name,
-                      networkPolicy: a.kubernetes?.networkPolicy ?? networkPolicies,
-                  },
+                  ...(targetOf(a) === Target.Kubernetes
+                      ? {
+                            kubernetes: {
+                                ...a.kubernetes,
+                                namespace: a.kubernetes?.namespace ?? namespace,
+                                partOf: a.kubernetes?.partOf ?? name,
+                                networkPolicy: a.kubernetes?.networkPolicy ?? networkPolicies,
+                            },
+                        }
+                      : {}),
               });
     const objectStorage = service(args.objectStorage);
     const postgres = service(args.postgres);
     const redis = service(args.redis);
     const rabbitmq = service(args.rabbitmq);
 
-    const part = <A, R, O>(prefix: string, a: A | undefined, planPart: (a: A) => ServicePlan<R, O>) =>
-        a === undefined ? undefined : check.nested(prefix, (): Part<A, R, O> => [a, planPart(a)]);
-    const storePart = part("objectStorage.", objectStorage, (a) => planObjectStorage(`${name}-storage`, a));
+    // On aws: the VPC and EKS cluster first, the services then placed on them.
+    const storeOnAws = onTarget(objectStorage, Target.Aws);
+    const serviceAccountName = args.app.serviceAccountName ?? (onAws && storeOnAws ? name : undefined);
+    const foundation = onAws
+        ? planAwsFoundation(check, name, args.aws, common.profile, {
+              clientGroup: [postgres, redis, rabbitmq].some((a) => onTarget(a, Target.Aws)),
+              appServiceAccount:
+                  storeOnAws && serviceAccountName !== undefined
+                      ? { namespace: args.app.namespace ?? namespace, name: serviceAccountName }
+                      : undefined,
+          })
+        : undefined;
+    // Without its network and cluster, an aws service has nowhere to be placed: report those first.
+    if (onAws && foundation === undefined) check.throwIfAny();
+    const contextOf = (a: ServiceCommonArgs): ServicePlanContext | undefined =>
+        targetOf(a) === Target.Aws ? foundation?.services : undefined;
+    const placed = <A extends ServiceCommonArgs, R, O>(a: A, plan: ServicePlan<R, O>): ServicePlan<R, O> =>
+        targetOf(a) === Target.Aws && foundation ? foundation.regional(plan) : plan;
+
+    const part = <A extends ServiceCommonArgs, R, O>(
+        prefix: string,
+        a: A | undefined,
+        planPart: (a: A) => ServicePlan<R, O>,
+    ) => (a === undefined ? undefined : check.nested(prefix, (): Part<A, R, O> => [a, placed(a, planPart(a))]));
+    const storePart = part("objectStorage.", objectStorage, (a) =>
+        planObjectStorage(`${name}-storage`, a, contextOf(a)),
+    );
     const backupStore: PlatformPlan["backupStore"] = {};
-    // Without a destination of its own, Postgres backs up to the platform's bucket.
+    // Without a destination of its own, Postgres on Kubernetes backs up to the platform's bucket
+    // when that is on Kubernetes too (a managed database keeps its own backups).
     const context: PostgresPlanContext | undefined =
-        objectStorage && storePart
+        objectStorage && storePart && onTarget(postgres, Target.Kubernetes) && onTarget(objectStorage, Target.Kubernetes)
             ? {
                   backupStore: {
                       inCluster: objectStorageInCluster(objectStorage),
                       destination: () => backupDestination(backupStore.store!),
                   },
               }
-            : undefined;
+            : postgres && contextOf(postgres);
     const pgPart = part("postgres.", postgres, (a) => planPostgres(`${name}-postgres`, a, context));
-    const redisPart = part("redis.", redis, (a) => planRedis(`${name}-redis`, a));
-    const mqPart = part("rabbitmq.", rabbitmq, (a) => planRabbitMQ(`${name}-rabbitmq`, a));
+    const redisPart = part("redis.", redis, (a) => planRedis(`${name}-redis`, a, contextOf(a)));
+    const mqPart = part("rabbitmq.", rabbitmq, (a) => planRabbitMQ(`${name}-rabbitmq`, a, contextOf(a)));
 
     // Checked here, before any service registers, not only by the SharedSecret created last.
     const appSecrets =
@@ -319,16 +386,26 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     );
     const rookNamespace = (a: ObjectStorageArgs | undefined) =>
         a && objectStorageInCluster(a) ? [a.kubernetes?.rookClusterNamespace ?? "rook-ceph"] : undefined;
+    // Managed services live outside the cluster: the app reaches them on their ports (their
+    // security groups admit only the cluster), and S3, Secrets Manager and STS on 443.
+    const managedPorts = awsServicePorts({
+        postgres: onTarget(postgres, Target.Aws),
+        redis: onTarget(redis, Target.Aws),
+        rabbitmq: onTarget(rabbitmq, Target.Aws),
+    });
     const app: AppTierArgs = {
         ...args.app,
         profile: args.app.profile ?? common.profile,
         namespace: args.app.namespace ?? namespace,
         partOf: args.app.partOf ?? name,
+        serviceAccountName,
         // With the namespace's default-deny, the app's own policy is what lets the ingress controller in,
         // and the app reaches an in-cluster bucket in Rook's namespace.
         networkPolicy: {
             enabled: networkPolicies,
-            egressNamespaces: storePart ? rookNamespace(objectStorage) : undefined,
+            egressNamespaces:
+                storePart && onTarget(objectStorage, Target.Kubernetes) ? rookNamespace(objectStorage) : undefined,
+            egressPorts: managedPorts.length > 0 ? [443, ...managedPorts] : undefined,
             ...args.app.networkPolicy,
         },
     };
@@ -337,18 +414,15 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
 
     const onKubernetes = (p?: Part<unknown, { target: Target }, unknown>) =>
         p?.[1].resolved.target === Target.Kubernetes;
-    const operators =
-        (k?.installOperators ?? true)
-            ? {
-                  ...neededOperators({
-                      postgres: onKubernetes(pgPart) ? { backups: !!pgPart![1].resolved.backup } : undefined,
-                      redis: onKubernetes(redisPart),
-                      rabbitmq: onKubernetes(mqPart),
-                      objectStorage: onKubernetes(storePart) ? objectStorage : undefined,
-                  }),
-                  ...k?.operators,
-              }
-            : undefined;
+    const needed = neededOperators({
+        postgres: onKubernetes(pgPart) ? { backups: !!pgPart![1].resolved.backup } : undefined,
+        redis: onKubernetes(redisPart),
+        rabbitmq: onKubernetes(mqPart),
+        objectStorage: onKubernetes(storePart) ? objectStorage : undefined,
+    });
+    // On aws, managed services need no operator: nothing is installed unless asked for.
+    const wanted = !onAws || Object.values(needed).some(Boolean) || k?.operators !== undefined;
+    const operators = (k?.installOperators ?? true) && wanted ? { ...needed, ...k?.operators } : undefined;
     return {
         target: common.target,
         namespace,
@@ -361,5 +435,6 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
         appSecrets,
         operators,
         networkPolicies,
+        aws: foundation,
     };
 }

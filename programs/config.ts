@@ -9,7 +9,9 @@ import {
     Profile,
     RabbitMQClusterArgs,
     RedisClusterArgs,
+    Target,
 } from "../components";
+import { PlatformAwsArgs, platformAwsShape } from "../components/core/platform-aws-contract";
 import {
     ObjectShape,
     ShapeReporter,
@@ -60,8 +62,15 @@ export interface ServicesConfig {
     objectStorage?: Partial<ObjectStorageArgs>;
 }
 
+/** Targets a stack can run on (`pulumi-ha:target`); GCP comes with its own issue. */
+export const stackTargets = [Target.Kubernetes, Target.Aws] as const;
+
 export interface StackConfig {
     topology: Topology;
+    /** Where the stack runs (`pulumi-ha:target`). Default kubernetes (the cluster of the current kubeconfig). */
+    target: Target;
+    /** The Platform's AWS settings (`pulumi-ha:aws`), target aws only. */
+    aws?: PlatformAwsArgs;
     profile: Profile;
     namespace: string;
     /** Install the operators the services need (`pulumi-ha:installOperators`); false when the cluster already runs them. Default true. */
@@ -95,6 +104,8 @@ const serviceShapes: { [K in keyof Required<ServicesConfig>]: ObjectShape<Requir
 /** Every top-level key this project reads (`pulumi-ha:<key>`). */
 export const configKeys = [
     "topology",
+    "target",
+    "aws",
     "profile",
     "namespace",
     "installOperators",
@@ -168,6 +179,19 @@ export function readStackConfig(): StackConfig {
     const topology = raw.topology ?? "gotrs";
     if (!(topologies as readonly string[]).includes(topology))
         report.add("topology", `must be one of ${topologies.join(", ")} (got "${topology}")`);
+    const target = raw.target ?? Target.Kubernetes;
+    if (!(stackTargets as readonly string[]).includes(target))
+        report.add("target", `must be one of ${stackTargets.join(", ")} (got "${target}")`);
+    const awsValue = parsed(raw.aws);
+    let aws: PlatformAwsArgs | undefined;
+    if (awsValue !== undefined) {
+        if (target !== Target.Aws) report.add("aws", `applies only with ${prefix}target aws (got "${target}")`);
+        else if (!isPlainObject(awsValue)) report.add("aws", `must be an object of AWS settings (got ${show(awsValue)})`);
+        else {
+            const checked = platformAwsShape.check(awsValue, "", report.keyed("aws"));
+            if (typeof checked === "object") aws = checked as PlatformAwsArgs;
+        }
+    }
     const profile = raw.profile ?? Profile.Production;
     if (!(Object.values(Profile) as string[]).includes(profile))
         report.add("profile", `must be one of ${Object.values(Profile).join(", ")} (got "${profile}")`);
@@ -205,6 +229,8 @@ export function readStackConfig(): StackConfig {
     if (report.problems.length > 0) throw new InvalidArgumentsError("Stack config", report.problems);
     return {
         topology: topology as Topology,
+        target: target as Target,
+        aws,
         profile: profile as Profile,
         namespace,
         installOperators: installOperators === "true",

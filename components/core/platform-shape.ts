@@ -21,6 +21,7 @@ import { ObjectStorageArgs } from "./object-storage-contract";
 import { PostgresClusterArgs } from "./postgres-contract";
 import { RabbitMQClusterArgs } from "./rabbitmq-contract";
 import { RedisClusterArgs } from "./redis-contract";
+import { PlatformAwsArgs } from "./platform-aws-contract";
 
 // The declared shapes of Platform's, KubernetesOperators' and SharedSecret's generated-value
 // arguments (see arg-shape.ts).
@@ -89,4 +90,6 @@ export const platformShape: ObjectShape<PlatformArgs> = object<PlatformArgs>("Pl
         installOperators: boolean(),
         operators: kubernetesOperatorsShape,
     }),
+    // Checked with its own shape (and its Network's and cluster's rules) by planAwsFoundation.
+    aws: delegated<PlatformAwsArgs>("PlatformAwsArgs"),
 });

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ObjectStorageMode, Platform, RedisEngine, RedisEvictionPolicy, RedisMode } from "../../components";
+import { ObjectStorageMode, Platform, RedisEngine, RedisEvictionPolicy, RedisMode, Target } from "../../components";
 import { StackConfig } from "../config";
 import { stackNamespace } from "./namespace";
 
@@ -9,11 +9,19 @@ import { stackNamespace } from "./namespace";
  * replication and point-in-time recovery, a 3 + 3 Redis cluster (AOF, allkeys-lru),
  * 3 RabbitMQ nodes with quorum queues, and a Rook Ceph object store for uploads and
  * Postgres backups — every service on its operator, all wired into one Secret.
+ *
+ * On AWS (`pulumi-ha:target: aws`): a VPC over 3 zones, EKS with a node group per zone, the
+ * app on EKS, Aurora PostgreSQL (a writer and 2 readers, one per zone), an ElastiCache cluster
+ * (3 shards × 1 replica), an Amazon MQ for RabbitMQ cluster (3 nodes) and an S3 bucket reached
+ * through EKS Pod Identity; the settings also in Secrets Manager.
  */
 export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> {
     const ns = stackNamespace("gotrs", cfg.namespace);
     const s = cfg.services;
+    const onAws = cfg.target === Target.Aws;
     const platform = new Platform("gotrs", {
+        target: cfg.target,
+        aws: onAws ? { region: awsRegion(), ...cfg.aws } : undefined,
         profile: cfg.profile,
         kubernetes: { namespace: ns, installOperators: cfg.installOperators },
         app: {
@@ -59,7 +67,10 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
         objectStorage: {
             bucket: "gotrs-attachments",
             ...s.objectStorage,
-            kubernetes: { mode: ObjectStorageMode.InCluster, ...s.objectStorage?.kubernetes },
+            // Uploads stay in the cluster (Rook) on Kubernetes; on AWS they go to S3.
+            kubernetes: onAws
+                ? s.objectStorage?.kubernetes
+                : { mode: ObjectStorageMode.InCluster, ...s.objectStorage?.kubernetes },
         },
     });
     return {
@@ -71,5 +82,11 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
         redis: platform.redisEndpoint!,
         amqp: platform.amqpEndpoint!,
         bucket: platform.bucket!,
+        ...(onAws ? { cluster: platform.clusterName!, kubeconfig: platform.kubeconfig!, secretArn: platform.awsSecretArn! } : {}),
     };
+}
+
+/** The AWS provider's region (`aws:region`), which the Platform's resources and zone names must match. */
+function awsRegion(): string | undefined {
+    return new pulumi.Config("aws").get("region");
 }

@@ -96,6 +96,6 @@ export function defaultDenyIngress(scope: Scope): k8s.networking.v1.NetworkPolic
             metadata: { namespace: scope.namespace, labels: scope.labels },
             spec: { podSelector: {}, policyTypes: ["Ingress"] },
         },
-        { parent: scope.parent },
+        { parent: scope.parent, provider: scope.opts.provider },
     );
 }

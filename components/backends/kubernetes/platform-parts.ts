@@ -41,12 +41,17 @@ export function objectStorageInCluster(args: ObjectStorageArgs): boolean {
 }
 
 /** The namespace's default-deny ingress policy: each part then allows exactly its own traffic. */
-export function platformDefaultDeny(parent: pulumi.ComponentResource, name: string, namespace: pulumi.Input<string>) {
+export function platformDefaultDeny(
+    parent: pulumi.ComponentResource,
+    name: string,
+    namespace: pulumi.Input<string>,
+    provider?: pulumi.ProviderResource,
+) {
     defaultDenyIngress({
         parent,
         name,
         namespace,
         labels: standardLabels({ appName: name, instance: name, component: "network", partOf: name }),
-        opts: { parent },
+        opts: { parent, provider },
     });
 }

@@ -1,0 +1,152 @@
+import * as pulumi from "@pulumi/pulumi";
+import { checkRegion } from "./backends/aws/common";
+import { postgresPort } from "./backends/aws/postgres";
+import { amazonMq } from "./backends/aws/rabbitmq";
+import { redisPort } from "./backends/aws/redis";
+import { ClusterPlanContext } from "./backends/aws/eks-plan";
+import { ServicePlanContext } from "./backends/backend";
+import { ArgChecker } from "./core/arg-checker";
+import { dropped } from "./core/arg-shape";
+import { Profile, Target } from "./core/enums";
+import { KubernetesClusterArgs } from "./core/kubernetes-cluster-contract";
+import { NetworkArgs } from "./core/network-contract";
+import { PlatformAwsArgs, platformAwsShape } from "./core/platform-aws-contract";
+import { SharedSecretAwsArgs } from "./core/shared-secret-aws-contract";
+import { KubernetesCluster, KubernetesClusterPlan, planKubernetesCluster } from "./kubernetes-cluster";
+import { Network, NetworkPlan, planNetwork } from "./network";
+import { ServicePlan, handDown } from "./service-plan";
+
+/** What a Platform's AWS services need of its cluster, known before planning it. */
+export interface AwsPlatformNeeds {
+    /** A data service in the VPC admits the cluster's security group. */
+    clientGroup: boolean;
+    /** The app's ServiceAccount, bound to a bucket through Pod Identity on the cluster. */
+    appServiceAccount?: { namespace: pulumi.Input<string>; name: string };
+}
+
+/** A Platform's VPC and EKS cluster, planned before anything registers. */
+export interface AwsFoundationPlan {
+    /** The services' placement on them. */
+    services: ServicePlanContext;
+    /** The Secrets Manager settings of the Platform's secret, its region filled. */
+    secrets: SharedSecretAwsArgs;
+    /** `plan` creating its resources in the Platform's region (the provider's when none is given). */
+    regional<R, O>(plan: ServicePlan<R, O>): ServicePlan<R, O>;
+    /** Creates the Network and the KubernetesCluster under the Platform. */
+    create(parent: pulumi.ComponentResource, name: string): KubernetesCluster;
+}
+
+/**
+ * Plans the Network and KubernetesCluster of a Platform on AWS, with the Platform's target and
+ * profile and one region, reporting every problem to `check` (prefixed "aws."). Returns undefined
+ * when they cannot be planned: the services then have nothing to be placed on.
+ */
+export function planAwsFoundation(
+    check: ArgChecker,
+    name: string,
+    given: PlatformAwsArgs | undefined,
+    profile: Profile,
+    needs: AwsPlatformNeeds,
+): AwsFoundationPlan | undefined {
+    const checked = platformAwsShape.check(given ?? {}, "aws", check);
+    if (checked === dropped) return undefined;
+    const a = checked as PlatformAwsArgs;
+    const region = a.region;
+    checkRegion(check, "aws.region", region);
+    const sameRegion = (arg: string, nested: string | undefined) =>
+        check.require(
+            nested === undefined || region === undefined || nested === region,
+            arg,
+            `must be the Platform's aws.region ${JSON.stringify(region)} or left out: a Platform lives in one region (got ${JSON.stringify(nested)})`,
+        );
+    sameRegion("aws.network.aws.region", a.network?.aws?.region);
+    sameRegion("aws.cluster.aws.region", a.cluster?.aws?.region);
+    sameRegion("aws.secrets.region", a.secrets?.region);
+
+    const networkArgs: NetworkArgs = {
+        ...a.network,
+        target: Target.Aws,
+        profile,
+        aws: { ...a.network?.aws, region: a.network?.aws?.region ?? region },
+    };
+    const networkPlan = check.nested("aws.network.", () => planNetwork(`${name}-network`, networkArgs));
+    if (networkPlan === undefined) return undefined;
+    const zoneNames = networkArgs.aws?.existing?.availabilityZones ?? networkPlan.resolved.availabilityZones;
+    const zoneCount = zoneNames?.length ?? networkPlan.resolved.zones;
+
+    const made: { network?: Network; cluster?: KubernetesCluster } = {};
+    const existing = a.cluster?.aws?.existing;
+    const clusterArgs: KubernetesClusterArgs = {
+        ...a.cluster,
+        target: Target.Aws,
+        profile,
+        aws: { ...a.cluster?.aws, region: a.cluster?.aws?.region ?? region },
+    };
+    const clusterContext: ClusterPlanContext = { subnets: { zoneCount, ids: () => made.network!.privateSubnets } };
+    const clusterPlan = check.nested("aws.cluster.", () =>
+        planKubernetesCluster(`${name}-cluster`, clusterArgs, existing ? undefined : clusterContext),
+    );
+    if (existing !== undefined) {
+        check.require(
+            !needs.clientGroup || existing.clusterSecurityGroupId !== undefined,
+            "aws.cluster.aws.existing.clusterSecurityGroupId",
+            "is required with data services on aws: their security groups admit only the cluster's",
+        );
+        check.require(
+            needs.appServiceAccount === undefined || existing.clusterName !== undefined,
+            "aws.cluster.aws.existing.clusterName",
+            "is required with object storage on aws: the app's ServiceAccount is bound to the bucket's role on that cluster",
+        );
+    }
+    if (clusterPlan === undefined) return undefined;
+
+    return {
+        services: {
+            aws: {
+                zoneCount,
+                zoneNames,
+                appServiceAccount: needs.appServiceAccount,
+                placement: () => {
+                    const network = made.network!;
+                    const cluster = made.cluster!;
+                    return {
+                        vpcId: network.vpcId,
+                        subnetIds: network.privateSubnets,
+                        availabilityZones: network.zoneNames,
+                        clientSecurityGroupIds: [cluster.clusterSecurityGroupId!],
+                        clusterName: cluster.clusterName!,
+                    };
+                },
+            },
+        },
+        secrets: { ...a.secrets, region: a.secrets?.region ?? region },
+        regional: (plan) =>
+            region === undefined
+                ? plan
+                : { resolved: plan.resolved, create: (scope) => plan.create({ ...scope, region: scope.region ?? region }) },
+        create(parent, platformName) {
+            made.network = new Network(`${platformName}-network`, handDown(networkArgs, asHanded(networkPlan)), {
+                parent,
+            });
+            made.cluster = new KubernetesCluster(
+                `${platformName}-cluster`,
+                handDown(clusterArgs, asHanded(clusterPlan)),
+                { parent },
+            );
+            return made.cluster;
+        },
+    };
+}
+
+function asHanded(plan: NetworkPlan | KubernetesClusterPlan): ServicePlan<unknown, unknown> {
+    return plan as ServicePlan<unknown, unknown>;
+}
+
+/** The ports of a Platform's managed services on AWS, which its app must be allowed to reach. */
+export function awsServicePorts(on: { postgres: boolean; redis: boolean; rabbitmq: boolean }): number[] {
+    return [
+        ...(on.postgres ? [postgresPort] : []),
+        ...(on.redis ? [redisPort] : []),
+        ...(on.rabbitmq ? [amazonMq.amqpsPort] : []),
+    ];
+}
