@@ -123,7 +123,10 @@ export function planAwsFoundation(
         regional: (plan) =>
             region === undefined
                 ? plan
-                : { resolved: plan.resolved, create: (scope) => plan.create({ ...scope, region: scope.region ?? region }) },
+                : {
+                      resolved: plan.resolved,
+                      create: (scope) => plan.create({ ...scope, region: scope.region ?? region }),
+                  },
         create(parent, platformName) {
             made.network = new Network(`${platformName}-network`, handDown(networkArgs, asHanded(networkPlan)), {
                 parent,

@@ -1,7 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AppTier } from "./app-tier";
 import { PostgresPlanContext, ServicePlanContext } from "./backends/backend";
-import { neededOperators, objectStorageInCluster, platformDefaultDeny } from "./backends/kubernetes/platform-parts";
+import {
+    neededOperators,
+    objectStorageInCluster,
+    platformDefaultDeny,
+    platformNamespace,
+} from "./backends/kubernetes/platform-parts";
 import { AppTierArgs, SecretKeyRefArgs } from "./core/app-tier-contract";
 import { resolveAppTier } from "./core/app-tier-resolve";
 import { ArgChecker } from "./core/arg-checker";
@@ -35,6 +40,12 @@ export interface PlatformKubernetesArgs {
     installOperators?: boolean;
     /** Override which operators are installed. Default: exactly those the declared services need. */
     operators?: KubernetesOperatorsArgs;
+    /**
+     * Create the namespace, labelled for Pod Security admission (restricted enforced when only the
+     * app runs there, else baseline). Default: true when the Platform creates its cluster (target
+     * aws without an existing cluster: nothing is there yet), else false (the namespace exists).
+     */
+    createNamespace?: boolean;
 }
 
 /** Arguments of {@link Platform}: one app and the services it declares. */
@@ -138,7 +149,10 @@ export class Platform extends pulumi.ComponentResource {
         const providers = cluster ? [cluster.provider] : undefined;
         const child = { parent: this, providers };
 
-        if (plan.networkPolicies) platformDefaultDeny(this, name, plan.namespace, cluster?.provider);
+        const namespace = plan.createNamespace
+            ? platformNamespace(this, name, plan.namespace, cluster?.provider, plan.onlyTheApp)
+            : plan.namespace;
+        if (plan.networkPolicies) platformDefaultDeny(this, name, namespace, cluster?.provider);
         const operators = plan.operators
             ? new KubernetesOperators(`${name}-operators`, plan.operators, child)
             : undefined;
@@ -200,7 +214,7 @@ export class Platform extends pulumi.ComponentResource {
                 generated: plan.appSecrets,
                 values: env,
                 partOf: name,
-                kubernetes: { namespace: plan.namespace },
+                kubernetes: { namespace },
                 target: plan.aws ? Target.Aws : undefined,
                 aws: plan.aws?.secrets,
             },
@@ -208,7 +222,15 @@ export class Platform extends pulumi.ComponentResource {
         );
         for (const key of secrets.keys) refs[key] = secrets.ref(key);
 
-        const app = new AppTier(name, { ...plan.app, secretEnv: { ...plan.app.secretEnv, ...refs } }, child);
+        const app = new AppTier(
+            name,
+            {
+                ...plan.app,
+                namespace: plan.createNamespace ? namespace : plan.app.namespace,
+                secretEnv: { ...plan.app.secretEnv, ...refs },
+            },
+            child,
+        );
         this.url = app.url;
         this.serviceName = app.serviceName;
         this.secretName = secrets.secretName;
@@ -266,6 +288,9 @@ interface PlatformPlan {
     networkPolicies: boolean;
     /** The VPC and EKS cluster (target aws). */
     aws?: AwsFoundationPlan;
+    createNamespace: boolean;
+    /** No service runs in the namespace, only the app. */
+    onlyTheApp: boolean;
 }
 
 /**
@@ -351,7 +376,10 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     // Without a destination of its own, Postgres on Kubernetes backs up to the platform's bucket
     // when that is on Kubernetes too (a managed database keeps its own backups).
     const context: PostgresPlanContext | undefined =
-        objectStorage && storePart && onTarget(postgres, Target.Kubernetes) && onTarget(objectStorage, Target.Kubernetes)
+        objectStorage &&
+        storePart &&
+        onTarget(postgres, Target.Kubernetes) &&
+        onTarget(objectStorage, Target.Kubernetes)
             ? {
                   backupStore: {
                       inCluster: objectStorageInCluster(objectStorage),
@@ -436,5 +464,7 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
         operators,
         networkPolicies,
         aws: foundation,
+        createNamespace: k?.createNamespace ?? (onAws && args.aws?.cluster?.aws?.existing === undefined),
+        onlyTheApp: ![pgPart, redisPart, mqPart, storePart].some(onKubernetes),
     };
 }

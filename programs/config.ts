@@ -186,7 +186,8 @@ export function readStackConfig(): StackConfig {
     let aws: PlatformAwsArgs | undefined;
     if (awsValue !== undefined) {
         if (target !== Target.Aws) report.add("aws", `applies only with ${prefix}target aws (got "${target}")`);
-        else if (!isPlainObject(awsValue)) report.add("aws", `must be an object of AWS settings (got ${show(awsValue)})`);
+        else if (!isPlainObject(awsValue))
+            report.add("aws", `must be an object of AWS settings (got ${show(awsValue)})`);
         else {
             const checked = platformAwsShape.check(awsValue, "", report.keyed("aws"));
             if (typeof checked === "object") aws = checked as PlatformAwsArgs;

@@ -89,6 +89,7 @@ export const platformShape: ObjectShape<PlatformArgs> = object<PlatformArgs>("Pl
         namespace: input(string()),
         installOperators: boolean(),
         operators: kubernetesOperatorsShape,
+        createNamespace: boolean(),
     }),
     // Checked with its own shape (and its Network's and cluster's rules) by planAwsFoundation.
     aws: delegated<PlatformAwsArgs>("PlatformAwsArgs"),

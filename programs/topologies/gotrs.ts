@@ -16,9 +16,10 @@ import { stackNamespace } from "./namespace";
  * through EKS Pod Identity; the settings also in Secrets Manager.
  */
 export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> {
-    const ns = stackNamespace("gotrs", cfg.namespace);
     const s = cfg.services;
     const onAws = cfg.target === Target.Aws;
+    // On AWS the namespace goes to the cluster the Platform creates, so the Platform makes it.
+    const ns = onAws ? pulumi.output(cfg.namespace) : stackNamespace("gotrs", cfg.namespace);
     const platform = new Platform("gotrs", {
         target: cfg.target,
         aws: onAws ? { region: awsRegion(), ...cfg.aws } : undefined,
@@ -82,7 +83,9 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
         redis: platform.redisEndpoint!,
         amqp: platform.amqpEndpoint!,
         bucket: platform.bucket!,
-        ...(onAws ? { cluster: platform.clusterName!, kubeconfig: platform.kubeconfig!, secretArn: platform.awsSecretArn! } : {}),
+        ...(onAws
+            ? { cluster: platform.clusterName!, kubeconfig: platform.kubeconfig!, secretArn: platform.awsSecretArn! }
+            : {}),
     };
 }
 

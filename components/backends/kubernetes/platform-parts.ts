@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
 import { ObjectStorageMode } from "../../core/enums";
 import { standardLabels } from "../../core/labels";
 import { ObjectStorageArgs } from "../../core/object-storage-contract";
@@ -54,4 +55,32 @@ export function platformDefaultDeny(
         labels: standardLabels({ appName: name, instance: name, component: "network", partOf: name }),
         opts: { parent, provider },
     });
+}
+
+/**
+ * The Platform's namespace, labelled for Pod Security admission: `restricted` enforced when only
+ * the app runs there, `baseline` when operator-made data pods (Redis, RabbitMQ) do, which need it;
+ * `restricted` warned either way.
+ */
+export function platformNamespace(
+    parent: pulumi.ComponentResource,
+    name: string,
+    namespace: pulumi.Input<string>,
+    provider: pulumi.ProviderResource | undefined,
+    onlyTheApp: boolean,
+): pulumi.Output<string> {
+    return new k8s.core.v1.Namespace(
+        `${name}-namespace`,
+        {
+            metadata: {
+                name: namespace,
+                labels: {
+                    "pod-security.kubernetes.io/enforce": onlyTheApp ? "restricted" : "baseline",
+                    "pod-security.kubernetes.io/warn": "restricted",
+                    ...standardLabels({ appName: name, instance: name, component: "namespace", partOf: name }),
+                },
+            },
+        },
+        { parent, provider },
+    ).metadata.name;
 }
