@@ -181,6 +181,19 @@ describe("KubernetesCluster (AWS, EKS)", () => {
             assert.strictEqual(inputsOf(one(run, A.Cluster)).bootstrapSelfManagedAddons, false);
         });
 
+        it("turns on NetworkPolicy enforcement in the vpc-cni add-on only (configurationValues), and writes no ConfigMap for it", () => {
+            const config = (a: RecordedResource) => inputsOf(a).configurationValues;
+            const addons = ofType(run, A.Addon);
+            const cni = addons.filter((a) => inputsOf(a).addonName === "vpc-cni");
+            assert.strictEqual(cni.length, 1);
+            assert.deepStrictEqual(JSON.parse(config(cni[0])), { enableNetworkPolicy: "true" });
+            assert.deepStrictEqual(JSON.parse(config(cni[0])), eksAwsValues.vpcCniConfiguration);
+            const others = addons.filter((a) => a !== cni[0]);
+            assert.strictEqual(others.length, 4);
+            for (const a of others) assert.strictEqual(config(a), undefined, `${inputsOf(a).addonName} has none`);
+            assert.deepStrictEqual(ofType(run, T.ConfigMap), []);
+        });
+
         it("gives the EBS CSI controller its role through Pod Identity, with AmazonEBSCSIDriverPolicy only", () => {
             const ebs = ofType(run, A.Addon).find((a) => inputsOf(a).addonName === "aws-ebs-csi-driver")!;
             const role = one(run, A.Role, "prod-ebs-csi");
@@ -367,6 +380,16 @@ describe("KubernetesCluster (AWS, EKS)", () => {
                 "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
                 "arn:aws:iam::aws:policy/AmazonEKSWorkerNodeMinimalPolicy",
             ]);
+        });
+
+        it("turns on NetworkPolicy enforcement with the amazon-vpc-cni ConfigMap in kube-system, through the cluster's provider", () => {
+            const cm = one(run, T.ConfigMap);
+            assert.deepStrictEqual(
+                [inputsOf(cm).metadata, inputsOf(cm).data],
+                [{ name: "amazon-vpc-cni", namespace: "kube-system" }, { "enable-network-policy-controller": "true" }],
+            );
+            assert.strictEqual(cm.provider, providerRef(run));
+            assert.strictEqual(cm.parent, one(run, A.Component).urn);
         });
 
         it("makes the gp3 StorageClass for Auto Mode's own EBS provisioner", () => {
