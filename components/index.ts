@@ -29,14 +29,17 @@ export type {
 } from "./core/object-storage-contract";
 export type { ServiceCommonArgs, KubernetesPlacementArgs, ServiceCredentials } from "./core/services-common";
 export type { AwsPlacementArgs } from "./core/aws-placement";
+export { AwsPostgresDeployment, AwsPostgresStorageType } from "./core/postgres-aws-contract";
 export type { PostgresAwsArgs } from "./core/postgres-aws-contract";
 export type { RedisAwsArgs } from "./core/redis-aws-contract";
 export type { RabbitMQAwsArgs } from "./core/rabbitmq-aws-contract";
-export type { ObjectStorageAwsArgs } from "./core/object-storage-aws-contract";
+export type { ObjectStorageAwsArgs, ObjectStoragePodIdentityArgs } from "./core/object-storage-aws-contract";
+export type { SharedSecretAwsArgs } from "./core/shared-secret-aws-contract";
 export { KubernetesOperators } from "./kubernetes-operators";
 export type { KubernetesOperatorsArgs } from "./kubernetes-operators";
 export { Platform, platformEnv } from "./platform";
 export type { PlatformArgs, PlatformKubernetesArgs } from "./platform";
+export type { PlatformAwsArgs, PlatformNetworkArgs, PlatformClusterArgs } from "./core/platform-aws-contract";
 export {
     Profile,
     SecretEncoding,

@@ -3,7 +3,8 @@ import * as k8s from "@pulumi/kubernetes";
 import { ArgChecker } from "./core/arg-checker";
 import { SecretKeyRefArgs } from "./core/app-tier-contract";
 import { SecretEncoding, Target } from "./core/enums";
-import { SharedSecretAwsArgs } from "./core/shared-secret-aws-contract";
+import { SharedSecretAwsArgs, sharedSecretAwsShape } from "./core/shared-secret-aws-contract";
+import { dropped } from "./core/arg-shape";
 import { AwsSecretOutputs, planAwsSecret } from "./backends/aws/secrets-manager";
 import { BackendScope } from "./backends/backend";
 import { checkGeneratedSecrets } from "./core/platform-shape";
@@ -139,9 +140,11 @@ function checkSharedSecretArgs(name: string, args: SharedSecretArgs): CheckedSha
     const check = new ArgChecker(`SharedSecret "${name}"`);
     const target = args.target ?? Target.Kubernetes;
     check.oneOf("target", target, [Target.Kubernetes, Target.Aws]);
+    // Its declared types first (a misspelt key would otherwise drop a setting silently).
+    const awsArgs = args.aws === undefined ? undefined : sharedSecretAwsShape.check(args.aws, "aws", check);
     const awsSecret =
         target === Target.Aws
-            ? planAwsSecret(check, args.aws)
+            ? planAwsSecret(check, awsArgs === dropped ? undefined : (awsArgs as SharedSecretAwsArgs | undefined))
             : (check.require(
                   args.aws === undefined,
                   "aws",

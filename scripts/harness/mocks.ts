@@ -105,6 +105,21 @@ function randomBytes(ctx: MockContext): MockedResource {
     };
 }
 
+/** RandomId: not a secret (the provider marks none of its outputs); `id` is its base64url form. */
+function randomId(ctx: MockContext): MockedResource {
+    const length = Number(ctx.inputs.byteLength ?? 8);
+    const bytes = Buffer.from(digest(`id:${ctx.urn}`, length * 2, "0123456789abcdef"), "hex");
+    const b64Url = bytes.toString("base64url");
+    const known = {
+        hex: bytes.toString("hex"),
+        b64Std: bytes.toString("base64"),
+        b64Url,
+        dec: BigInt(`0x${bytes.toString("hex")}`).toString(),
+    };
+    const computed = Object.fromEntries(Object.entries(known).map(([k, v]) => [k, ctx.preview ? UNKNOWN : v]));
+    return { id: ctx.preview ? UNKNOWN : b64Url, computed, secretOutputs: [] };
+}
+
 function randomInteger(ctx: MockContext): MockedResource {
     // The smallest allowed value: deterministic, and the interesting edge for tests.
     return { id: "none", computed: { result: ctx.preview ? UNKNOWN : Number(ctx.inputs.min) }, secretOutputs: [] };
@@ -153,6 +168,7 @@ export function mockResource(ctx: MockContext): MockedResource {
     if (ctx.type === "random:index/randomPassword:RandomPassword") return randomPassword(ctx);
     if (ctx.type === "random:index/randomBytes:RandomBytes") return randomBytes(ctx);
     if (ctx.type === "random:index/randomInteger:RandomInteger") return randomInteger(ctx);
+    if (ctx.type === "random:index/randomId:RandomId") return randomId(ctx);
     if (ctx.type.startsWith("tls:index/")) return tlsResource(ctx);
     if (ctx.type.startsWith("aws:")) return awsResource(ctx);
     return { id: ctx.preview ? UNKNOWN : `${ctx.name}-${digest(ctx.urn, 8)}`, computed: {}, secretOutputs: [] };
