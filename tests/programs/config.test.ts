@@ -53,7 +53,7 @@ describe("stack config (programs/config.ts)", () => {
             [
                 "an unknown top-level key, listing the keys the project reads",
                 { "pulumi-ha:replicas": 3 },
-                /^config has unknown keys pulumi-ha:replicas; this project reads pulumi-ha:topology, pulumi-ha:profile, pulumi-ha:namespace, pulumi-ha:installOperators, pulumi-ha:app, pulumi-ha:postgres, pulumi-ha:redis, pulumi-ha:rabbitmq, pulumi-ha:objectStorage$/,
+                /^config has unknown keys pulumi-ha:replicas; this project reads pulumi-ha:topology, pulumi-ha:target, pulumi-ha:aws, pulumi-ha:profile, pulumi-ha:namespace, pulumi-ha:installOperators, pulumi-ha:app, pulumi-ha:postgres, pulumi-ha:redis, pulumi-ha:rabbitmq, pulumi-ha:objectStorage$/,
             ],
             [
                 'a YAML string where a number belongs (replicas: "3")',
@@ -107,6 +107,22 @@ describe("stack config (programs/config.ts)", () => {
                 /^config pulumi-ha:app\.image: is required: a string$/,
             ],
             [
+                "a target without a stack here (gcp comes with its own issue)",
+                { target: "gcp" },
+                /^config pulumi-ha:target must be one of kubernetes, aws \(got "gcp"\)$/,
+            ],
+            [
+                "AWS settings on a Kubernetes stack",
+                { aws: { region: "eu-central-1" } },
+                /^config pulumi-ha:aws applies only with pulumi-ha:target aws \(got "kubernetes"\)$/,
+            ],
+            [
+                "a mistyped AWS setting",
+                { target: "aws", aws: { network: { zones: "3" }, cluster: { nodes: 3 } } },
+                /^config pulumi-ha:aws\.network\.zones: must be an integer/,
+                /^config pulumi-ha:aws\.cluster has unknown keys nodes; allowed: version, nodesPerZone, deletionProtection, aws$/,
+            ],
+            [
                 "every problem at once",
                 { topology: "kafka", "pulumi-ha:replica": 1, app: { ...app, replicas: 1.5 }, rabbitmq: { nodes: "3" } },
                 /^config pulumi-ha:topology must be one of gotrs, safeshare \(got "kafka"\)$/,
@@ -132,6 +148,17 @@ describe("stack config (programs/config.ts)", () => {
         assert.strictEqual(cfg.installOperators, false);
         assert.deepStrictEqual(cfg.app.security, { runAsUser: 1000, runAsGroup: 1000, writablePaths: ["/tmp"] });
         assert.deepStrictEqual(cfg.app.probes, { liveness: { path: "/health" }, readiness: { path: "/api/health" } });
+    });
+
+    it("reads target aws and its settings from the aws stack", async () => {
+        const cfg = await read({}, "aws");
+        assert.strictEqual(cfg.target, "aws");
+        assert.deepStrictEqual(cfg.aws?.network?.availabilityZones, [
+            "eu-central-1a",
+            "eu-central-1b",
+            "eu-central-1c",
+        ]);
+        assert.strictEqual((await read({})).target, "kubernetes", "the default");
     });
 
     it("ignores other packages' config (e.g. the kubernetes provider's)", async () => {
