@@ -1,18 +1,25 @@
-import { Aws, asInteger, awsLabel } from "../common/aws-types";
-import { resourcePolicy } from "../common/define";
+import { UnknownValueError } from "@pulumi/policy";
+import { NodeGroupsItem, nodeGroupItems, passesAfterAll } from "../common/aws-eks";
+import { asInteger, awsLabel, maybe } from "../common/aws-types";
+import { stackPolicy } from "../common/define";
 import { at, shown } from "../common/read";
 
 export interface EksNodeGroupMinSizeConfig {
     minNodes?: number;
 }
 
-/** An EKS managed node group never scales below two nodes, so losing one node leaves a place for the pods. */
-export const awsEksNodeGroupMinSize = resourcePolicy<EksNodeGroupMinSizeConfig>({
-    name: "aws-eks-nodegroup-min-size",
+const policyName = "aws-eks-nodegroup-min-size";
+
+/**
+ * An EKS cluster's managed node groups never scale below two nodes together, so losing one
+ * node leaves a place for the pods.
+ */
+export const awsEksNodeGroupMinSize = stackPolicy<EksNodeGroupMinSizeConfig, NodeGroupsItem>({
+    name: policyName,
     description:
-        "Every EKS NodeGroup sets scalingConfig.minSize to at least `minNodes`: with one node, a node failure or an upgrade stops every pod of the group, and zone spread has nowhere to go.",
+        "The managed node groups of every EKS Cluster (the stack's NodeGroups whose clusterName names it: by value, or computed from `cluster.name`) set scalingConfig.minSize to at least `minNodes` together: with one node, a node failure or an upgrade stops every pod, and zone spread has nowhere to go. One node group per zone at minSize 1 over 2 or more zones passes. The violation is reported on the cluster, naming each node group's minSize. A NodeGroup whose cluster the stack does not declare is judged alone, on itself. A cluster without node groups in the stack, or with EKS Auto Mode (computeConfig.enabled), is not judged; node groups carrying the exemption are left out of their cluster's sum.",
     remediationSteps:
-        "Set scalingConfig.minSize ≥ 2 (production: one node per zone, ≥ 3), or relax `minNodes` for a development stack.",
+        "Raise scalingConfig.minSize so the cluster's node groups keep ≥ 2 nodes together (production: one node per zone in ≥ 3 zones, e.g. one node group per zone at minSize ≥ 1), or relax `minNodes` for a development stack.",
     enforcementLevel: "mandatory",
     severity: "high",
     configSchema: {
@@ -21,18 +28,44 @@ export const awsEksNodeGroupMinSize = resourcePolicy<EksNodeGroupMinSizeConfig>(
                 type: "integer",
                 minimum: 1,
                 default: 2,
-                description: "Fewest nodes a node group may scale down to.",
+                description: "Fewest nodes a cluster's node groups (or a lone node group) may scale down to together.",
             },
         },
     },
-    types: [Aws.EksNodeGroup],
-    validate: (props, args, config, report) => {
+    items: (resources) => nodeGroupItems(resources, policyName),
+    validate: (item, _all, _args, config, report) => {
+        if (item.groups.length === 0) {
+            // Every node group of the cluster is exempt.
+            if (item.maybe) throw item.maybe;
+            return;
+        }
         const min = config.minNodes ?? 2;
-        const raw = at(props, "scalingConfig", "minSize");
-        const size = asInteger(raw);
-        if (size !== undefined && size >= min) return;
+        const label = awsLabel(item.resource.type, item.resource.name);
+        let total = 0;
+        let unknown: UnknownValueError | undefined;
+        const sizes: string[] = [];
+        for (const g of item.groups) {
+            const raw = maybe(() => at(g.props, "scalingConfig", "minSize"));
+            if (!raw.known) {
+                unknown ??= raw.unknown;
+                continue;
+            }
+            const size = asInteger(raw.value);
+            // A malformed or negative minSize keeps no node.
+            if (size !== undefined && size > 0) total += size;
+            sizes.push(`${g.name}: ${size !== undefined ? size : `scalingConfig.minSize ${shown(raw.value)}`}`);
+        }
+        if (total >= min) return;
+        if (passesAfterAll(item, unknown)) return;
+        if (!item.cluster) {
+            const size = asInteger(at(item.resource.props, "scalingConfig", "minSize"));
+            report(
+                `${label} may scale down to ${size !== undefined ? `${size} node(s)` : `scalingConfig.minSize ${shown(at(item.resource.props, "scalingConfig", "minSize"))}`}; needs at least ${min}.`,
+            );
+            return;
+        }
         report(
-            `${awsLabel(args.type, args.name)} may scale down to ${size !== undefined ? `${size} node(s)` : `scalingConfig.minSize ${shown(raw)}`}; needs at least ${min}.`,
+            `${label} may scale down to ${total} node(s) across its node groups (${sizes.join(", ")}); needs at least ${min}.`,
         );
     },
 });

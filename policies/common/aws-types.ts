@@ -22,6 +22,7 @@ export const Aws = {
     S3BucketSseV2: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
     S3BucketPublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
     S3AccountPublicAccessBlock: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+    EksCluster: "aws:eks/cluster:Cluster",
     EksNodeGroup: "aws:eks/nodeGroup:NodeGroup",
     Ec2Subnet: "aws:ec2/subnet:Subnet",
 } as const;

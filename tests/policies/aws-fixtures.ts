@@ -165,6 +165,46 @@ export function subnet(
     });
 }
 
+/** An EKS cluster named `name` over `subnetIds` (its control plane), with no compute of its own unless told. */
+export function eksCluster(
+    name: string,
+    subnetIds: pulumi.Input<string>[],
+    args: Partial<aws.eks.ClusterArgs> = {},
+): aws.eks.Cluster {
+    return new aws.eks.Cluster(name, {
+        name,
+        roleArn: "arn:aws:iam::123456789012:role/cluster",
+        vpcConfig: { subnetIds, endpointPrivateAccess: true, endpointPublicAccess: false },
+        ...args,
+    });
+}
+
+/**
+ * A cluster with one node group per zone of `groupZones` (as the package's KubernetesCluster
+ * makes them), each over its own subnet in that zone, scaling from `minSize`; the groups name
+ * the cluster by `cluster.name`.
+ */
+export function clusterPerZone(
+    name: string,
+    groupZones: Array<pulumi.Input<string>>,
+    minSize = 1,
+    args: Partial<aws.eks.NodeGroupArgs> = {},
+): aws.eks.Cluster {
+    const subnets = groupZones.map((z, i) => subnet(`${name}-private-${i}`, z));
+    const cluster = eksCluster(
+        name,
+        subnets.map((s) => s.id),
+    );
+    subnets.forEach((s, i) =>
+        nodeGroup(`${name}-zone-${i}`, [s.id], {
+            clusterName: cluster.name,
+            scalingConfig: { minSize, desiredSize: Math.max(minSize, 1), maxSize: 3 },
+            ...args,
+        }),
+    );
+    return cluster;
+}
+
 /** A managed node group over `subnetIds`, scaling 3..6 unless told otherwise. */
 export function nodeGroup(
     name: string,
@@ -270,6 +310,17 @@ export const rawAws = {
         type: "aws:ec2/subnet:Subnet",
         name,
         props: { id, vpcId: "vpc-1", availabilityZone: zone },
+    }),
+    eksCluster: (name: string, props: Record<string, unknown> = {}): RawResource => ({
+        type: "aws:eks/cluster:Cluster",
+        name,
+        props: {
+            name,
+            roleArn: "arn:aws:iam::123456789012:role/cluster",
+            vpcConfig: { subnetIds: ["subnet-0", "subnet-1", "subnet-2"] },
+            tags: { team: "apps" },
+            ...props,
+        },
     }),
     nodeGroup: (name: string, subnetIds: unknown[], props: Record<string, unknown> = {}): RawResource => ({
         type: "aws:eks/nodeGroup:NodeGroup",
