@@ -54,6 +54,7 @@ interface Step {
     run?: string;
     with?: Record<string, unknown>;
     env?: Record<string, string>;
+    if?: string;
 }
 interface Job {
     needs?: string | string[];
@@ -161,7 +162,21 @@ describe("CI example (examples/ci): the workflow users copy", () => {
         assert.match(preview.steps[kube].run ?? "", /KUBECONFIG=.*>> "\$GITHUB_ENV"/);
         // Least privilege: read everywhere, write only where the preview comments.
         assert.deepStrictEqual(wf.permissions, { contents: "read" });
-        assert.deepStrictEqual(preview.permissions, { contents: "read", "pull-requests": "write" });
+        assert.deepStrictEqual(preview.permissions, {
+            contents: "read",
+            "pull-requests": "write",
+            "id-token": "write",
+        });
+        // The aws stack previews with OpenID Connect credentials, before the CLI runs; no kubeconfig.
+        const awsCredentials = stepIndex(
+            preview,
+            (s) => /^aws-actions\/configure-aws-credentials@v\d+$/.test(s.uses ?? ""),
+            "configures AWS credentials",
+        );
+        assert.ok(awsCredentials < pulumi);
+        assert.strictEqual(preview.steps[awsCredentials].if, "matrix.stack == 'aws'");
+        assert.strictEqual(preview.steps[awsCredentials].with?.["role-to-assume"], "${{ vars.AWS_ROLE_ARN }}");
+        assert.strictEqual(preview.steps[kube].if, "matrix.stack != 'aws'");
     });
 
     it("runs the credential-free `npm run plan` exactly when the preview cannot (no token: forks, Dependabot)", () => {

@@ -76,11 +76,12 @@ describe("project", () => {
         assert.strictEqual(pkg.main, "dist/index.js");
     });
 
-    it("every stack file sets only this project's config", () => {
+    it("every stack file sets only this project's config (and aws:region)", () => {
         for (const f of fs.readdirSync(projectRoot).filter((x) => /^Pulumi\..+\.yaml$/.test(x))) {
             const keys = Object.keys(parse(read(f)).config ?? {});
             assert.ok(keys.length > 0, f);
-            for (const k of keys) assert.match(k, /^pulumi-ha:/, `${f}: ${k}`);
+            // This project's keys, and the AWS provider's region (the aws stack's).
+            for (const k of keys) assert.match(k, /^(pulumi-ha:|aws:region$)/, `${f}: ${k}`);
         }
     });
 
