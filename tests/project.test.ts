@@ -142,14 +142,14 @@ describe("project", () => {
         }
     });
 
-    it("the README's samples are examples/quickstart.ts and examples/platform.ts, which compile and run", async () => {
+    it("the README's samples are examples/quickstart.ts, platform.ts and platform-aws.ts, which compile and run", async () => {
         const readme = read("README.md");
         const samples = [
             ...readme.slice(readme.indexOf("## Use it in your own program")).matchAll(/```typescript\n([\s\S]*?)```/g),
         ].map((m) => m[1]);
         assert.deepStrictEqual(
             samples,
-            [read("examples/quickstart.ts"), read("examples/platform.ts")],
+            [read("examples/quickstart.ts"), read("examples/platform.ts"), read("examples/platform-aws.ts")],
             "README samples under '## Use it in your own program' are the examples, verbatim",
         );
         // tsc -p . compiled them (paths maps "pulumi-ha" to components/); run them as a user program would.
@@ -176,6 +176,22 @@ describe("project", () => {
             const platform = await runProgram(() => require("../examples/platform"));
             one(platform, T.Platform, "shop");
             for (const t of [T.CnpgCluster, T.RedisClusterCR, T.RabbitmqClusterCR, T.Deployment]) one(platform, t);
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const onAws = await runProgram(() => require("../examples/platform-aws"));
+            one(onAws, T.Platform, "shop");
+            for (const t of [
+                "aws:eks/cluster:Cluster",
+                "aws:rds/cluster:Cluster",
+                "aws:elasticache/replicationGroup:ReplicationGroup",
+                "aws:mq/broker:Broker",
+                "aws:s3/bucket:Bucket",
+                "aws:eks/podIdentityAssociation:PodIdentityAssociation",
+                "aws:secretsmanager/secret:Secret",
+                T.Deployment,
+            ])
+                one(onAws, t);
+            // Nothing asks AWS at plan: the zones were given.
+            assert.deepStrictEqual(onAws.calls, []);
         } finally {
             Module._resolveFilename = resolve;
         }
