@@ -130,6 +130,7 @@ export class AppTier extends pulumi.ComponentResource {
                 [
                     { to: [anyPodHere, ...np.egressNamespaces.map(podsOfNamespace)], ports: [] },
                     ...(np.egressPorts.length > 0 ? [{ to: [], ports: np.egressPorts }] : []),
+                    ...np.egressEndpoints.map((e) => ({ to: [{ ipBlock: { cidr: e.cidr } }], ports: [e.port] })),
                 ],
             );
         }

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkRegion } from "./backends/aws/common";
+import { eksAwsValues } from "./backends/aws/eks-values";
+import { AppTierEgressEndpointArgs } from "./core/app-tier-contract";
 import { postgresPort } from "./backends/aws/postgres";
 import { amazonMq } from "./backends/aws/rabbitmq";
 import { redisPort } from "./backends/aws/redis";
@@ -143,6 +145,11 @@ export function planAwsFoundation(
 
 function asHanded(plan: NetworkPlan | KubernetesClusterPlan): ServicePlan<unknown, unknown> {
     return plan as ServicePlan<unknown, unknown>;
+}
+
+/** The node-local endpoints the app must reach: the Pod Identity agent, when it gets its bucket's role that way. */
+export function awsAppEndpoints(podIdentity: boolean): AppTierEgressEndpointArgs[] {
+    return podIdentity ? [{ ...eksAwsValues.podIdentityAgent }] : [];
 }
 
 /** The ports of a Platform's managed services on AWS, which its app must be allowed to reach. */

@@ -30,7 +30,7 @@ import { RedisCluster, planRedis } from "./redis-cluster";
 import { ServicePlan, handDown } from "./service-plan";
 import { GeneratedSecretArgs, SharedSecret } from "./shared-secret";
 import { PlatformAwsArgs } from "./core/platform-aws-contract";
-import { AwsFoundationPlan, awsServicePorts, planAwsFoundation } from "./platform-aws";
+import { AwsFoundationPlan, awsAppEndpoints, awsServicePorts, planAwsFoundation } from "./platform-aws";
 
 /** Kubernetes specifics of a Platform: where the app and its Kubernetes services go, and their operators. */
 export interface PlatformKubernetesArgs {
@@ -43,7 +43,8 @@ export interface PlatformKubernetesArgs {
     /**
      * Create the namespace, labelled for Pod Security admission (restricted enforced when only the
      * app runs there, else baseline). Default: true when the Platform creates its cluster (target
-     * aws without an existing cluster: nothing is there yet), else false (the namespace exists).
+     * aws without an existing cluster: nothing is there yet) and the namespace is not "default",
+     * else false (the namespace exists).
      */
     createNamespace?: boolean;
 }
@@ -434,6 +435,7 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
             egressNamespaces:
                 storePart && onTarget(objectStorage, Target.Kubernetes) ? rookNamespace(objectStorage) : undefined,
             egressPorts: managedPorts.length > 0 ? [443, ...managedPorts] : undefined,
+            egressEndpoints: onAws ? awsAppEndpoints(storeOnAws) : undefined,
             ...args.app.networkPolicy,
         },
     };
@@ -464,7 +466,9 @@ function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
         operators,
         networkPolicies,
         aws: foundation,
-        createNamespace: k?.createNamespace ?? (onAws && args.aws?.cluster?.aws?.existing === undefined),
+        // "default" exists on every cluster: creating it would fail.
+        createNamespace:
+            k?.createNamespace ?? (onAws && args.aws?.cluster?.aws?.existing === undefined && namespace !== "default"),
         onlyTheApp: ![pgPart, redisPart, mqPart, storePart].some(onKubernetes),
     };
 }

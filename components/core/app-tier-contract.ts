@@ -119,6 +119,20 @@ export interface AppTierNetworkPolicyArgs {
     egressNamespaces?: string[];
     /** TCP ports the app may reach anywhere, e.g. external APIs and S3 over https. Default [443]; each 1–65535. */
     egressPorts?: number[];
+    /**
+     * Single addresses the app may reach on one TCP port each, e.g. a node-local agent. Default none
+     * (a Platform adds the EKS Pod Identity agent, 169.254.170.23/32 port 80, when its bucket is
+     * reached through Pod Identity: the pods fetch their credentials there).
+     */
+    egressEndpoints?: AppTierEgressEndpointArgs[];
+}
+
+/** An IPv4 range and the one TCP port the app may reach there. */
+export interface AppTierEgressEndpointArgs {
+    /** IPv4 CIDR, e.g. "169.254.170.23/32". */
+    cidr: string;
+    /** TCP port, 1–65535. */
+    port: number;
 }
 
 /** An Ingress in front of the Service. */
@@ -230,7 +244,12 @@ export interface ResolvedAppTier {
         writablePaths: string[];
     };
     /** Who may reach the app, and where it may connect, when its NetworkPolicy is on. */
-    networkPolicy?: { allowedNamespaces: string[]; egressNamespaces: string[]; egressPorts: number[] };
+    networkPolicy?: {
+        allowedNamespaces: string[];
+        egressNamespaces: string[];
+        egressPorts: number[];
+        egressEndpoints: AppTierEgressEndpointArgs[];
+    };
 }
 
 export const appTierProfiles = enumValues(Profile);

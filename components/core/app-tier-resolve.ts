@@ -5,6 +5,7 @@ import { looksLikeCredential } from "./credentials";
 import { Profile } from "./enums";
 import { limitDefault } from "./formats";
 import { appTierNames } from "./kubernetes-names";
+import { parseCidr } from "./network-resolve";
 
 const livenessDefaults: Required<HttpProbeArgs> = {
     path: "/health/live",
@@ -230,10 +231,19 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
             allowedNamespaces: netpol.allowedNamespaces ?? (ingress ? ["ingress-nginx"] : []),
             egressNamespaces: netpol.egressNamespaces ?? [],
             egressPorts: netpol.egressPorts ?? [443],
+            egressEndpoints: netpol.egressEndpoints ?? [],
         };
         networkPolicy.allowedNamespaces.forEach((ns, i) => check.dnsLabel(`networkPolicy.allowedNamespaces[${i}]`, ns));
         networkPolicy.egressNamespaces.forEach((ns, i) => check.dnsLabel(`networkPolicy.egressNamespaces[${i}]`, ns));
         networkPolicy.egressPorts.forEach((p, i) => check.port(`networkPolicy.egressPorts[${i}]`, p));
+        networkPolicy.egressEndpoints.forEach((e, i) => {
+            check.require(
+                parseCidr(e.cidr) !== undefined,
+                `networkPolicy.egressEndpoints[${i}].cidr`,
+                `must be an IPv4 CIDR such as "169.254.170.23/32" (got ${JSON.stringify(e.cidr)})`,
+            );
+            check.port(`networkPolicy.egressEndpoints[${i}].port`, e.port);
+        });
     }
 
     check.throwIfAny();

@@ -3,6 +3,7 @@ import {
     AppTierArgs,
     AppTierAutoscalingArgs,
     AppTierDisruptionBudgetArgs,
+    AppTierEgressEndpointArgs,
     AppTierIngressArgs,
     AppTierNetworkPolicyArgs,
     AppTierProbesArgs,
@@ -85,6 +86,12 @@ export const appTierShape: ObjectShape<AppTierArgs> = object<AppTierArgs>("AppTi
         allowedNamespaces: array(string()),
         egressNamespaces: array(string()),
         egressPorts: array(int()),
+        egressEndpoints: array(
+            object<AppTierEgressEndpointArgs>("AppTierEgressEndpointArgs", {
+                cidr: required(string()),
+                port: required(int()),
+            }),
+        ),
     }),
     env: map(string()),
     secretEnv: map(

@@ -37,12 +37,12 @@ export type AwsPostgresStorageType = (typeof AwsPostgresStorageType)[keyof typeo
  *   once four of six storage copies in three zones have it (readers share that volume and replay
  *   asynchronously, so a failover loses no committed data); a Multi-AZ DB cluster commits once one
  *   of its two standbys has the WAL (semi-synchronous).
- * - `storageSize`: Aurora: ignored (the cluster volume grows by itself). Multi-AZ DB cluster: the
+ * - `storageGiB`: Aurora: ignored (the cluster volume grows by itself). Multi-AZ DB cluster: the
  *   allocated storage per instance; unset means the storage type's minimum (100 GiB io2, 400 GiB gp3).
  * - `backup.retentionDays`: the automated backup retention, 1–35 days (AWS's limit), ≥ 7 in
  *   production; default 14 in production, 7 in development. Backups and point-in-time recovery
- *   within the retention are always on (RDS cannot turn them off); `backup.schedule`,
- *   `backup.destination` and `backup.pointInTimeRecovery` are Kubernetes settings, not used here.
+ *   within the retention are always on (RDS cannot turn them off), so `backup.pointInTimeRecovery`
+ *   is already true; `kubernetes.backup` (destination, schedule) is CloudNativePG's, not used here.
  * - `pooler`: not offered on aws yet (RDS Proxy is not implemented): enabling it is an error.
  * - `deletionProtection`: RDS deletion protection and Pulumi `protect`; a final snapshot is always taken.
  */

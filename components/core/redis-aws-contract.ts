@@ -17,7 +17,7 @@ import { AwsPlacementArgs, awsPlacementFields } from "./aws-placement";
  *   error. Clients connect with `rediss://`, trusting Amazon's public certificate authorities, so there
  *   is no `caCertificate` output.
  * - `persistence`: ElastiCache keeps data by replicas and daily snapshots (no append-only file);
- *   `storageSize` is not used (memory is the node type's).
+ *   `storageGiB` is not used (memory is the node type's).
  * - `evictionPolicy`: the parameter `maxmemory-policy` of the replication group's parameter group.
  */
 export interface RedisAwsArgs extends AwsPlacementArgs {

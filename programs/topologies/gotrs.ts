@@ -49,7 +49,8 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
         postgres: {
             instances: 3,
             syncReplication: true,
-            storageGiB: 50,
+            // Aurora sizes itself; an RDS Multi-AZ DB cluster (aws.deployment) takes its volume type's minimum.
+            ...(onAws ? {} : { storageGiB: 50 }),
             database: "gotrs",
             owner: "gotrs",
             ...s.postgres,

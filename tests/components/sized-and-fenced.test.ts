@@ -112,6 +112,22 @@ describe("AppTier: a numeric user, a read-only root and a fence", () => {
         ]);
     });
 
+    it("lets the app reach single endpoints on one port each, and rejects one that is not an IPv4 range", async () => {
+        const r = await app({ networkPolicy: { egressEndpoints: [{ cidr: "169.254.170.23/32", port: 80 }] } });
+        const egress = policyFor(r, { "app.kubernetes.io/instance": "web" }).spec.egress;
+        assert.deepStrictEqual(egress.slice(3), [{ to: [{ ipBlock: { cidr: "169.254.170.23/32" } }], ports: tcp(80) }]);
+        await expectRejected(
+            () => {
+                new AppTier("web", {
+                    image: "ghcr.io/acme/web:1.2.3",
+                    networkPolicy: { egressEndpoints: [{ cidr: "agent.local", port: 0 }] },
+                });
+            },
+            /^networkPolicy\.egressEndpoints\[0\]\.cidr: must be an IPv4 CIDR such as "169\.254\.170\.23\/32" \(got "agent\.local"\)$/,
+            /^networkPolicy\.egressEndpoints\[0\]\.port: /,
+        );
+    });
+
     it("rejects root, a relative or repeated writable path", () =>
         expectRejected(
             () => {

@@ -54,6 +54,11 @@ export const eksAwsValues = {
      * (The add-on's schema takes the flag as a string.)
      */
     vpcCniConfiguration: { enableNetworkPolicy: "true" },
+    /**
+     * Where pods get their EKS Pod Identity credentials: the agent on every node, at a link-local
+     * address (IPv4 clusters). A pod whose egress is fenced must be let through to it.
+     */
+    podIdentityAgent: { cidr: "169.254.170.23/32", port: 80 },
     /** Auto Mode's switch for the same (ConfigMap amazon-vpc-cni in kube-system). */
     autoModeNetworkPolicyConfigMap: {
         name: "amazon-vpc-cni",

@@ -84,7 +84,7 @@ function consoleUrl(instances: aws.types.output.mq.BrokerInstance[] | undefined)
  *
  * Mapped from the neutral contract: quorum queues are Amazon MQ's default queue type on 4.2 (so
  * `quorumQueuesByDefault` needs nothing; false cannot be honoured and is refused); TLS is always
- * on (`tls: false` is refused); storage is sized by the instance type (`storageSize` is refused);
+ * on (`tls: false` is refused); storage is sized by the instance type (`storageGiB` is refused);
  * encryption at rest uses a key AWS owns (Amazon MQ applies no customer key to RabbitMQ brokers;
  * `aws.kmsKeyArn` is refused). The broker's CA is publicly trusted: `caCertificate` is undefined.
  */

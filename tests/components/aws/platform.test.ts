@@ -52,6 +52,7 @@ describe("Platform on target aws", () => {
                     region: "eu-west-1",
                     network: { availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] },
                 },
+                kubernetes: { namespace: "shop" },
             });
         });
 
@@ -85,9 +86,20 @@ describe("Platform on target aws", () => {
             const association = plain(one(run, AT.PodIdentity).inputs);
             assert.deepStrictEqual(
                 [association.serviceAccount, association.namespace, association.clusterName],
-                ["shop", "default", plain(one(run, A.EksCluster).outputs).name],
+                ["shop", "shop", plain(one(run, A.EksCluster).outputs).name],
+            );
+            // Pods fetch the role's credentials from the node's Pod Identity agent, which the fence must let through.
+            assert.deepStrictEqual(
+                egress.filter((e: any) => e.to?.some((p: any) => p.ipBlock)),
+                [{ to: [{ ipBlock: { cidr: "169.254.170.23/32" } }], ports: [{ protocol: "TCP", port: 80 }] }],
             );
         });
+    });
+
+    it('leaves the namespace alone when it is "default" (every cluster has it)', async () => {
+        const run = await platform({ target: Target.Aws, app, aws: { network } }, true);
+        assert.strictEqual(ofType(run, T.Namespace).length, 0);
+        assert.strictEqual(inputsOf(one(run, T.Deployment)).metadata.namespace, "default");
     });
 
     it("stands on an existing VPC and cluster: creates neither, places services on their subnets and group", async () => {
