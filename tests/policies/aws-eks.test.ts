@@ -2,8 +2,6 @@ import * as assert from "assert";
 import { clusterPerZone, eksCluster, exempt, nodeGroup, rawAws, subnet, unknownAtPreview, zones } from "./aws-fixtures";
 import { expectNoViolation, expectOneViolation, usePolicyPack } from "./judge";
 import { UNKNOWN, expectRobust, only, useRawPack } from "./raw-pack";
-import { PolicyPackProcess } from "../../scripts/harness/policy-runner";
-import { runStack } from "../../scripts/harness/stacks";
 
 /** The EKS node group policies through the real analyzer, on the inputs a program sends (not what AWS accepts). */
 
@@ -399,27 +397,6 @@ describe("policies aws-eks-nodegroup-zones and aws-eks-nodegroup-min-size, per c
             });
         });
         for (const p of both) expectNoViolation(allExempt, p);
-    });
-
-    it("passes the aws stack's KubernetesCluster: one node group per zone over three zones, minSize 1 each", async () => {
-        const pack = await PolicyPackProcess.start();
-        try {
-            for (const preview of [true, false]) {
-                const run = await runStack("aws", { preview });
-                const groups = run.resources.filter((r) => r.type === "aws:eks/nodeGroup:NodeGroup");
-                assert.strictEqual(groups.length, 3);
-                const v = await pack.evaluate(run.resources);
-                for (const p of both) {
-                    expectNoViolation(v, p);
-                    assert.deepStrictEqual(
-                        v.notices.filter((d) => d.policy === p),
-                        [],
-                    );
-                }
-            }
-        } finally {
-            pack.stop();
-        }
     });
 
     it("malformed shapes around a cluster: never throws, never prints undefined, an unknown never fails a passing cluster", async () => {

@@ -1,3 +1,4 @@
+import { sharedPolicyPack } from "./shared-pack";
 import * as assert from "assert";
 import { runProgram } from "../../scripts/harness/mock-engine";
 import {
@@ -16,9 +17,8 @@ export type Judge = (program: () => unknown, config?: PolicyConfigFile, preview?
 export function usePolicyPack(): Judge {
     let pack: PolicyPackProcess | undefined;
     before(async () => {
-        pack = await PolicyPackProcess.start();
+        pack = await sharedPolicyPack();
     });
-    after(() => pack?.stop());
     return async (program, config = {}, preview = false) => {
         // The program's value is not a stack output here: fixtures return resources.
         const run = await runProgram(

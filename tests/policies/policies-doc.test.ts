@@ -1,7 +1,7 @@
+import { sharedPolicyPack } from "./shared-pack";
 import * as assert from "assert";
 import * as fs from "fs";
 import { policies } from "../../policies/all-policies";
-import { PolicyPackProcess } from "../../scripts/harness/policy-runner";
 import { policiesDocPath, renderPoliciesDoc } from "../../scripts/policies-doc";
 
 describe("docs/policies.md", () => {
@@ -11,13 +11,7 @@ describe("docs/policies.md", () => {
     });
 
     it("has one row per policy the running pack serves, with its level, config defaults and exemption key", async () => {
-        const pack = await PolicyPackProcess.start();
-        let served;
-        try {
-            served = await pack.info();
-        } finally {
-            pack.stop();
-        }
+        const served = await (await sharedPolicyPack()).info();
         const rows = renderPoliciesDoc()
             .split("\n")
             .filter((l) => l.startsWith("| `"));

@@ -1,3 +1,4 @@
+import { sharedPolicyPack } from "./shared-pack";
 import * as assert from "assert";
 import { customResource } from "../../scripts/harness/custom-resource";
 import { RecordedResource } from "../../scripts/harness/mock-engine";
@@ -32,13 +33,12 @@ export function only(
     return { all: "disabled", [policy]: { enforcementLevel: level, ...config } };
 }
 
-/** Starts the real pack for the enclosing describe block and judges raw resources with it. */
+/** Judges raw resources with the real pack (the run's shared process). */
 export function useRawPack(): RawJudge {
     let pack: PolicyPackProcess | undefined;
     before(async () => {
-        pack = await PolicyPackProcess.start();
+        pack = await sharedPolicyPack();
     });
-    after(() => pack?.stop());
     return (resources, config = {}) => pack!.evaluate(resources.map(recorded), config);
 }
 

@@ -1,3 +1,4 @@
+import { sharedPolicyPack } from "./shared-pack";
 import * as assert from "assert";
 import { policies } from "../../policies/all-policies";
 import { RecordedResource } from "../../scripts/harness/mock-engine";
@@ -101,9 +102,8 @@ describe("policies: an unknown value anywhere a policy reads gives a notice, nev
     describe("in process and through the real analyzer (gRPC) agree", () => {
         let pack: PolicyPackProcess | undefined;
         before(async () => {
-            pack = await PolicyPackProcess.start();
+            pack = await sharedPolicyPack();
         });
-        after(() => pack?.stop());
 
         const comparable = (ds: PolicyDiagnostic[]) =>
             ds.map((d) => `${d.policy} | ${d.level} | ${d.urn} | ${d.notice ? "(notice)" : d.message}`).sort();

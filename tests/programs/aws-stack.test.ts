@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { RecordedResource, RunResult } from "../../scripts/harness/mock-engine";
 import { runStack } from "../../scripts/harness/stacks";
+import { planJson } from "../../scripts/plan/outputs";
 import { isSecret, plain } from "../../scripts/harness/wire";
 import { T, inputsOf, one, ofType } from "../helpers";
 import { appEnv, countsByType, expectCleanVerdict, expectValidAndSecret, useStack } from "./stack-checks";
@@ -180,6 +181,26 @@ describe("stack aws (GOTRS, seed 004, on AWS)", () => {
     it("keeps every credential secret (incl. percent-encoded in URLs) and stack output", () => {
         expectValidAndSecret(s.update);
         assert.ok(isSecret(one(s.update, T.Stack).outputs.kubeconfig), "the kubeconfig output is a secret");
+    });
+
+    it("writes no password, token or key into the plan's --json (update mode, where values are known)", () => {
+        const json = planJson("aws", "update", s.update.resources, {
+            counts: {},
+            verdict: { diagnostics: [], violations: [], mandatory: [], advisory: [], notices: [] },
+            exemptions: [],
+            schemaProblems: [],
+        });
+        const generated = ofType(s.update, T.RandomPassword).map((r) => plain(r.outputs).result as string);
+        assert.strictEqual(generated.length, 4, "Aurora, ElastiCache, Amazon MQ and the app's JWT secret");
+        for (const value of generated)
+            for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)])
+                assert.ok(!json.includes(form), "a generated credential in the plan");
+        assert.doesNotMatch(
+            json,
+            /(postgres|rediss?|amqps?):\/\/[^"\s]*:[^"\s@]{12,}@/,
+            "no connection URL with a password",
+        );
+        assert.doesNotMatch(json, /[0-9a-f]{64}/, "no 32-byte hex key");
     });
 
     it("passes the whole policy pack with 0 violations (preview and update)", async () => {

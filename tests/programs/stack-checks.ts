@@ -1,19 +1,19 @@
 import * as assert from "assert";
+import { sharedPolicyPack } from "../policies/shared-pack";
 import { expectCredentialsOnlyInSecrets, expectValidObjects } from "../components/services";
 import { RunResult } from "../../scripts/harness/mock-engine";
 import { PolicyPackProcess } from "../../scripts/harness/policy-runner";
 import { runStack } from "../../scripts/harness/stacks";
 import { T, inputsOf, one, ofType } from "../helpers";
 
-/** Runs of a stack shared by a describe block: preview and update, and the policy pack (stopped after). */
+/** Runs of a stack shared by a describe block: preview and update, and the run's policy pack. */
 export function useStack(stack: string): { pack: PolicyPackProcess; preview: RunResult; update: RunResult } {
     const runs = {} as { pack: PolicyPackProcess; preview: RunResult; update: RunResult };
     before(async () => {
-        runs.pack = await PolicyPackProcess.start();
+        runs.pack = await sharedPolicyPack();
         runs.preview = await runStack(stack, { preview: true });
         runs.update = await runStack(stack, { preview: false });
     });
-    after(() => runs.pack?.stop());
     return runs;
 }
 
