@@ -52,6 +52,18 @@ function expectOnlyAwsUnder(r: RunResult, type: string): void {
         assert.strictEqual(x.parent, component.urn, `${x.type} ${x.name} is a child of ${type}`);
 }
 
+/** What a PostgresCluster on aws creates besides its instances (Aurora's are separate resources). */
+const postgresChildren = [
+    AT.Key,
+    AT.SecurityGroup,
+    AT.Ingress,
+    AT.RdsSubnets,
+    AT.RdsParams,
+    T.RandomPassword,
+    AT.RandomId,
+    AT.RdsCluster,
+];
+
 describe("public data services on target aws", () => {
     describe("PostgresCluster, production defaults (Aurora)", () => {
         let r: RunResult;
@@ -62,19 +74,7 @@ describe("public data services on target aws", () => {
         it("registers the Aurora cluster, 3 instances, parameter and subnet groups, security group and rule, KMS key and password under the component", () => {
             assert.deepStrictEqual(
                 childTypes(r, one(r, T.PostgresCluster)),
-                [
-                    AT.Key,
-                    AT.SecurityGroup,
-                    AT.Ingress,
-                    AT.RdsSubnets,
-                    AT.RdsParams,
-                    T.RandomPassword,
-                    AT.RandomId,
-                    AT.RdsCluster,
-                    AT.RdsInstance,
-                    AT.RdsInstance,
-                    AT.RdsInstance,
-                ].sort(),
+                [...postgresChildren, AT.RdsInstance, AT.RdsInstance, AT.RdsInstance].sort(),
             );
             expectOnlyAwsUnder(r, T.PostgresCluster);
             assert.strictEqual(inputsOf(one(r, AT.RdsCluster)).engine, "aurora-postgresql");
@@ -133,19 +133,7 @@ describe("public data services on target aws", () => {
 
     it('PostgresCluster aws.deployment "multi-az-cluster": one RDS postgres cluster over the 3 zones, no separate instances', async () => {
         const r = await run(pg({ aws: { ...placement, deployment: "multi-az-cluster" } }));
-        assert.deepStrictEqual(
-            childTypes(r, one(r, T.PostgresCluster)),
-            [
-                AT.Key,
-                AT.SecurityGroup,
-                AT.Ingress,
-                AT.RdsSubnets,
-                AT.RdsParams,
-                T.RandomPassword,
-                AT.RandomId,
-                AT.RdsCluster,
-            ].sort(),
-        );
+        assert.deepStrictEqual(childTypes(r, one(r, T.PostgresCluster)), [...postgresChildren].sort());
         const c = inputsOf(one(r, AT.RdsCluster));
         assert.deepStrictEqual(
             [c.engine, c.availabilityZones, c.dbClusterInstanceClass, c.storageType],
