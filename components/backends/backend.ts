@@ -9,7 +9,12 @@ import { ResolvedRabbitMQ } from "../core/rabbitmq-resolve";
 import { RedisClusterArgs, RedisOutputs } from "../core/redis-contract";
 import { ResolvedRedis } from "../core/redis-resolve";
 
-/** What a public component hands its backend. */
+/**
+ * What a public component hands its backend. Providers travel the way Pulumi passes them: the
+ * component's `provider`/`providers` options reach every child the backend parents to it (a
+ * Platform on aws hands its EKS cluster's Kubernetes provider down so); an AWS resource takes
+ * its region from `region` (pulumi-aws v7), so one AWS provider serves every region.
+ */
 export interface BackendScope {
     /** The public component: the parent of everything the backend creates. */
     parent: pulumi.ComponentResource;
