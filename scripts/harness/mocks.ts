@@ -1,5 +1,6 @@
 import { createHash } from "crypto";
 import { awsCall, awsResource } from "./aws-mocks";
+import { gcpCall, gcpResource } from "./gcp-mocks";
 import { UNKNOWN } from "./wire";
 
 /**
@@ -171,11 +172,13 @@ export function mockResource(ctx: MockContext): MockedResource {
     if (ctx.type === "random:index/randomId:RandomId") return randomId(ctx);
     if (ctx.type.startsWith("tls:index/")) return tlsResource(ctx);
     if (ctx.type.startsWith("aws:")) return awsResource(ctx);
+    if (ctx.type.startsWith("gcp:")) return gcpResource(ctx);
     return { id: ctx.preview ? UNKNOWN : `${ctx.name}-${digest(ctx.urn, 8)}`, computed: {}, secretOutputs: [] };
 }
 
 /** Results of provider functions (invokes). Unknown tokens answer `{}`. */
 export function mockCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
     if (token.startsWith("aws:")) return awsCall(token, inputs);
+    if (token.startsWith("gcp:")) return gcpCall(token, inputs);
     return {};
 }
