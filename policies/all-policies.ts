@@ -13,6 +13,19 @@ import { awsRdsInstanceMultiAz } from "./aws/aws-rds-instance-multi-az";
 import { awsS3Encryption } from "./aws/aws-s3-encryption";
 import { awsS3PublicAccessBlock } from "./aws/aws-s3-public-access-block";
 import { awsS3Versioning } from "./aws/aws-s3-versioning";
+import { gcpGcsPublicAccess } from "./gcp/gcp-gcs-public-access";
+import { gcpGcsVersioning } from "./gcp/gcp-gcs-versioning";
+import { gcpGkeNodePoolAutoRepair } from "./gcp/gcp-gke-nodepool-auto-repair";
+import { gcpGkeNodePoolMinNodes } from "./gcp/gcp-gke-nodepool-min-nodes";
+import { gcpGkeRegional } from "./gcp/gcp-gke-regional";
+import { gcpMemorystoreClusterReplicas } from "./gcp/gcp-memorystore-cluster-replicas";
+import { gcpMemorystoreClusterZones } from "./gcp/gcp-memorystore-cluster-zones";
+import { gcpRedisInstanceEncryption } from "./gcp/gcp-redis-instance-encryption";
+import { gcpRedisInstanceHa } from "./gcp/gcp-redis-instance-ha";
+import { gcpSqlBackups } from "./gcp/gcp-sql-backups";
+import { gcpSqlDeletionProtection } from "./gcp/gcp-sql-deletion-protection";
+import { gcpSqlHa } from "./gcp/gcp-sql-ha";
+import { gcpSqlPublicAccess } from "./gcp/gcp-sql-public-access";
 import { k8sCnpgBackups } from "./kubernetes/k8s-cnpg-backups";
 import { k8sCnpgHa } from "./kubernetes/k8s-cnpg-ha";
 import { k8sDataPdb } from "./kubernetes/k8s-data-pdb";
@@ -62,4 +75,17 @@ export const policies: Policies = [
     awsS3PublicAccessBlock,
     awsEksNodeGroupZones,
     awsEksNodeGroupMinSize,
+    gcpSqlHa,
+    gcpSqlBackups,
+    gcpSqlDeletionProtection,
+    gcpSqlPublicAccess,
+    gcpRedisInstanceHa,
+    gcpRedisInstanceEncryption,
+    gcpMemorystoreClusterReplicas,
+    gcpMemorystoreClusterZones,
+    gcpGcsVersioning,
+    gcpGcsPublicAccess,
+    gcpGkeRegional,
+    gcpGkeNodePoolMinNodes,
+    gcpGkeNodePoolAutoRepair,
 ];

@@ -55,13 +55,18 @@ function configCell(schema: PolicyConfigSchema | undefined): string {
         .join("<br>");
 }
 
+/** The annotation (Kubernetes) or tag (AWS) key that exempts a resource from `policy`; the GCP label for a gcp- policy. */
+export function exemptionKey(policy: string): string {
+    return (policy.startsWith("gcp-") ? gcpLabelPrefix : annotationPrefix) + policy;
+}
+
 /** The whole page for `pack` at `version`. */
 export function renderPoliciesDoc(pack: Policies = policies, version = packVersion()): string {
     const rows = pack.map((p) => {
         const kind = "validateStack" in p ? "stack" : "resource";
         // index.ts gives the pack "mandatory" as the default for a policy that sets no level.
         const level = p.enforcementLevel ?? "mandatory";
-        return `| ${code(p.name)} | ${level} | ${p.severity ?? "—"} | ${kind} | ${cell(p.description ?? "")} | ${configCell(p.configSchema)} | ${cell(p.remediationSteps ?? "")} | ${code(annotationPrefix + p.name)} |`;
+        return `| ${code(p.name)} | ${level} | ${p.severity ?? "—"} | ${kind} | ${cell(p.description ?? "")} | ${configCell(p.configSchema)} | ${cell(p.remediationSteps ?? "")} | ${code(exemptionKey(p.name))} |`;
     });
     return [
         "# Policy reference",
@@ -78,9 +83,12 @@ export function renderPoliciesDoc(pack: Policies = policies, version = packVersi
         "  (e.g. a workload and the budgets that select it).",
         '- A value unknown at preview never makes a violation: the policy reports a "can\'t run during preview" notice',
         "  and judges it at update.",
-        `- **Exemption**: a resource is exempt from one policy, with a reason, by the annotation (Kubernetes) or tag (AWS) in`,
-        `  the last column, e.g. ${code(`${annotationPrefix}k8s-min-replicas: "singleton leader"`)}, or the GCP label`,
-        `  ${code(`${gcpLabelPrefix}<policy>`)}. An empty reason does not exempt; the plan lists every exemption.`,
+        `- **Exemption**: a resource is exempt from one policy, with a reason, by the annotation (Kubernetes), tag (AWS) or`,
+        `  label (GCP) in the last column, e.g. ${code(`${annotationPrefix}k8s-min-replicas: "singleton leader"`)} or`,
+        `  ${code(`${gcpLabelPrefix}gcp-sql-ha: "scratch_copy"`)}. GCP labels go in ${code("labels")} (buckets, Memorystore),`,
+        `  ${code("settings.userLabels")} (Cloud SQL), ${code("resourceLabels")} (a GKE cluster) or ${code("nodeConfig.resourceLabels")}`,
+        "  (a GKE node pool); a label value allows only lowercase letters, digits, `-` and `_`. An empty reason does not",
+        "  exempt; the plan lists every exemption.",
         "",
         "| Policy | Level | Severity | Kind | What it checks | Config (default) | Remediation | Exemption key |",
         "|---|---|---|---|---|---|---|---|",

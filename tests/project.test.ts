@@ -124,6 +124,7 @@ describe("project", () => {
         const files = [
             ["kubernetes", "k8s"],
             ["aws", "aws"],
+            ["gcp", "gcp"],
         ].flatMap(([dir, prefix]) =>
             fs
                 .readdirSync(path.join(projectRoot, "policies", dir))

@@ -10,7 +10,7 @@ import {
     StackValidationPolicy,
     UnknownValueError,
 } from "@pulumi/policy";
-import { annotationPrefix, exemptionFrom } from "./exemptions";
+import { annotationPrefix, exemptionFrom, gcpLabelPrefix } from "./exemptions";
 import { kindOf, nameOf } from "./metadata";
 import { Deferred, isDeferred, judgeEach } from "./unknowns";
 
@@ -57,7 +57,7 @@ function subjectOf(type: string, props: unknown, name: string): string {
 export function notJudgedMessage(policy: string, subject: string, err: unknown): string {
     return (
         `${policy} ${notJudged} ${subject}: its properties have a shape the policy does not expect (${safely(() => describeError(err), "an unreadable error")}). ` +
-        `Fix the resource, or exempt it with a reason (${annotationPrefix}${policy}); please report the shape as a bug of the pack.`
+        `Fix the resource, or exempt it with a reason (${policy.startsWith("gcp-") ? gcpLabelPrefix : annotationPrefix}${policy}); please report the shape as a bug of the pack.`
     );
 }
 

@@ -2,7 +2,10 @@
  * A resource is exempt from one named policy, with a reason, through:
  * - Kubernetes: annotation `pulumi-ha.io/exempt-<policy>: "<reason>"`;
  * - AWS: tag `pulumi-ha.io/exempt-<policy>` = reason;
- * - GCP: label `pulumi-ha-exempt-<policy>` = reason (labels allow only [a-z0-9_-]).
+ * - GCP: label `pulumi-ha-exempt-<policy>` = reason (label values allow only [a-z0-9_-], at
+ *   most 63 characters), in the resource's GCP labels: `labels` (buckets, Memorystore, most
+ *   resources), `settings.userLabels` (Cloud SQL), `resourceLabels` (a GKE cluster) or
+ *   `nodeConfig.resourceLabels` (a GKE node pool).
  * An empty reason does not exempt. The offline plan lists every exemption it finds.
  */
 import { asNonEmptyString, asRecord, at } from "./read";
@@ -34,6 +37,9 @@ export function exemptionsOf(props: unknown): Exemption[] {
         ...fromMap(at(props, "metadata", "annotations"), annotationPrefix),
         ...fromMap(at(props, "tags"), annotationPrefix),
         ...fromMap(at(props, "labels"), gcpLabelPrefix),
+        ...fromMap(at(props, "settings", "userLabels"), gcpLabelPrefix),
+        ...fromMap(at(props, "resourceLabels"), gcpLabelPrefix),
+        ...fromMap(at(props, "nodeConfig", "resourceLabels"), gcpLabelPrefix),
     ];
 }
 
