@@ -61,6 +61,7 @@ export type {
     ExistingNetworkArgs,
     NetworkOutputs,
 } from "./core/network-contract";
+export type { NetworkGcpArgs, ExistingGcpNetworkArgs } from "./core/network-gcp-contract";
 export { KubernetesCluster } from "./kubernetes-cluster";
 export type {
     KubernetesClusterArgs,

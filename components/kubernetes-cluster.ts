@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { KubernetesClusterBackendOutputs, awsKubernetesCluster } from "./backends/aws/eks";
 import { backendScope } from "./backends/backend";
 import { ClusterPlanContext } from "./backends/aws/eks-plan";
-import { ServicePlan, handedDown, planOnAws } from "./service-plan";
+import { ServicePlan, handedDown, planOnTarget } from "./service-plan";
+import { Target } from "./core/enums";
 import {
     KubernetesClusterArgs,
     KubernetesClusterOutputs,
@@ -24,13 +25,14 @@ export function planKubernetesCluster(
     args: KubernetesClusterArgs,
     context?: ClusterPlanContext,
 ): KubernetesClusterPlan {
-    return planOnAws(
+    return planOnTarget(
         "KubernetesCluster",
         name,
         args,
         kubernetesClusterShape,
         resolveKubernetesCluster,
-        awsKubernetesCluster,
+        // GKE is a later step of the GCP target: until then "gcp" is refused as not implemented.
+        { [Target.Aws]: awsKubernetesCluster },
         `"kubernetes" is a cluster already: pass its kubeconfig to the components placed on it; use "aws" to create one`,
         context,
     );

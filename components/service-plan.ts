@@ -53,19 +53,36 @@ export function handedDown<Resolved, Outputs>(args: object): ServicePlan<Resolve
     return plan as ServicePlan<Resolved, Outputs> | undefined;
 }
 
+/** What a component standing under the services names per target: its target and each cloud's region. */
+export interface TargetedArgs {
+    target?: Target;
+    aws?: { region?: string };
+    gcp?: { region?: string };
+}
+
+/** The backends of a component standing under the services, by target; a target left out is not implemented. */
+export type BackendsByTarget<Args, Resolved, Outputs, Context> = Partial<
+    Record<Target, ServiceBackend<Args, Resolved, Outputs, Context>>
+>;
+
+// The cloud fields a component may carry: with one target chosen, another cloud's is a mistake.
+const cloudFields = [Target.Aws, Target.Gcp] as const;
+
 /**
- * Plans a component that stands under the services (Network, KubernetesCluster) and so far has a
- * backend on aws only: its types, its neutral rules, the target, then the aws backend's rules, all
- * thrown at once. `onKubernetes` says why target kubernetes has nothing to create. The plan's
- * creator runs in `aws.region` unless the scope names one.
+ * Plans a component that stands under the services (Network, KubernetesCluster): its types, its
+ * neutral rules, the target, then the chosen target's backend's rules, all thrown at once. A
+ * target without a backend is refused (`onKubernetes` says why target kubernetes has nothing to
+ * create); another cloud's field beside the chosen target is refused too, since it would be
+ * silently ignored. The plan's creator runs in the target's `region` (`aws.region`,
+ * `gcp.region`) unless the scope names one.
  */
-export function planOnAws<Args extends { target?: Target; aws?: { region?: string } }, Resolved, Outputs, Context>(
+export function planOnTarget<Args extends TargetedArgs, Resolved, Outputs, Context>(
     component: string,
     name: string,
     given: Args,
     shape: ObjectShape<Args>,
     resolve: (check: ArgChecker, args: Args) => Resolved,
-    backend: ServiceBackend<Args, Resolved, Outputs, Context>,
+    backends: BackendsByTarget<Args, Resolved, Outputs, Context>,
     onKubernetes: string,
     context?: Context,
 ): ServicePlan<Resolved, Outputs> {
@@ -73,16 +90,33 @@ export function planOnAws<Args extends { target?: Target; aws?: { region?: strin
     const args = check.args(given, shape);
     const resolved = resolve(check, args);
     const target = args.target;
-    if (target !== undefined)
+    const backend = target === undefined ? undefined : backends[target];
+    if (target !== undefined && backend === undefined) {
+        const implemented = Object.keys(backends)
+            .map((t) => `"${t}"`)
+            .join(", ");
         check.require(
-            target === Target.Aws,
+            false,
             "target",
             target === Target.Kubernetes
                 ? onKubernetes
-                : `"${target}" is not implemented yet for ${component}; implemented: "aws"`,
+                : `"${target}" is not implemented yet for ${component}; implemented: ${implemented}`,
         );
+    }
+    // No backend (an unknown, missing or unimplemented target, all reported): nothing more to check.
+    if (target === undefined || backend === undefined) {
+        check.throwIfAny();
+        throw new Error(`internal: ${component} "${name}" has no backend for target ${String(target)}`);
+    }
+    for (const field of cloudFields)
+        if (field !== target)
+            check.require(
+                args[field] === undefined,
+                field,
+                `must be left out with target "${target}": only the ${target} specifics apply`,
+            );
     const create = backend.plan(check, args, resolved, context);
     check.throwIfAny();
-    const region = args.aws?.region;
+    const region = target === Target.Aws ? args.aws?.region : target === Target.Gcp ? args.gcp?.region : undefined;
     return { resolved, create: (scope) => create({ ...scope, region: scope.region ?? region }) };
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ObjectShape, array, boolean, input, int, object, oneOf, required, string } from "./arg-shape";
 import { Profile, Target } from "./enums";
+import { NetworkGcpArgs, networkGcpShape } from "./network-gcp-contract";
 
 /** How many NAT gateways carry the private subnets' traffic to the Internet (AWS). */
 export const NatGateways = {
@@ -48,14 +49,14 @@ export interface NetworkAwsArgs {
 }
 
 /**
- * Arguments of {@link Network}: a VPC spread over several zones, a public and a private subnet in
- * each, private egress through NAT. One contract for every cloud; AWS details under `aws`.
+ * Arguments of {@link Network}: a VPC spread over several zones, private subnets for the nodes and
+ * data services, private egress through NAT. One contract for every cloud; AWS details under
+ * `aws`, GCP details under `gcp`.
  */
 export interface NetworkArgs {
     /**
-     * Where the network is made. Required, no default: only `Target.Aws` is implemented (GCP comes
-     * next; `Target.Kubernetes` has no network of its own to create), and a default would change
-     * meaning when another cloud arrives.
+     * Where the network is made: `Target.Aws` or `Target.Gcp`. Required, no default: a default
+     * would pick a cloud for the caller (`Target.Kubernetes` has no network of its own to create).
      */
     target: Target;
     /** HA defaults to start from. Default `Profile.Production`. */
@@ -63,27 +64,37 @@ export interface NetworkArgs {
     /** Number of zones, 2–6; at least 3 in production (a majority survives losing one). Default 3 in production, 2 in development. */
     zones?: number;
     /**
-     * The zones' names, e.g. ["eu-central-1a", "eu-central-1b", "eu-central-1c"]: all different, as
-     * many as `zones` when both are given. Given names need no lookup, so a preview calls no AWS API.
-     * Default: the first `zones` available zones of the region (one `getAvailabilityZones` lookup).
+     * The zones' names, e.g. ["eu-central-1a", "eu-central-1b", "eu-central-1c"] on AWS or
+     * ["europe-west1-b", "europe-west1-c", "europe-west1-d"] on GCP: all different, as many as
+     * `zones` when both are given. Given names need no lookup, so a preview calls no cloud API.
+     * Default: the first `zones` available zones of the region (one zones lookup).
      */
     availabilityZones?: string[];
     /**
      * The VPC's IPv4 range: a private (RFC 1918) network address with prefix /16 to /22. Each zone `i`
      * gets private subnet `i` of prefix +3 (a /19 of a /16: room for pod IPs) and public subnet `i`
-     * of prefix +6 carved from the last prefix+3 block; block 6 stays free. Default "10.0.0.0/16".
+     * of prefix +6 carved from the last prefix+3 block; block 6 stays free. On GCP it is the one
+     * regional subnet's primary range (nodes, internal load balancers), see `gcp`. Default "10.0.0.0/16".
      */
     cidrBlock?: string;
-    /** AWS specifics. */
+    /** AWS specifics; only with `target: aws`. */
     aws?: NetworkAwsArgs;
+    /** GCP specifics (region, project, the GKE and private services ranges, flow logs, an existing VPC); only with `target: gcp`. */
+    gcp?: NetworkGcpArgs;
 }
 
-/** What a network offers its users (the cluster, the data services). */
+/**
+ * What a network offers its users (the cluster, the data services). On GCP one regional subnet
+ * serves every zone: `privateSubnetIds` and `privateSubnets` name it once per zone (so they keep
+ * one entry per zone on every cloud), and `publicSubnetIds` is empty (Cloud NAT and Google's load
+ * balancers need no public subnet). The optional outputs are GCP's and unset on AWS.
+ */
 export interface NetworkOutputs {
+    /** The VPC: its id on AWS ("vpc-…"), the network's id on GCP ("projects/p/global/networks/n"). */
     vpcId: pulumi.Output<string>;
-    /** Public subnets, one per zone in zone order. */
+    /** Public subnets, one per zone in zone order; empty on GCP. */
     publicSubnetIds: pulumi.Output<string[]>;
-    /** Private subnets, one per zone in zone order. */
+    /** Private subnets, one per zone in zone order (on GCP the one regional subnet, once per zone). */
     privateSubnetIds: pulumi.Output<string[]>;
     /** The zones' names, in order. */
     availabilityZones: pulumi.Output<string[]>;
@@ -93,6 +104,18 @@ export interface NetworkOutputs {
     zoneNames: pulumi.Output<string>[];
     /** Number of zones, known when the program runs. */
     zoneCount: number;
+    /** GCP: the network's self link (what GKE's `network` takes). */
+    networkSelfLink?: pulumi.Output<string>;
+    /** GCP: the regional subnet's self link (what GKE's `subnetwork` takes). */
+    subnetworkSelfLink?: pulumi.Output<string>;
+    /** GCP: the subnet's secondary range for pod IPs (GKE's `clusterSecondaryRangeName`). */
+    podsRangeName?: pulumi.Output<string>;
+    /** GCP: the subnet's secondary range for Service IPs (GKE's `servicesSecondaryRangeName`). */
+    servicesRangeName?: pulumi.Output<string>;
+    /** GCP: name of the private services access range (Cloud SQL's `allocatedIpRange`); unset for an existing network that names none. */
+    privateServicesRangeName?: pulumi.Output<string>;
+    /** GCP: the service networking connection's id; a Cloud SQL or Memorystore instance reading it waits for the peering. Unset for an existing network. */
+    privateServicesConnection?: pulumi.Output<string>;
 }
 
 /** The declared types of {@link NetworkArgs}. */
@@ -113,4 +136,5 @@ export const networkShape: ObjectShape<NetworkArgs> = object<NetworkArgs>("Netwo
             availabilityZones: required(array(string())),
         }),
     }),
+    gcp: networkGcpShape,
 });

@@ -48,6 +48,12 @@ export function isNetworkAddress(address: number, prefix: number): boolean {
     return address % 2 ** (32 - prefix) === 0;
 }
 
+/** Whether two ranges (network address and prefix) share an address: the larger holds the smaller. */
+export function rangesOverlap(a: { address: number; prefix: number }, b: { address: number; prefix: number }): boolean {
+    const size = 2 ** (32 - Math.min(a.prefix, b.prefix));
+    return Math.floor(a.address / size) === Math.floor(b.address / size);
+}
+
 const privateRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map((c) => parseCidr(c)!);
 
 /** Whether the range lies inside one of the RFC 1918 private networks. */

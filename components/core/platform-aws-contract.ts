@@ -60,10 +60,16 @@ function withoutTargetAndProfile<T extends { target: unknown; profile?: unknown 
     return rest as unknown as ObjectShape<Omit<T, "target" | "profile">>["fields"];
 }
 
+/** A Network's fields but the Platform's own and GCP's (a Platform on aws makes an AWS network). */
+function awsNetworkFields(): ObjectShape<PlatformNetworkArgs>["fields"] {
+    const { gcp: _gcp, ...rest } = withoutTargetAndProfile<NetworkArgs>(networkShape);
+    return rest;
+}
+
 /** The declared types of {@link PlatformAwsArgs}. */
 export const platformAwsShape: ObjectShape<PlatformAwsArgs> = object<PlatformAwsArgs>("PlatformAwsArgs", {
     region: string(),
-    network: object<PlatformNetworkArgs>("PlatformNetworkArgs", withoutTargetAndProfile<NetworkArgs>(networkShape)),
+    network: object<PlatformNetworkArgs>("PlatformNetworkArgs", awsNetworkFields()),
     cluster: object<PlatformClusterArgs>(
         "PlatformClusterArgs",
         withoutTargetAndProfile<KubernetesClusterArgs>(kubernetesClusterShape),

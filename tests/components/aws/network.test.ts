@@ -394,15 +394,15 @@ describe("Network (AWS)", () => {
             );
         });
 
-        it("target: missing, kubernetes (no network to create), gcp (not yet)", async () => {
+        it("target: missing, kubernetes (no network to create); GCP specifics beside target aws", async () => {
             await expectRejected(() => {
                 new Network("net", {} as NetworkArgs);
             }, /^target: is required: one of "kubernetes", "aws", "gcp"/);
-            await expectRejected(net({ target: Target.Kubernetes }), /^target: "kubernetes" has no network to create/);
             await expectRejected(
-                net({ target: Target.Gcp }),
-                /^target: "gcp" is not implemented yet for Network; implemented: "aws"/,
+                net({ target: Target.Kubernetes }),
+                /^target: "kubernetes" has no network to create \(a cluster brings its own\); use "aws" or "gcp"/,
             );
+            await expectRejected(net({ gcp: { region: "europe-west1" } }), /^gcp: must be left out with target "aws"/);
         });
 
         it("aws: flow log retention outside CloudWatch's periods, a NAT mode that does not exist, a bad region", async () => {
