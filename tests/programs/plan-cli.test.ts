@@ -79,25 +79,39 @@ describe("npm run plan", () => {
         );
     });
 
-    it("exits 1 naming the policy and resource when --policy-config makes the stack fail", () => {
+    it("plans a named stack, and exits 1 naming the policy and resource when --policy-config makes it fail", () => {
         const cfg = path.join(tmp, "policy.json");
         fs.writeFileSync(cfg, JSON.stringify({ "k8s-hpa-min-replicas": { minReplicas: 4 } }));
-        const r = plan("local", "--policy-config", cfg);
+        const r = plan("safeshare", "--policy-config", cfg);
         assert.strictEqual(r.code, 1, r.out + r.err);
-        assert.match(
-            r.out,
-            /Policies: 1 mandatory, 0 advisory violation\(s\)\n {2}\[mandatory\] k8s-hpa-min-replicas {2}kubernetes:autoscaling\/v2:HorizontalPodAutoscaler gotrs\n.*minReplicas 3; needs at least 4/,
-        );
-    });
-
-    it("plans the safeshare stack when named", () => {
-        const r = plan("safeshare");
-        assert.strictEqual(r.code, 0, r.out + r.err);
         assert.match(r.out, /^Plan of stack "safeshare"/);
         assert.ok(
             r.out.includes("kubernetes:redis.redis.opstreelabs.in/v1beta2:RedisSentinel  safeshare-redis-sentinel"),
         );
         assert.match(r.out, /6 custom resource\(s\) validated, 0 problem\(s\)/);
+        assert.match(
+            r.out,
+            /Policies: 1 mandatory, 0 advisory violation\(s\)\n {2}\[mandatory\] k8s-hpa-min-replicas {2}kubernetes:autoscaling\/v2:HorizontalPodAutoscaler safeshare\n.*minReplicas 2; needs at least 4/,
+        );
+    });
+
+    it("plans the aws stack offline: the VPC, EKS, the managed services and the app, 0 violations, exit 0", () => {
+        const r = plan("aws");
+        assert.strictEqual(r.code, 0, r.out + r.err);
+        assert.match(r.out, /^Plan of stack "aws"/);
+        for (const line of [
+            "pulumi-ha:index:Network  gotrs-network",
+            "aws:eks/cluster:Cluster  gotrs-cluster  [protect]",
+            "aws:rds/cluster:Cluster  gotrs-postgres-cluster  [protect]",
+            "aws:elasticache/replicationGroup:ReplicationGroup  gotrs-redis-group  [protect]",
+            "aws:mq/broker:Broker  gotrs-rabbitmq  [protect]",
+            "aws:s3/bucket:Bucket  gotrs-storage  [protect]",
+            "aws:secretsmanager/secretVersion:SecretVersion  gotrs-env-value",
+            "pulumi-ha:index:AppTier  gotrs",
+        ])
+            assert.ok(r.out.includes(line), line);
+        assert.match(r.out, /Resources: 112\n/);
+        assert.match(r.out, /Policies: 0 mandatory, 0 advisory violation\(s\)/);
     });
 
     it("exits 2 on an unknown stack, listing the stacks", () => {
