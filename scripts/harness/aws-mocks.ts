@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { fillMissing, isObject } from "./mock-values";
 import type { MockContext, MockedResource } from "./mocks";
 import { digest } from "./mocks";
 import { UNKNOWN, plain } from "./wire";
@@ -52,10 +53,6 @@ function defaultTags(): Record<string, string> {
     } catch {
         return {};
     }
-}
-
-function isObject(v: unknown): v is Record<string, any> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** A known string input, else undefined (absent or unknown in preview). */
@@ -246,22 +243,6 @@ class Aws {
         }
         return `${opts.prefix ?? ""}${stem}${this.chars("autoname", 7, HEX)}`;
     }
-}
-
-/** `values` keys the inputs leave unset (recursing into plain objects on both sides). */
-function fillMissing(inputs: Record<string, any>, values: Record<string, unknown>): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(values)) {
-        if (v === undefined) continue;
-        const given = inputs[k];
-        if (given === undefined || given === null) out[k] = v;
-        else if (isObject(given) && isObject(v)) {
-            const nested = fillMissing(given, v);
-            if (Object.keys(nested).length > 0) out[k] = nested;
-        }
-        // Otherwise the input stands (an unknown input stays unknown).
-    }
-    return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { fillMissing, isObject } from "./mock-values";
 import type { MockContext } from "./mocks";
 import { digest } from "./mocks";
 import { UNKNOWN } from "./wire";
@@ -35,10 +36,6 @@ export const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234
 export const ATTRIBUTION_LABEL = { "goog-pulumi-provisioned": "true" };
 
 export const COMPUTE_API = "https://www.googleapis.com/compute/v1";
-
-export function isObject(v: unknown): v is Record<string, any> {
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** A known string input, else undefined (absent or unknown in preview). */
 export function str(v: unknown): string | undefined {
@@ -133,22 +130,6 @@ export function cidrContains(cidr: string, ip: string): boolean {
 export function cidrOf(v: unknown): string | undefined {
     const s = str(v);
     return s !== undefined && /^\d+\.\d+\.\d+\.\d+\/\d+$/.test(s) ? s : undefined;
-}
-
-/** `values` keys the inputs leave unset (recursing into plain objects on both sides). */
-export function fillMissing(inputs: Record<string, any>, values: Record<string, unknown>): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(values)) {
-        if (v === undefined) continue;
-        const given = inputs[k];
-        if (given === undefined || given === null) out[k] = v;
-        else if (isObject(given) && isObject(v)) {
-            const nested = fillMissing(given, v);
-            if (Object.keys(nested).length > 0) out[k] = nested;
-        }
-        // Otherwise the input stands (an unknown input stays unknown).
-    }
-    return out;
 }
 
 /** The last path segment of a GCP resource reference (`projects/p/global/networks/n` → `n`). */
@@ -285,3 +266,5 @@ export class Gcp {
         };
     }
 }
+
+export { fillMissing, isObject };
