@@ -4,8 +4,10 @@ import { ArgChecker } from "./core/arg-checker";
 import { SecretKeyRefArgs } from "./core/app-tier-contract";
 import { SecretEncoding, Target } from "./core/enums";
 import { SharedSecretAwsArgs, sharedSecretAwsShape } from "./core/shared-secret-aws-contract";
-import { dropped } from "./core/arg-shape";
+import { ObjectShape, dropped } from "./core/arg-shape";
 import { AwsSecretOutputs, planAwsSecret } from "./backends/aws/secrets-manager";
+import { GcpSecretOutputs, planGcpSecret } from "./backends/gcp/secret-manager";
+import { SharedSecretGcpArgs, sharedSecretGcpShape } from "./core/shared-secret-gcp-contract";
 import { BackendScope } from "./backends/backend";
 import { checkGeneratedSecrets } from "./core/platform-shape";
 import { generateValue } from "./generated-values";
@@ -48,12 +50,15 @@ export interface SharedSecretArgs {
     kubernetes?: SharedSecretKubernetesArgs;
     /**
      * Where the values are kept besides the Kubernetes Secrets the workloads read: with `Target.Aws`,
-     * also in one AWS Secrets Manager secret (the source of truth for anything outside the cluster),
-     * holding the same bytes. `Target.Kubernetes`: only the Kubernetes Secrets. Default `Target.Kubernetes`.
+     * also in one AWS Secrets Manager secret, with `Target.Gcp` in one Secret Manager secret (the
+     * source of truth for anything outside the cluster), holding the same bytes.
+     * `Target.Kubernetes`: only the Kubernetes Secrets. Default `Target.Kubernetes`.
      */
     target?: Target;
     /** Secrets Manager settings (target aws only). Default: a key of its own, 30-day recovery, no replicas. */
     aws?: SharedSecretAwsArgs;
+    /** Secret Manager settings (target gcp only). Default: automatic replication, Google-managed encryption. */
+    gcp?: SharedSecretGcpArgs;
 }
 
 /**
@@ -76,9 +81,11 @@ export class SharedSecret extends pulumi.ComponentResource {
     public readonly awsSecretArn?: pulumi.Output<string>;
     /** Name of the Secrets Manager secret (target aws). */
     public readonly awsSecretName?: pulumi.Output<string>;
+    /** Resource name of the Secret Manager secret, "projects/NUMBER/secrets/ID" (target gcp). */
+    public readonly gcpSecretName?: pulumi.Output<string>;
 
     constructor(name: string, args: SharedSecretArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { keys, awsSecret } = checkSharedSecretArgs(name, args);
+        const { keys, awsSecret, gcpSecret } = checkSharedSecretArgs(name, args);
         super("pulumi-ha:index:SharedSecret", name, {}, opts);
         this.keys = keys;
 
@@ -98,15 +105,18 @@ export class SharedSecret extends pulumi.ComponentResource {
         this.secretName = this.secrets[0].metadata.name;
         this.namespace = this.secrets[0].metadata.namespace;
         // Secrets Manager holds the very values the Kubernetes Secrets hold: one generation, same bytes.
-        const inAws: AwsSecretOutputs | undefined = awsSecret?.({ parent: this, name, protect: false }, this.values);
+        const scope = { parent: this, name, protect: false };
+        const inAws: AwsSecretOutputs | undefined = awsSecret?.(scope, this.values);
         this.awsSecretArn = inAws?.secretArn;
         this.awsSecretName = inAws?.secretName;
+        this.gcpSecretName = gcpSecret?.(scope, this.values).secretName;
         this.registerOutputs({
             secretName: this.secretName,
             namespace: this.namespace,
             values: this.values,
             awsSecretArn: this.awsSecretArn,
             awsSecretName: this.awsSecretName,
+            gcpSecretName: this.gcpSecretName,
         });
     }
 
@@ -129,28 +139,34 @@ function generate(name: string, spec: GeneratedSecretArgs, parent: pulumi.Resour
     );
 }
 
-/** The checked arguments: every key, and the Secrets Manager creator on target aws. */
+/** The checked arguments: every key, and the creator of the cloud's secret (Secrets Manager, Secret Manager). */
 interface CheckedSharedSecret {
     keys: string[];
     awsSecret?: (scope: BackendScope, values: pulumi.Output<Record<string, string>>) => AwsSecretOutputs;
+    gcpSecret?: (scope: BackendScope, values: pulumi.Output<Record<string, string>>) => GcpSecretOutputs;
 }
 
 /** Checks the arguments. Throws every problem before anything is registered. */
 function checkSharedSecretArgs(name: string, args: SharedSecretArgs): CheckedSharedSecret {
     const check = new ArgChecker(`SharedSecret "${name}"`);
     const target = args.target ?? Target.Kubernetes;
-    check.oneOf("target", target, [Target.Kubernetes, Target.Aws]);
-    // Its declared types first (a misspelt key would otherwise drop a setting silently).
-    const awsArgs = args.aws === undefined ? undefined : sharedSecretAwsShape.check(args.aws, "aws", check);
-    const awsSecret =
-        target === Target.Aws
-            ? planAwsSecret(check, awsArgs === dropped ? undefined : (awsArgs as SharedSecretAwsArgs | undefined))
-            : (check.require(
-                  args.aws === undefined,
-                  "aws",
-                  `applies only with target "${Target.Aws}" (got target ${JSON.stringify(target)})`,
-              ),
-              undefined);
+    check.oneOf("target", target, [Target.Kubernetes, Target.Aws, Target.Gcp]);
+    // A cloud's settings apply only on its target; their declared types are checked first (a
+    // misspelt key would otherwise drop a setting silently).
+    const cloudArgs = <T>(cloud: Target, given: T | undefined, shape: ObjectShape<T>): T | undefined => {
+        if (given === undefined) return undefined;
+        const checked = shape.check(given, cloud, check);
+        check.require(
+            target === cloud,
+            cloud,
+            `applies only with target "${cloud}" (got target ${JSON.stringify(target)})`,
+        );
+        return checked === dropped ? undefined : (checked as T);
+    };
+    const awsArgs = cloudArgs(Target.Aws, args.aws, sharedSecretAwsShape);
+    const gcpArgs = cloudArgs(Target.Gcp, args.gcp, sharedSecretGcpShape);
+    const awsSecret = target === Target.Aws ? planAwsSecret(check, awsArgs) : undefined;
+    const gcpSecret = target === Target.Gcp ? planGcpSecret(check, gcpArgs) : undefined;
     // The same checks as a Platform's appSecrets: types, encoding, length 16–1024, key names.
     const given = (v: unknown) => (typeof v === "object" && v !== null ? Object.keys(v) : []);
     if (args.generated !== undefined) checkGeneratedSecrets(check, "generated", args.generated);
@@ -187,5 +203,5 @@ function checkSharedSecretArgs(name: string, args: SharedSecretArgs): CheckedSha
         }
     }
     check.throwIfAny();
-    return { keys: [...generated, ...supplied], awsSecret };
+    return { keys: [...generated, ...supplied], awsSecret, gcpSecret };
 }

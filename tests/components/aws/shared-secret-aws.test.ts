@@ -183,11 +183,11 @@ describe("SharedSecret on target aws (Secrets Manager beside the Kubernetes Secr
             );
         });
 
-        it("a target that is not kubernetes or aws", async () => {
-            for (const target of ["gcp", "AWS"])
+        it("a target that is not kubernetes, aws or gcp", async () => {
+            for (const target of ["azure", "AWS"])
                 await expectRejected(
                     () => void new SharedSecret("app", { ...base, target: target as Target }),
-                    new RegExp(`^target: must be one of "kubernetes", "aws" \\(got "${target}"\\)`),
+                    new RegExp(`^target: must be one of "kubernetes", "aws", "gcp" \\(got "${target}"\\)`),
                 );
         });
 
