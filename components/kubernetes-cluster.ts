@@ -2,6 +2,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { KubernetesClusterBackendOutputs, awsKubernetesCluster } from "./backends/aws/eks";
 import { backendScope } from "./backends/backend";
+import { gcpKubernetesCluster } from "./backends/gcp/gke";
 import { ClusterPlanContext } from "./backends/aws/eks-plan";
 import { ServicePlan, handedDown, planOnTarget } from "./service-plan";
 import { Target } from "./core/enums";
@@ -31,9 +32,8 @@ export function planKubernetesCluster(
         args,
         kubernetesClusterShape,
         resolveKubernetesCluster,
-        // GKE is a later step of the GCP target: until then "gcp" is refused as not implemented.
-        { [Target.Aws]: awsKubernetesCluster },
-        `"kubernetes" is a cluster already: pass its kubeconfig to the components placed on it; use "aws" to create one`,
+        { [Target.Aws]: awsKubernetesCluster, [Target.Gcp]: gcpKubernetesCluster },
+        `"kubernetes" is a cluster already: pass its kubeconfig to the components placed on it; use "aws" or "gcp" to create one`,
         context,
     );
 }
@@ -48,19 +48,22 @@ const providers = new WeakMap<KubernetesCluster, k8s.Provider>();
  * every control-plane log type on, access entries only (no aws-auth ConfigMap), a managed node
  * group per zone (or EKS Auto Mode), pinned add-ons (VPC CNI, kube-proxy, CoreDNS, Pod Identity
  * agent, EBS CSI driver with its role through Pod Identity) and a default encrypted gp3
- * StorageClass. Or an existing cluster, from its kubeconfig (`aws.existing`).
+ * StorageClass. Or an existing cluster, from its kubeconfig (`aws.existing`). On GCP: a regional GKE
+ * cluster (control plane and nodes over the region's zones) with private nodes, Workload Identity,
+ * a release channel, a maintenance window, Secrets encrypted with Cloud KMS and an autoscaled,
+ * auto-repaired node pool with shielded nodes (or Autopilot); or an existing one (`gcp.existing`).
  *
  * Create Kubernetes objects on it through `provider` (e.g. `{ provider: cluster.provider }`).
  * Arguments are checked before anything is registered (`InvalidArgumentsError`).
  */
 export class KubernetesCluster extends pulumi.ComponentResource implements KubernetesClusterOutputs {
-    /** Kubeconfig of the cluster, a Pulumi secret. On EKS it authenticates with `aws eks get-token`. */
+    /** Kubeconfig of the cluster, a Pulumi secret. On EKS it authenticates with `aws eks get-token`, on GKE with `gke-gcloud-auth-plugin`. */
     public readonly kubeconfig: pulumi.Output<string>;
     /** The cluster's name. */
     public readonly clusterName?: pulumi.Output<string>;
     /** The API server's URL. */
     public readonly endpoint?: pulumi.Output<string>;
-    /** The security group the nodes use (EKS's cluster security group): data services admit it. */
+    /** The security group the nodes use (EKS's cluster security group): data services admit it. AWS only. */
     public readonly clusterSecurityGroupId?: pulumi.Output<string>;
     /** The cluster's OIDC issuer URL. */
     public readonly oidcIssuer?: pulumi.Output<string>;

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ObjectShape, array, boolean, input, int, map, object, oneOf, required, string } from "./arg-shape";
 import { Profile, Target } from "./enums";
+import { KubernetesClusterGcpArgs, kubernetesClusterGcpShape } from "./kubernetes-cluster-gcp-contract";
 
 /** Worker nodes in each zone (a node group per zone, so each zone keeps its share). */
 export interface KubernetesNodesArgs {
@@ -61,7 +62,7 @@ export interface KubernetesClusterAwsArgs {
  * with worker nodes in each. One contract for every cloud; AWS details under `aws`.
  */
 export interface KubernetesClusterArgs {
-    /** Where the cluster runs. Required, no default: only `Target.Aws` (EKS) is implemented; GCP comes next. */
+    /** Where the cluster runs. Required, no default: `Target.Aws` (EKS) or `Target.Gcp` (regional GKE). */
     target: Target;
     /** HA defaults to start from. Default `Profile.Production`. */
     profile?: Profile;
@@ -71,8 +72,10 @@ export interface KubernetesClusterArgs {
     nodesPerZone?: KubernetesNodesArgs;
     /** Protect the control plane from `pulumi destroy` and replacement (Pulumi `protect`, and EKS deletion protection). Default: true in production. */
     deletionProtection?: boolean;
-    /** AWS specifics. */
+    /** AWS specifics; only with `target: aws`. */
     aws?: KubernetesClusterAwsArgs;
+    /** GCP specifics (region, the Network's subnet and ranges, release channel, Autopilot, KMS); only with `target: gcp`. */
+    gcp?: KubernetesClusterGcpArgs;
 }
 
 /** What a cluster offers the workloads and data services placed on it. */
@@ -83,7 +86,7 @@ export interface KubernetesClusterOutputs {
     clusterName?: pulumi.Output<string>;
     /** The API server's URL. */
     endpoint?: pulumi.Output<string>;
-    /** The security group the nodes use (EKS's cluster security group): data services admit it. */
+    /** The security group the nodes use (EKS's cluster security group): data services admit it. AWS only. */
     clusterSecurityGroupId?: pulumi.Output<string>;
     /** The cluster's OIDC issuer URL. */
     oidcIssuer?: pulumi.Output<string>;
@@ -113,5 +116,6 @@ export const kubernetesClusterShape: ObjectShape<KubernetesClusterArgs> = object
                 clusterSecurityGroupId: input(string()),
             }),
         }),
+        gcp: kubernetesClusterGcpShape,
     },
 );

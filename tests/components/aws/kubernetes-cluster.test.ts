@@ -459,11 +459,11 @@ describe("KubernetesCluster (AWS, EKS)", () => {
             new KubernetesCluster("prod", { ...base, ...args });
         };
 
-        it("target: kubernetes (already a cluster), gcp (not yet)", async () => {
+        it("target: kubernetes (already a cluster); the aws field beside target gcp", async () => {
             await expectRejected(cluster({ target: Target.Kubernetes }), /^target: "kubernetes" is a cluster already/);
             await expectRejected(
-                cluster({ target: Target.Gcp }),
-                /^target: "gcp" is not implemented yet for KubernetesCluster/,
+                cluster({ target: Target.Gcp, gcp: { region: "europe-west1", existing: { kubeconfig: "x" } } }),
+                /^aws: must be left out with target "gcp"/,
             );
         });
 
