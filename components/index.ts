@@ -71,3 +71,10 @@ export type {
     ExistingKubernetesClusterArgs,
     KubernetesClusterOutputs,
 } from "./core/kubernetes-cluster-contract";
+export { GkeReleaseChannel } from "./core/kubernetes-cluster-gcp-contract";
+export type {
+    KubernetesClusterGcpArgs,
+    GkeMaintenanceWindowArgs,
+    GkeRecurringWindowArgs,
+    ExistingGkeClusterArgs,
+} from "./core/kubernetes-cluster-gcp-contract";
