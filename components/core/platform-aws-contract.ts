@@ -66,13 +66,16 @@ function awsNetworkFields(): ObjectShape<PlatformNetworkArgs>["fields"] {
     return rest;
 }
 
+/** A KubernetesCluster's fields but the Platform's own and GCP's (a Platform on aws makes an EKS cluster). */
+function awsClusterFields(): ObjectShape<PlatformClusterArgs>["fields"] {
+    const { gcp: _gcp, ...rest } = withoutTargetAndProfile<KubernetesClusterArgs>(kubernetesClusterShape);
+    return rest;
+}
+
 /** The declared types of {@link PlatformAwsArgs}. */
 export const platformAwsShape: ObjectShape<PlatformAwsArgs> = object<PlatformAwsArgs>("PlatformAwsArgs", {
     region: string(),
     network: object<PlatformNetworkArgs>("PlatformNetworkArgs", awsNetworkFields()),
-    cluster: object<PlatformClusterArgs>(
-        "PlatformClusterArgs",
-        withoutTargetAndProfile<KubernetesClusterArgs>(kubernetesClusterShape),
-    ),
+    cluster: object<PlatformClusterArgs>("PlatformClusterArgs", awsClusterFields()),
     secrets: sharedSecretAwsShape,
 });
