@@ -1,4 +1,6 @@
-/** A kubeconfig (JSON, which is YAML too) whose user gets a token from `aws eks get-token`: no secret inside. */
+import { execKubeconfig } from "../kubeconfig";
+
+/** A kubeconfig whose user gets a token from `aws eks get-token`: no secret inside. */
 export function kubeconfigFor(
     name: string,
     endpoint: string,
@@ -14,24 +16,5 @@ export function kubeconfigFor(
         "--output",
         "json",
     ];
-    return JSON.stringify({
-        apiVersion: "v1",
-        kind: "Config",
-        clusters: [{ name, cluster: { server: endpoint, "certificate-authority-data": caData } }],
-        contexts: [{ name, context: { cluster: name, user: name } }],
-        "current-context": name,
-        users: [
-            {
-                name,
-                user: {
-                    exec: {
-                        apiVersion: "client.authentication.k8s.io/v1beta1",
-                        command: "aws",
-                        args,
-                        interactiveMode: "Never",
-                    },
-                },
-            },
-        ],
-    });
+    return execKubeconfig(name, endpoint, caData, { command: "aws", args });
 }
