@@ -95,7 +95,12 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     const args = check.args(given, platformShape);
     const common = resolveCommon(check, { target: args.target, profile: args.profile });
     // Every part inherits the target: an unusable one would be reported once per part.
-    if (!implementedTargets.includes(common.target)) check.throwIfAny();
+    check.require(
+        common.target !== Target.Gcp,
+        "target",
+        `"gcp" is not implemented yet for Platform; implemented: "kubernetes", "aws"`,
+    );
+    if (!implementedTargets.includes(common.target) || common.target === Target.Gcp) check.throwIfAny();
     const k = args.kubernetes;
     // A bad namespace is reported once, here, rather than again by every part it would reach.
     const namespace = check.namespace("kubernetes.namespace", k?.namespace) ? (k?.namespace ?? "default") : "default";

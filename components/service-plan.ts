@@ -29,6 +29,7 @@ export function planService<Args, Resolved extends ResolvedCommon, Outputs, Cont
     const check = new ArgChecker(`${component} "${name}"`);
     const args = check.args(given, shape);
     const resolved = resolve(check, name, args);
+    refuseOtherClouds(check, args as TargetedArgs, resolved.target);
     // An unknown or unimplemented target has no backend to ask (resolveCommon reported it).
     if (!hasBackend(resolved.target)) check.throwIfAny();
     const create = backend(backendFor(resolved.target)).plan(check, args, resolved, context);
@@ -67,6 +68,17 @@ export type BackendsByTarget<Args, Resolved, Outputs, Context> = Partial<
 
 // The cloud fields a component may carry: with one target chosen, another cloud's is a mistake.
 const cloudFields = [Target.Aws, Target.Gcp] as const;
+
+/** With one target chosen, another cloud's specifics would be silently ignored: each is refused. */
+function refuseOtherClouds(check: ArgChecker, args: TargetedArgs, target: Target): void {
+    for (const field of cloudFields)
+        if (field !== target)
+            check.require(
+                args[field] === undefined,
+                field,
+                `must be left out with target "${target}": only the ${target} specifics apply`,
+            );
+}
 
 /**
  * Plans a component that stands under the services (Network, KubernetesCluster): its types, its
@@ -108,13 +120,7 @@ export function planOnTarget<Args extends TargetedArgs, Resolved, Outputs, Conte
         check.throwIfAny();
         throw new Error(`internal: ${component} "${name}" has no backend for target ${String(target)}`);
     }
-    for (const field of cloudFields)
-        if (field !== target)
-            check.require(
-                args[field] === undefined,
-                field,
-                `must be left out with target "${target}": only the ${target} specifics apply`,
-            );
+    refuseOtherClouds(check, args, target);
     const create = backend.plan(check, args, resolved, context);
     check.throwIfAny();
     const region = target === Target.Aws ? args.aws?.region : target === Target.Gcp ? args.gcp?.region : undefined;

@@ -76,10 +76,47 @@ export interface AwsPlatformPlacement {
     clusterName: pulumi.Input<string>;
 }
 
+/**
+ * Where a Platform on GCP places a service: its region, project and zones are known when it plans;
+ * the network (and its private services connection) exists only once the Platform has created its
+ * Network, so it is read when the service is created.
+ */
+export interface GcpPlannedPlacement {
+    /** Number of zones of the Platform's Network. */
+    zoneCount: number;
+    /** The zones' names, when the Network was given them (else GCP is asked at create). */
+    zoneNames?: string[];
+    /** The Platform's region (else the GCP provider's). */
+    region?: string;
+    /** The Platform's project (else the GCP provider's). */
+    project?: string;
+    /** The placement; called when the service is created. */
+    placement: () => GcpPlatformPlacement;
+    /** The app's Kubernetes ServiceAccount, which a bucket's Google service account trusts through GKE Workload Identity. */
+    appServiceAccount?: { namespace: pulumi.Input<string>; name: string };
+}
+
+/** What a Platform's Network gives a service on GCP. */
+export interface GcpPlatformPlacement {
+    /**
+     * The VPC network's self link. It resolves only once the network's private services connection
+     * exists, so a producer (Cloud SQL, Memorystore) given it waits for the peering.
+     */
+    network: pulumi.Input<string>;
+    /** The regional subnet's self link (Memorystore clusters reach it through Private Service Connect). */
+    subnetwork: pulumi.Input<string>;
+    /** The Network's zones, in order. */
+    availabilityZones: pulumi.Input<string>[];
+    /** The private services access range. */
+    privateServicesRangeName?: pulumi.Input<string>;
+}
+
 /** What a Platform tells a service's backend it is planned within. */
 export interface ServicePlanContext {
     /** Placement on AWS from the Platform's Network and KubernetesCluster. */
     aws?: AwsPlannedPlacement;
+    /** Placement on GCP from the Platform's Network and KubernetesCluster. */
+    gcp?: GcpPlannedPlacement;
 }
 
 /**

@@ -1,11 +1,13 @@
 import { Target } from "../core/enums";
 import { Backend } from "./backend";
 import { awsBackend } from "./aws";
+import { gcpBackend } from "./gcp";
 import { kubernetesBackend } from "./kubernetes";
 
 const backends: Partial<Record<Target, Backend>> = {
     [Target.Kubernetes]: kubernetesBackend,
     [Target.Aws]: awsBackend,
+    [Target.Gcp]: gcpBackend,
 };
 
 /** Whether a target has a backend. */

@@ -5,7 +5,7 @@ import { ResourcesArgs } from "./resources";
 
 /** Arguments every data service shares. */
 export interface ServiceCommonArgs {
-    /** Where the service runs. Default `Target.Kubernetes` (the only target implemented so far). */
+    /** Where the service runs. Default `Target.Kubernetes`. */
     target?: Target;
     /** HA defaults to start from. Default `Profile.Production`. */
     profile?: Profile;
@@ -39,7 +39,7 @@ export interface ResolvedCommon {
     deletionProtection: boolean;
 }
 
-export const implementedTargets: Target[] = [Target.Kubernetes, Target.Aws];
+export const implementedTargets: Target[] = [Target.Kubernetes, Target.Aws, Target.Gcp];
 
 /** Checks and defaults the shared arguments. */
 export function resolveCommon(check: ArgChecker, args: ServiceCommonArgs): ResolvedCommon {

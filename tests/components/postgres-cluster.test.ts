@@ -286,7 +286,7 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
         it("a target whose backend is a later issue", () =>
             reject(
                 { ...prod, target: Target.Gcp },
-                /^target: "gcp" is not implemented yet; implemented: "kubernetes", "aws"/,
+                /^target: "gcp" is not implemented yet for PostgresCluster; implemented: "kubernetes", "aws"/,
             ));
     });
 });
