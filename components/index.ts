@@ -32,6 +32,13 @@ export type { AwsPlacementArgs } from "./core/aws-placement";
 export { AwsPostgresDeployment, AwsPostgresStorageType } from "./core/postgres-aws-contract";
 export type { PostgresAwsArgs } from "./core/postgres-aws-contract";
 export type { RedisAwsArgs } from "./core/redis-aws-contract";
+export {
+    GcpMemorystoreNodeType,
+    GcpRdbSnapshotPeriod,
+    GcpRedisAuthorization,
+    GcpWeekday,
+} from "./core/redis-gcp-contract";
+export type { RedisGcpArgs } from "./core/redis-gcp-contract";
 export type { RabbitMQAwsArgs } from "./core/rabbitmq-aws-contract";
 export type { ObjectStorageAwsArgs, ObjectStoragePodIdentityArgs } from "./core/object-storage-aws-contract";
 export type { SharedSecretAwsArgs } from "./core/shared-secret-aws-contract";

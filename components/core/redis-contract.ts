@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RedisAwsArgs } from "./redis-aws-contract";
+import { RedisGcpArgs } from "./redis-gcp-contract";
 import { RedisEngine, RedisEvictionPolicy, RedisMode } from "./enums";
 import { ResourcesArgs } from "./resources";
 import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
@@ -49,6 +50,8 @@ export interface RedisClusterArgs extends ServiceCommonArgs {
     kubernetes?: RedisKubernetesArgs;
     /** AWS specifics (target aws). */
     aws?: RedisAwsArgs;
+    /** GCP specifics (target gcp: Memorystore for Redis, Redis Cluster or Valkey). */
+    gcp?: RedisGcpArgs;
 }
 
 export interface RedisOutputs {

@@ -22,6 +22,7 @@ import { RedisClusterArgs, RedisKubernetesArgs } from "./redis-contract";
 import { ResourcesArgs } from "./resources";
 import { postgresAwsShape } from "./postgres-aws-contract";
 import { redisAwsShape } from "./redis-aws-contract";
+import { redisGcpShape } from "./redis-gcp-contract";
 import { rabbitmqAwsShape } from "./rabbitmq-aws-contract";
 import { objectStorageAwsShape } from "./object-storage-aws-contract";
 import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
@@ -92,6 +93,7 @@ export const postgresShape: ObjectShape<PostgresClusterArgs> = object<PostgresCl
 export const redisShape: ObjectShape<RedisClusterArgs> = object<RedisClusterArgs>("RedisClusterArgs", {
     ...serviceCommonFields,
     aws: redisAwsShape,
+    gcp: redisGcpShape,
     kubernetes: object<RedisKubernetesArgs>("RedisKubernetesArgs", {
         ...placementFields,
         image: string(),

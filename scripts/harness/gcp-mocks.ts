@@ -217,6 +217,27 @@ function secretVersion(g: Gcp): GcpMock {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Network Connectivity (Private Service Connect automation for Memorystore clusters)
+
+/** A service connection policy: a PSC policy for one service class on one network and region. */
+function serviceConnectionPolicy(g: Gcp): GcpMock {
+    const name = g.nameOf("name", 63);
+    const location = str(g.inputs.location) ?? g.region;
+    return {
+        id: `projects/${g.project}/locations/${location}/serviceConnectionPolicies/${name}`,
+        values: {
+            name,
+            infrastructure: g.after("PSC"),
+            etag: g.after(g.chars("etag", 16, HEX)),
+            // Connections appear once a producer (a Memorystore cluster) uses the policy.
+            pscConnections: g.after([]),
+            createTime: g.after(CREATED_AT),
+            updateTime: g.after(CREATED_AT),
+        },
+    };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Dispatch
 
 interface GcpType {
@@ -254,6 +275,9 @@ export const gcpTypes: Record<string, GcpType> = {
     "gcp:redis/instance:Instance": t(infra.redisInstance, { region: true, labels: true }),
     "gcp:redis/cluster:Cluster": t(infra.redisCluster, { region: true, labels: true }),
     "gcp:memorystore/instance:Instance": t(infra.valkeyInstance, { labels: true }),
+    "gcp:networkconnectivity/serviceConnectionPolicy:ServiceConnectionPolicy": t(serviceConnectionPolicy, {
+        labels: true,
+    }),
     "gcp:storage/bucket:Bucket": t(bucket, { labels: true }),
     "gcp:storage/bucketObject:BucketObject": t(bucketObject, { project: false }),
     "gcp:storage/bucketIAMMember:BucketIAMMember": t(iamMember("bucket", "b/"), iam),

@@ -28,6 +28,7 @@ const G = {
     Redis: "gcp:redis/instance:Instance",
     RedisCluster: "gcp:redis/cluster:Cluster",
     Valkey: "gcp:memorystore/instance:Instance",
+    Policy: "gcp:networkconnectivity/serviceConnectionPolicy:ServiceConnectionPolicy",
     Bucket: "gcp:storage/bucket:Bucket",
     BucketMember: "gcp:storage/bucketIAMMember:BucketIAMMember",
     HmacKey: "gcp:storage/hmacKey:HmacKey",
@@ -281,6 +282,28 @@ describe("harness: GCP mocks", () => {
         assert.strictEqual(v.pscAutoConnections[0].connectionType, "CONNECTION_TYPE_DISCOVERY");
         assert.strictEqual(v.pscAutoConnections[0].ipAddress, v.discoveryEndpoints[0].address);
         assert.strictEqual(v.endpoints[0].connections[0].pscAutoConnection.ipAddress, v.discoveryEndpoints[0].address);
+    });
+
+    it("gives a service connection policy GCP's id and PSC infrastructure, unknown in preview", async () => {
+        const policy = () => {
+            const vpc = network();
+            new gcp.networkconnectivity.ServiceConnectionPolicy("psc", {
+                location: REGION,
+                serviceClass: "gcp-memorystore-redis",
+                network: vpc.id,
+                pscConfig: { subnetworks: ["projects/p/regions/europe-west1/subnetworks/s"] },
+                labels: { team: "a" },
+            });
+        };
+        const { preview, update } = await both(policy);
+        const p = one(update, G.Policy);
+        const o = out(p);
+        assert.match(o.name, /^psc-[0-9a-f]{7}$/);
+        assert.strictEqual(p.id, `projects/${PROJECT}/locations/${REGION}/serviceConnectionPolicies/${o.name}`);
+        assert.deepStrictEqual([o.infrastructure, o.pscConnections, o.project], ["PSC", [], PROJECT]);
+        assert.strictEqual(o.serviceClass, "gcp-memorystore-redis", "an input is never replaced");
+        assert.deepStrictEqual(o.effectiveLabels, { team: "a", "goog-pulumi-provisioned": "true" });
+        assert.strictEqual(out(one(preview, G.Policy)).infrastructure, UNKNOWN);
     });
 
     it("gives a regional GKE cluster an endpoint, a base64 PEM CA and node pools per zone", async () => {
