@@ -129,7 +129,9 @@ export class AppTier extends pulumi.ComponentResource {
                 app.namespace,
                 [
                     { to: [anyPodHere, ...np.egressNamespaces.map(podsOfNamespace)], ports: [] },
-                    ...(np.egressPorts.length > 0 ? [{ to: [], ports: np.egressPorts }] : []),
+                    ...(np.egressPorts.length + np.egressPortRanges.length > 0
+                        ? [{ to: [], ports: [...np.egressPorts, ...np.egressPortRanges] }]
+                        : []),
                     ...np.egressEndpoints.map((e) => ({ to: [{ ipBlock: { cidr: e.cidr } }], ports: [e.port] })),
                 ],
             );

@@ -2,10 +2,12 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterPlanContext, ServicePlanContext } from "./backends/backend";
 import { checkGcpProject, checkGcpRegion, regionOfZone } from "./backends/gcp/common";
-import { AppTierEgressEndpointArgs } from "./core/app-tier-contract";
+import { AppTierEgressEndpointArgs, AppTierPortRangeArgs } from "./core/app-tier-contract";
+import { memorystorePorts } from "./backends/gcp/redis-common";
+import { ResolvedRedis } from "./core/redis-resolve";
 import { ArgChecker } from "./core/arg-checker";
 import { dropped, show } from "./core/arg-shape";
-import { Profile, Target } from "./core/enums";
+import { Profile, RedisMode, Target } from "./core/enums";
 import { KubernetesClusterArgs } from "./core/kubernetes-cluster-contract";
 import { NetworkArgs } from "./core/network-contract";
 import { PlatformGcpArgs, platformGcpShape } from "./core/platform-gcp-contract";
@@ -177,7 +179,20 @@ function asHanded(plan: NetworkPlan | KubernetesClusterPlan): ServicePlan<unknow
     return plan as ServicePlan<unknown, unknown>;
 }
 
-/** The ports of a Platform's managed services on GCP, which its app must be allowed to reach. */
-export function gcpServicePorts(on: { postgres: boolean; redis: boolean }): number[] {
-    return [...(on.postgres ? [5432] : []), ...(on.redis ? [6378, 6379] : [])];
+/** The ports (and port ranges) of a Platform's managed services on GCP, which its app must be allowed to reach. */
+export function gcpServicePorts(on: { postgres: boolean; redis?: ResolvedRedis }): {
+    ports: number[];
+    ranges: AppTierPortRangeArgs[];
+} {
+    const redis = on.redis;
+    const cluster = redis?.mode === RedisMode.Cluster;
+    const redisPorts = !redis
+        ? []
+        : cluster
+          ? [memorystorePorts.discovery]
+          : [redis.tls ? memorystorePorts.instanceTls : memorystorePorts.instance];
+    return {
+        ports: [...(on.postgres ? [5432] : []), ...redisPorts],
+        ranges: cluster ? [{ ...memorystorePorts.clusterNodes }] : [],
+    };
 }

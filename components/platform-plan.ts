@@ -225,13 +225,17 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
         a && objectStorageInCluster(a) ? [a.kubernetes?.rookClusterNamespace ?? "rook-ceph"] : undefined;
     // Managed services live outside the cluster: the app reaches them on their ports (on AWS their
     // security groups admit only the cluster; on GCP they have private IPs only), and the cloud's APIs on 443.
+    const gcpPorts = gcpServicePorts({
+        postgres: onTarget(postgres, Target.Gcp),
+        redis: onTarget(redis, Target.Gcp) ? redisPart?.[1].resolved : undefined,
+    });
     const managedPorts = [
         ...awsServicePorts({
             postgres: onTarget(postgres, Target.Aws),
             redis: onTarget(redis, Target.Aws),
             rabbitmq: onTarget(rabbitmq, Target.Aws),
         }),
-        ...gcpServicePorts({ postgres: onTarget(postgres, Target.Gcp), redis: onTarget(redis, Target.Gcp) }),
+        ...gcpPorts.ports,
     ];
     const app: AppTierArgs = {
         ...args.app,
@@ -246,6 +250,7 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
             egressNamespaces:
                 storePart && onTarget(objectStorage, Target.Kubernetes) ? rookNamespace(objectStorage) : undefined,
             egressPorts: managedPorts.length > 0 ? [443, ...managedPorts] : undefined,
+            egressPortRanges: gcpPorts.ranges.length > 0 ? gcpPorts.ranges : undefined,
             egressEndpoints: onAws
                 ? awsAppEndpoints(storeOnCloud)
                 : onGcp && storeOnCloud

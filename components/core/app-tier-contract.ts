@@ -120,11 +120,24 @@ export interface AppTierNetworkPolicyArgs {
     /** TCP ports the app may reach anywhere, e.g. external APIs and S3 over https. Default [443]; each 1–65535. */
     egressPorts?: number[];
     /**
+     * TCP port ranges the app may reach anywhere, e.g. a Memorystore cluster's node ports (a Platform
+     * adds 11000–13047 for one on gcp). Default none; each end 1–65535, `from` ≤ `to`.
+     */
+    egressPortRanges?: AppTierPortRangeArgs[];
+    /**
      * Single addresses the app may reach on one TCP port each, e.g. a node-local agent. Default none
      * (a Platform adds the EKS Pod Identity agent, 169.254.170.23/32 port 80, when its bucket is
      * reached through Pod Identity: the pods fetch their credentials there).
      */
     egressEndpoints?: AppTierEgressEndpointArgs[];
+}
+
+/** A range of TCP ports, both ends included (a NetworkPolicy port with `endPort`). */
+export interface AppTierPortRangeArgs {
+    /** First port, 1–65535. */
+    from: number;
+    /** Last port, `from`–65535. */
+    to: number;
 }
 
 /** An IPv4 range and the one TCP port the app may reach there. */
@@ -256,6 +269,7 @@ export interface ResolvedAppTier {
         allowedNamespaces: string[];
         egressNamespaces: string[];
         egressPorts: number[];
+        egressPortRanges: AppTierPortRangeArgs[];
         egressEndpoints: AppTierEgressEndpointArgs[];
     };
 }

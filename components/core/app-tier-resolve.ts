@@ -247,11 +247,21 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
             allowedNamespaces: netpol.allowedNamespaces ?? (ingress ? ["ingress-nginx"] : []),
             egressNamespaces: netpol.egressNamespaces ?? [],
             egressPorts: netpol.egressPorts ?? [443],
+            egressPortRanges: netpol.egressPortRanges ?? [],
             egressEndpoints: netpol.egressEndpoints ?? [],
         };
         networkPolicy.allowedNamespaces.forEach((ns, i) => check.dnsLabel(`networkPolicy.allowedNamespaces[${i}]`, ns));
         networkPolicy.egressNamespaces.forEach((ns, i) => check.dnsLabel(`networkPolicy.egressNamespaces[${i}]`, ns));
         networkPolicy.egressPorts.forEach((p, i) => check.port(`networkPolicy.egressPorts[${i}]`, p));
+        networkPolicy.egressPortRanges.forEach((r, i) => {
+            const ends = check.port(`networkPolicy.egressPortRanges[${i}].from`, r.from);
+            if (check.port(`networkPolicy.egressPortRanges[${i}].to`, r.to) && ends)
+                check.require(
+                    r.from <= r.to,
+                    `networkPolicy.egressPortRanges[${i}]`,
+                    `must run from a lower port to a higher one (got ${r.from}–${r.to})`,
+                );
+        });
         networkPolicy.egressEndpoints.forEach((e, i) => {
             check.require(
                 parseCidr(e.cidr) !== undefined,

@@ -4,6 +4,7 @@ import {
     AppTierAutoscalingArgs,
     AppTierDisruptionBudgetArgs,
     AppTierEgressEndpointArgs,
+    AppTierPortRangeArgs,
     AppTierIngressArgs,
     AppTierNetworkPolicyArgs,
     AppTierProbesArgs,
@@ -86,6 +87,9 @@ export const appTierShape: ObjectShape<AppTierArgs> = object<AppTierArgs>("AppTi
         allowedNamespaces: array(string()),
         egressNamespaces: array(string()),
         egressPorts: array(int()),
+        egressPortRanges: array(
+            object<AppTierPortRangeArgs>("AppTierPortRangeArgs", { from: required(int()), to: required(int()) }),
+        ),
         egressEndpoints: array(
             object<AppTierEgressEndpointArgs>("AppTierEgressEndpointArgs", {
                 cidr: required(string()),

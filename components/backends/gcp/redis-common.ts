@@ -8,6 +8,18 @@ import { RedisGcpPlan } from "./redis-plan";
 export const component = "redis";
 
 /**
+ * The ports clients reach Memorystore on: a Redis instance on 6379, or 6378 with transit
+ * encryption; a cluster's discovery endpoint on 6379 and its nodes on 11000–13047 ("allow TCP port
+ * 6379 as well as TCP ports 11000 through 13047", Google's guide to connecting to a cluster).
+ */
+export const memorystorePorts = {
+    instance: 6379,
+    instanceTls: 6378,
+    discovery: 6379,
+    clusterNodes: { from: 11000, to: 13047 },
+} as const;
+
+/**
  * A logical name short enough that the provider's auto-name (`<name>-<7 random>`) or ours fits
  * `max` characters. A folded name cut short gets 4 hex of its digest, so two long names sharing a
  * prefix still differ.

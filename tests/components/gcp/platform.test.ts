@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { Platform, PlatformArgs, Target } from "../../../components";
+import { Platform, PlatformArgs, RedisMode, Target } from "../../../components";
 import { RunResult, runProgram } from "../../../scripts/harness/mock-engine";
 import { plain } from "../../../scripts/harness/wire";
 import { T, inputsOf, one, ofType } from "../../helpers";
@@ -30,13 +30,14 @@ function platform(args: PlatformArgs, preview = false): Promise<RunResult> {
 }
 
 describe("Platform on target gcp", () => {
-    describe("with RabbitMQ on its GKE cluster", () => {
+    describe("with RabbitMQ on its GKE cluster and a Memorystore cluster", () => {
         let run: RunResult;
         before(async () => {
             run = await platform({
                 target: Target.Gcp,
                 app,
                 rabbitmq: {},
+                redis: { mode: RedisMode.Cluster, shards: 3, replicasPerShard: 1 },
                 gcp: { project: "shop-prod-1", network: { availabilityZones: zones } },
                 kubernetes: { namespace: "shop" },
             });
@@ -59,6 +60,16 @@ describe("Platform on target gcp", () => {
             const provider = one(run, G.K8sProvider).urn;
             for (const r of run.resources.filter((r) => r.type.startsWith("kubernetes:")))
                 assert.ok(r.provider?.startsWith(provider), `${r.type} ${r.name} goes to GKE`);
+        });
+
+        it("lets the app reach Memorystore's discovery endpoint and node ports, and no data port else", () => {
+            const egress = inputsOf(one(run, T.NetworkPolicy, "shop")).spec.egress;
+            const anywhere = egress.find((e: any) => e.to === undefined && e.ports.some((p: any) => p.port === 443));
+            assert.deepStrictEqual(anywhere.ports, [
+                { protocol: "TCP", port: 443 },
+                { protocol: "TCP", port: 6379 },
+                { protocol: "TCP", port: 11000, endPort: 13047 },
+            ]);
         });
 
         it("keeps the app's settings in Secret Manager beside the Kubernetes Secret, in the Platform's project", () => {
