@@ -212,6 +212,18 @@ describe("AppTier", () => {
             assert.strictEqual(zone.minDomains, undefined);
         });
 
+        it("egress port ranges reach the NetworkPolicy as a port with endPort, beside the single ports", async () => {
+            const run = await runAppTier({
+                networkPolicy: { egressPorts: [443], egressPortRanges: [{ from: 11000, to: 13047 }] },
+            });
+            const egress = inputsOf(one(run, T.NetworkPolicy)).spec.egress;
+            const anywhere = egress.find((e: any) => e.to === undefined && e.ports.some((p: any) => p.port === 443));
+            assert.deepStrictEqual(anywhere.ports, [
+                { protocol: "TCP", port: 443 },
+                { protocol: "TCP", port: 11000, endPort: 13047 },
+            ]);
+        });
+
         it("a ServiceAccount of its own, annotated for a workload identity, with no API token mounted", async () => {
             const email = "web-storage@shop-prod-1.iam.gserviceaccount.com";
             const run = await runAppTier({
@@ -363,6 +375,11 @@ describe("AppTier", () => {
                 /^ingress\.tlsSecretName: is required in the production profile/,
             ],
             ["app name that is not a DNS label", { appName: "Web_App" }, /^appName: must be a DNS label/],
+            [
+                "an egress port range that runs backwards",
+                { networkPolicy: { egressPortRanges: [{ from: 13047, to: 11000 }] } },
+                /^networkPolicy\.egressPortRanges\[0\]: must run from a lower port to a higher one \(got 13047–11000\)/,
+            ],
             [
                 "ServiceAccount annotations without a ServiceAccount",
                 { serviceAccountAnnotations: { "iam.gke.io/gcp-service-account": "app@p.iam.gserviceaccount.com" } },
