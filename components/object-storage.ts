@@ -42,6 +42,10 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
     public readonly credentialsSecretNamespace?: pulumi.Output<string>;
     /** The role the app's ServiceAccount assumes, when access is by workload identity. */
     public readonly workloadIdentity?: pulumi.Output<string>;
+    /** S3 access key id (a secret), when the backend made a key pair no Secret holds (GCS HMAC key). */
+    public readonly accessKeyId?: pulumi.Output<string>;
+    /** Its secret access key (a secret). */
+    public readonly secretAccessKey?: pulumi.Output<string>;
 
     constructor(name: string, args: ObjectStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = handedDown<ResolvedObjectStorage, ObjectStorageOutputs>(args) ?? planObjectStorage(name, args);
@@ -54,6 +58,8 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
         this.credentialsSecretName = out.credentialsSecretName;
         this.credentialsSecretNamespace = out.credentialsSecretNamespace;
         this.workloadIdentity = out.workloadIdentity;
+        this.accessKeyId = out.accessKeyId;
+        this.secretAccessKey = out.secretAccessKey;
         this.registerOutputs({ ...out });
     }
 }

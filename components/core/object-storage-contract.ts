@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ObjectStorageAwsArgs } from "./object-storage-aws-contract";
+import { ObjectStorageGcpArgs } from "./object-storage-gcp-contract";
 import { ObjectStorageMode } from "./enums";
 import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
 
@@ -53,6 +54,8 @@ export interface ObjectStorageArgs extends ServiceCommonArgs {
     kubernetes?: ObjectStorageKubernetesArgs;
     /** AWS specifics (target aws). */
     aws?: ObjectStorageAwsArgs;
+    /** GCP specifics (target gcp): Cloud Storage location, turbo replication, CMEK, Workload Identity, the HMAC key for S3 clients. */
+    gcp?: ObjectStorageGcpArgs;
 }
 
 export interface ObjectStorageOutputs {
@@ -70,6 +73,13 @@ export interface ObjectStorageOutputs {
     credentialsSecretName?: pulumi.Output<string>;
     /** Namespace of that Secret. */
     credentialsSecretNamespace?: pulumi.Output<string>;
-    /** The identity the app's ServiceAccount assumes for access (on AWS an IAM role ARN), when access is by workload identity. */
+    /** The identity the app's ServiceAccount assumes for access (on AWS an IAM role ARN, on GCP a Google service account email), when access is by workload identity. */
     workloadIdentity?: pulumi.Output<string>;
+    /**
+     * An S3 access key id for `endpoint` (a Pulumi secret), when the backend made a key pair and no
+     * Kubernetes Secret holds it (GCS: an HMAC key's access id) — for a Platform's SharedSecret.
+     */
+    accessKeyId?: pulumi.Output<string>;
+    /** Its secret access key (a Pulumi secret). */
+    secretAccessKey?: pulumi.Output<string>;
 }
