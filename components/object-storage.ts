@@ -26,7 +26,9 @@ export function planObjectStorage(
  * An S3-compatible bucket for shared files (seeds 000, 001): on Kubernetes either a Rook
  * Ceph object store whose data is replicated across zones, or an external endpoint
  * (MinIO, R2, Ceph RGW) given with its keys. Access keys reach workloads only through
- * a Secret.
+ * a Secret. On target gcp, a Cloud Storage bucket reached by Workload Identity (the
+ * `workloadIdentity` service account) or, for S3 clients, by an HMAC key output as the secrets
+ * `accessKeyId`/`secretAccessKey` (see `ObjectStorageGcpArgs`).
  *
  * Arguments are checked before anything is registered (`InvalidArgumentsError`).
  * In-cluster on Kubernetes, pass `KubernetesOperators.objectStorage` in `dependsOn`.

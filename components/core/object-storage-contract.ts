@@ -42,7 +42,7 @@ export interface ObjectStorageKubernetesArgs extends KubernetesPlacementArgs {
  * object store or an external S3-compatible endpoint.
  */
 export interface ObjectStorageArgs extends ServiceCommonArgs {
-    /** Bucket name, by S3's rules: 3–63 lower-case letters, digits, "." and "-", not an IP address, no "..", no "xn--" prefix or "-s3alias" suffix. Default: the component name. */
+    /** Bucket name, by S3's rules: 3–63 lower-case letters, digits, "." and "-", not an IP address, no "..", no "xn--" prefix or "-s3alias" suffix; on gcp also GCS's: no "goog" prefix, no "google" (or a misspelling) inside, no '.'. Default: the component name. */
     bucket?: string;
     /**
      * Keep object versions (S3, GCS). Default: true in production on aws and gcp; false on

@@ -213,7 +213,8 @@ function createGcs(scope: BackendScope, s: ResolvedObjectStorage, plan: GcsPlan)
         {
             accountId: accountIdOf(scope),
             displayName: `pulumi-ha ${component} ${scope.name}`.slice(0, 100),
-            description: `Reads and writes the objects of bucket ${s.bucket} (pulumi-ha ObjectStorage ${scope.name})`,
+            // At most 256 bytes: the bucket name is at most 63 ASCII characters.
+            description: `Reads and writes the objects of bucket ${s.bucket} (pulumi-ha ObjectStorage)`,
             ...inProject(plan.project),
         },
         child(scope),
