@@ -43,6 +43,7 @@ export type { RabbitMQAwsArgs } from "./core/rabbitmq-aws-contract";
 export type { ObjectStorageAwsArgs, ObjectStoragePodIdentityArgs } from "./core/object-storage-aws-contract";
 export type { SharedSecretAwsArgs } from "./core/shared-secret-aws-contract";
 export type { SharedSecretGcpArgs } from "./core/shared-secret-gcp-contract";
+export type { ObjectStorageGcpArgs, ObjectStorageGcpWorkloadIdentityArgs } from "./core/object-storage-gcp-contract";
 export { KubernetesOperators } from "./kubernetes-operators";
 export type { KubernetesOperatorsArgs } from "./kubernetes-operators";
 export { Platform, platformEnv } from "./platform";

@@ -26,7 +26,9 @@ export function planObjectStorage(
  * An S3-compatible bucket for shared files (seeds 000, 001): on Kubernetes either a Rook
  * Ceph object store whose data is replicated across zones, or an external endpoint
  * (MinIO, R2, Ceph RGW) given with its keys. Access keys reach workloads only through
- * a Secret.
+ * a Secret. On target gcp, a Cloud Storage bucket reached by Workload Identity (the
+ * `workloadIdentity` service account) or, for S3 clients, by an HMAC key output as the secrets
+ * `accessKeyId`/`secretAccessKey` (see `ObjectStorageGcpArgs`).
  *
  * Arguments are checked before anything is registered (`InvalidArgumentsError`).
  * In-cluster on Kubernetes, pass `KubernetesOperators.objectStorage` in `dependsOn`.
@@ -42,6 +44,10 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
     public readonly credentialsSecretNamespace?: pulumi.Output<string>;
     /** The role the app's ServiceAccount assumes, when access is by workload identity. */
     public readonly workloadIdentity?: pulumi.Output<string>;
+    /** S3 access key id (a secret), when the backend made a key pair no Secret holds (GCS HMAC key). */
+    public readonly accessKeyId?: pulumi.Output<string>;
+    /** Its secret access key (a secret). */
+    public readonly secretAccessKey?: pulumi.Output<string>;
 
     constructor(name: string, args: ObjectStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = handedDown<ResolvedObjectStorage, ObjectStorageOutputs>(args) ?? planObjectStorage(name, args);
@@ -54,6 +60,8 @@ export class ObjectStorage extends pulumi.ComponentResource implements ObjectSto
         this.credentialsSecretName = out.credentialsSecretName;
         this.credentialsSecretNamespace = out.credentialsSecretNamespace;
         this.workloadIdentity = out.workloadIdentity;
+        this.accessKeyId = out.accessKeyId;
+        this.secretAccessKey = out.secretAccessKey;
         this.registerOutputs({ ...out });
     }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ObjectStorageAwsArgs } from "./object-storage-aws-contract";
+import { ObjectStorageGcpArgs } from "./object-storage-gcp-contract";
 import { ObjectStorageMode } from "./enums";
 import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
 
@@ -41,7 +42,7 @@ export interface ObjectStorageKubernetesArgs extends KubernetesPlacementArgs {
  * object store or an external S3-compatible endpoint.
  */
 export interface ObjectStorageArgs extends ServiceCommonArgs {
-    /** Bucket name, by S3's rules: 3–63 lower-case letters, digits, "." and "-", not an IP address, no "..", no "xn--" prefix or "-s3alias" suffix. Default: the component name. */
+    /** Bucket name, by S3's rules: 3–63 lower-case letters, digits, "." and "-", not an IP address, no "..", no "xn--" prefix or "-s3alias" suffix; on gcp also GCS's: no "goog" prefix, no "google" (or a misspelling) inside, no '.'. Default: the component name. */
     bucket?: string;
     /**
      * Keep object versions (S3, GCS). Default: true in production on aws and gcp; false on
@@ -53,6 +54,8 @@ export interface ObjectStorageArgs extends ServiceCommonArgs {
     kubernetes?: ObjectStorageKubernetesArgs;
     /** AWS specifics (target aws). */
     aws?: ObjectStorageAwsArgs;
+    /** GCP specifics (target gcp): Cloud Storage location, turbo replication, CMEK, Workload Identity, the HMAC key for S3 clients. */
+    gcp?: ObjectStorageGcpArgs;
 }
 
 export interface ObjectStorageOutputs {
@@ -70,6 +73,13 @@ export interface ObjectStorageOutputs {
     credentialsSecretName?: pulumi.Output<string>;
     /** Namespace of that Secret. */
     credentialsSecretNamespace?: pulumi.Output<string>;
-    /** The identity the app's ServiceAccount assumes for access (on AWS an IAM role ARN), when access is by workload identity. */
+    /** The identity the app's ServiceAccount assumes for access (on AWS an IAM role ARN, on GCP a Google service account email), when access is by workload identity. */
     workloadIdentity?: pulumi.Output<string>;
+    /**
+     * An S3 access key id for `endpoint` (a Pulumi secret), when the backend made a key pair and no
+     * Kubernetes Secret holds it (GCS: an HMAC key's access id) — for a Platform's SharedSecret.
+     */
+    accessKeyId?: pulumi.Output<string>;
+    /** Its secret access key (a Pulumi secret). */
+    secretAccessKey?: pulumi.Output<string>;
 }

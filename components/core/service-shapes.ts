@@ -25,6 +25,7 @@ import { redisAwsShape } from "./redis-aws-contract";
 import { redisGcpShape } from "./redis-gcp-contract";
 import { rabbitmqAwsShape } from "./rabbitmq-aws-contract";
 import { objectStorageAwsShape } from "./object-storage-aws-contract";
+import { objectStorageGcpShape } from "./object-storage-gcp-contract";
 import { KubernetesPlacementArgs, ServiceCommonArgs } from "./services-common";
 
 // The declared shape of each data service's arguments (see arg-shape.ts). Ranges and rules
@@ -127,6 +128,7 @@ export const rabbitmqShape: ObjectShape<RabbitMQClusterArgs> = object<RabbitMQCl
 export const objectStorageShape: ObjectShape<ObjectStorageArgs> = object<ObjectStorageArgs>("ObjectStorageArgs", {
     ...serviceCommonFields,
     aws: objectStorageAwsShape,
+    gcp: objectStorageGcpShape,
     kubernetes: object<ObjectStorageKubernetesArgs>("ObjectStorageKubernetesArgs", {
         ...placementFields,
         rookClusterNamespace: string(),
