@@ -160,6 +160,11 @@ export class Platform extends pulumi.ComponentResource {
                 refs[platformEnv.s3AccessKeyId] = { secretName: keys, key: "AWS_ACCESS_KEY_ID" };
                 refs[platformEnv.s3SecretAccessKey] = { secretName: keys, key: "AWS_SECRET_ACCESS_KEY" };
             }
+            // GCS's HMAC key (S3-compatible access) is a Pulumi secret: it joins the Platform's Secret.
+            if (store.accessKeyId && store.secretAccessKey) {
+                env[platformEnv.s3AccessKeyId] = store.accessKeyId;
+                env[platformEnv.s3SecretAccessKey] = store.secretAccessKey;
+            }
         }
         // Postgres reads its backup destination from the store when it is created (plan.backupStore).
         plan.backupStore.store = store;

@@ -18,6 +18,10 @@ const G = {
     K8sProvider: "pulumi:providers:kubernetes",
     RabbitmqCluster: "kubernetes:rabbitmq.com/v1beta1:RabbitmqCluster",
     SecretManager: "gcp:secretmanager/secret:Secret",
+    ServiceAccount: "gcp:serviceaccount/account:Account",
+    WorkloadIdentityUser: "gcp:serviceaccount/iAMMember:IAMMember",
+    HmacKey: "gcp:storage/hmacKey:HmacKey",
+    KubernetesServiceAccount: "kubernetes:core/v1:ServiceAccount",
 } as const;
 
 function platform(args: PlatformArgs, preview = false): Promise<RunResult> {
@@ -30,7 +34,7 @@ function platform(args: PlatformArgs, preview = false): Promise<RunResult> {
 }
 
 describe("Platform on target gcp", () => {
-    describe("with RabbitMQ on its GKE cluster and a Memorystore cluster", () => {
+    describe("with RabbitMQ on its GKE cluster, a Memorystore cluster and a bucket", () => {
         let run: RunResult;
         before(async () => {
             run = await platform({
@@ -38,6 +42,7 @@ describe("Platform on target gcp", () => {
                 app,
                 rabbitmq: {},
                 redis: { mode: RedisMode.Cluster, shards: 3, replicasPerShard: 1 },
+                objectStorage: { bucket: "shop-files-example" },
                 gcp: { project: "shop-prod-1", network: { availabilityZones: zones } },
                 kubernetes: { namespace: "shop" },
             });
@@ -70,6 +75,42 @@ describe("Platform on target gcp", () => {
                 { protocol: "TCP", port: 6379 },
                 { protocol: "TCP", port: 11000, endPort: 13047 },
             ]);
+        });
+
+        it("binds the app's ServiceAccount to the bucket's Google service account through Workload Identity", () => {
+            const account = plain(one(run, G.ServiceAccount, "shop-storage-storage").outputs).email;
+            const ksa = inputsOf(one(run, G.KubernetesServiceAccount));
+            assert.deepStrictEqual(
+                [ksa.metadata.name, ksa.metadata.namespace, ksa.metadata.annotations],
+                ["shop", "shop", { "iam.gke.io/gcp-service-account": account }],
+            );
+            assert.strictEqual(inputsOf(one(run, T.Deployment)).spec.template.spec.serviceAccountName, "shop");
+            const binding = inputsOf(one(run, G.WorkloadIdentityUser));
+            assert.deepStrictEqual(
+                [binding.role, binding.member],
+                ["roles/iam.workloadIdentityUser", "serviceAccount:shop-prod-1.svc.id.goog[shop/shop]"],
+            );
+            // The pods reach the GKE metadata server for their tokens.
+            const egress = inputsOf(one(run, T.NetworkPolicy, "shop")).spec.egress;
+            for (const [cidr, port] of [
+                ["169.254.169.254/32", 80],
+                ["169.254.169.252/32", 988],
+            ] as const)
+                assert.ok(
+                    egress.some((e: any) => e.to?.[0]?.ipBlock?.cidr === cidr && e.ports[0].port === port),
+                    `${cidr}:${port}`,
+                );
+        });
+
+        it("gives the app the bucket's S3-compatible endpoint and HMAC key through secretKeyRef only", () => {
+            const env = Object.fromEntries(
+                inputsOf(one(run, T.Deployment)).spec.template.spec.containers[0].env.map((e: any) => [e.name, e]),
+            );
+            for (const name of ["S3_ENDPOINT", "S3_BUCKET", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"])
+                assert.deepStrictEqual(env[name].valueFrom.secretKeyRef, { name: "shop-env", key: name }, name);
+            const data = plain(ofType(run, T.Secret).find((r) => r.name === "shop-env")!.inputs).stringData;
+            assert.strictEqual(data.S3_ENDPOINT, "https://storage.googleapis.com");
+            assert.strictEqual(data.AWS_SECRET_ACCESS_KEY, plain(one(run, G.HmacKey).outputs).secret);
         });
 
         it("keeps the app's settings in Secret Manager beside the Kubernetes Secret, in the Platform's project", () => {
