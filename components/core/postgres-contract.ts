@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PostgresAwsArgs } from "./postgres-aws-contract";
+import { PostgresGcpArgs } from "./postgres-gcp-contract";
 import { PgBouncerPoolMode } from "./enums";
 import { ResourcesArgs } from "./resources";
 import { KubernetesPlacementArgs, ServiceCommonArgs, ServiceCredentials } from "./services-common";
@@ -93,6 +94,8 @@ export interface PostgresClusterArgs extends ServiceCommonArgs {
     kubernetes?: PostgresKubernetesArgs;
     /** AWS specifics (target aws). */
     aws?: PostgresAwsArgs;
+    /** GCP specifics (target gcp: Cloud SQL for PostgreSQL); see {@link PostgresGcpArgs} for how the neutral arguments map. */
+    gcp?: PostgresGcpArgs;
 }
 
 /** What a Postgres cluster gives its clients, on every target. */
