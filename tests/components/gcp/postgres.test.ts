@@ -326,6 +326,17 @@ describe("PostgresCluster on GCP (Cloud SQL for PostgreSQL)", () => {
             );
         });
 
+        it("folds a long, mixed-case component name into instance names Cloud SQL takes, with 9 instances", async () => {
+            const name = `Orders_DB.${"x".repeat(90)}`;
+            const run = await runProgram(() => void new PostgresCluster(name, { ...prod, instances: 9 }));
+            assert.strictEqual(instances(run).length, 9);
+            for (const x of instances(run)) {
+                const id = plain(x.outputs).name as string;
+                assert.match(id, /^[a-z][a-z0-9-]*$/);
+                assert.ok(id.length <= 98, id);
+            }
+        });
+
         it("without zones lets Google choose (no location preference) in the provider's region and project", async () => {
             const run = await runPostgres({ ...prod, gcp: { network } });
             for (const x of instances(run)) {
