@@ -49,7 +49,7 @@ export class AppTier extends pulumi.ComponentResource {
             new k8s.core.v1.ServiceAccount(
                 `${name}-sa`,
                 {
-                    metadata: { ...metadata, name: app.serviceAccountName },
+                    metadata: { ...metadata, name: app.serviceAccountName, annotations: app.serviceAccountAnnotations },
                     // The pods need no Kubernetes API token; a workload identity brings its own.
                     automountServiceAccountToken: false,
                 },

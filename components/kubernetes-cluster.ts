@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { KubernetesClusterBackendOutputs, awsKubernetesCluster } from "./backends/aws/eks";
 import { backendScope } from "./backends/backend";
 import { gcpKubernetesCluster } from "./backends/gcp/gke";
-import { ClusterPlanContext } from "./backends/aws/eks-plan";
+import { ClusterPlanContext } from "./backends/backend";
 import { ServicePlan, handedDown, planOnTarget } from "./service-plan";
 import { Target } from "./core/enums";
 import {

@@ -5,7 +5,7 @@ import { AppTierEgressEndpointArgs } from "./core/app-tier-contract";
 import { postgresPort } from "./backends/aws/postgres";
 import { amazonMq } from "./backends/aws/rabbitmq";
 import { redisPort } from "./backends/aws/redis";
-import { ClusterPlanContext } from "./backends/aws/eks-plan";
+import { ClusterPlanContext } from "./backends/backend";
 import { ServicePlanContext } from "./backends/backend";
 import { ArgChecker } from "./core/arg-checker";
 import { dropped } from "./core/arg-shape";

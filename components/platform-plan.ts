@@ -22,11 +22,12 @@ import type { ObjectStorage } from "./object-storage";
 import { planObjectStorage } from "./object-storage";
 import type { PlatformArgs } from "./platform";
 import { AwsFoundationPlan, awsAppEndpoints, awsServicePorts, planAwsFoundation } from "./platform-aws";
+import { GcpFoundationPlan, gcpServicePorts, gkeMetadataServer, planGcpFoundation } from "./platform-gcp";
 import { planPostgres } from "./postgres-cluster";
 import { planRabbitMQ } from "./rabbitmq-cluster";
 import { planRedis } from "./redis-cluster";
 import { ServicePlan } from "./service-plan";
-import { GeneratedSecretArgs } from "./shared-secret";
+import { GeneratedSecretArgs, SharedSecretArgs } from "./shared-secret";
 
 /** Environment names the Platform fills; the app must not claim them. */
 export const platformEnv = {
@@ -77,8 +78,12 @@ export interface PlatformPlan {
     /** The operators to install, when the Platform installs them. */
     operators?: KubernetesOperatorsArgs;
     networkPolicies: boolean;
-    /** The VPC and EKS cluster (target aws). */
-    aws?: AwsFoundationPlan;
+    /** The VPC and cluster of a cloud target (aws: EKS, gcp: GKE) and where its secret is kept. */
+    foundation?: AwsFoundationPlan | GcpFoundationPlan;
+    /** The Platform's SharedSecret target and cloud settings. */
+    sharedSecret: Pick<SharedSecretArgs, "target" | "aws" | "gcp">;
+    /** The app's ServiceAccount is annotated with the bucket's Google service account (GKE Workload Identity). */
+    annotateWorkloadIdentity: boolean;
     createNamespace: boolean;
     /** No service runs in the namespace, only the app. */
     onlyTheApp: boolean;
@@ -95,28 +100,32 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     const args = check.args(given, platformShape);
     const common = resolveCommon(check, { target: args.target, profile: args.profile });
     // Every part inherits the target: an unusable one would be reported once per part.
-    check.require(
-        common.target !== Target.Gcp,
-        "target",
-        `"gcp" is not implemented yet for Platform; implemented: "kubernetes", "aws"`,
-    );
-    if (!implementedTargets.includes(common.target) || common.target === Target.Gcp) check.throwIfAny();
+    if (!implementedTargets.includes(common.target)) check.throwIfAny();
     const k = args.kubernetes;
     // A bad namespace is reported once, here, rather than again by every part it would reach.
     const namespace = check.namespace("kubernetes.namespace", k?.namespace) ? (k?.namespace ?? "default") : "default";
     const networkPolicies = args.networkPolicies ?? true;
     const onAws = common.target === Target.Aws;
-    check.require(
-        onAws || args.aws === undefined,
-        "aws",
-        `applies only with target "${Target.Aws}" (got target "${common.target}")`,
-    );
+    const onGcp = common.target === Target.Gcp;
+    for (const [cloud, given] of [
+        [Target.Aws, args.aws],
+        [Target.Gcp, args.gcp],
+    ] as const)
+        check.require(
+            common.target === cloud || given === undefined,
+            cloud,
+            `applies only with target "${cloud}" (got target "${common.target}")`,
+        );
     // A part's own target, else the Platform's.
     const targetOf = (a: ServiceCommonArgs | undefined) => a?.target ?? common.target;
     const onTarget = (a: ServiceCommonArgs | undefined, target: Target) => a !== undefined && targetOf(a) === target;
     // A `kubernetes` that is not an object is left for the part's own shape check to report.
+    // A part in the cluster: on target kubernetes, or RabbitMQ on gcp (on GKE, there being no managed one).
+    const inCluster = (a: ServiceCommonArgs, onGke: boolean) =>
+        targetOf(a) === Target.Kubernetes || (onGke && targetOf(a) === Target.Gcp);
     const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(
         a: T | undefined,
+        onGke = false,
     ): T | undefined =>
         a &&
         (a.kubernetes !== undefined && !isPlainObject(a.kubernetes)
@@ -125,7 +134,7 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
                   ...a,
                   target: targetOf(a),
                   profile: a.profile ?? common.profile,
-                  ...(targetOf(a) === Target.Kubernetes
+                  ...(inCluster(a, onGke)
                       ? {
                             kubernetes: {
                                 ...a.kubernetes,
@@ -139,26 +148,30 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     const objectStorage = service(args.objectStorage);
     const postgres = service(args.postgres);
     const redis = service(args.redis);
-    const rabbitmq = service(args.rabbitmq);
+    const rabbitmq = service(args.rabbitmq, true);
 
-    // On aws: the VPC and EKS cluster first, the services then placed on them.
-    const storeOnAws = onTarget(objectStorage, Target.Aws);
-    const serviceAccountName = args.app.serviceAccountName ?? (onAws && storeOnAws ? name : undefined);
+    // On a cloud: the VPC and cluster first, the services then placed on them.
+    const onCloud = onAws || onGcp;
+    const storeOnCloud = onCloud && onTarget(objectStorage, common.target);
+    const serviceAccountName = args.app.serviceAccountName ?? (storeOnCloud ? name : undefined);
+    const appServiceAccount =
+        storeOnCloud && serviceAccountName !== undefined
+            ? { namespace: args.app.namespace ?? namespace, name: serviceAccountName }
+            : undefined;
     const foundation = onAws
         ? planAwsFoundation(check, name, args.aws, common.profile, {
               clientGroup: [postgres, redis, rabbitmq].some((a) => onTarget(a, Target.Aws)),
-              appServiceAccount:
-                  storeOnAws && serviceAccountName !== undefined
-                      ? { namespace: args.app.namespace ?? namespace, name: serviceAccountName }
-                      : undefined,
+              appServiceAccount,
           })
-        : undefined;
-    // Without its network and cluster, an aws service has nowhere to be placed: report those first.
-    if (onAws && foundation === undefined) check.throwIfAny();
+        : onGcp
+          ? planGcpFoundation(check, name, args.gcp, common.profile, { appServiceAccount })
+          : undefined;
+    // Without its network and cluster, a cloud service has nowhere to be placed: report those first.
+    if (onCloud && foundation === undefined) check.throwIfAny();
     const contextOf = (a: ServiceCommonArgs): ServicePlanContext | undefined =>
-        targetOf(a) === Target.Aws ? foundation?.services : undefined;
+        onCloud && targetOf(a) === common.target ? foundation?.services : undefined;
     const placed = <A extends ServiceCommonArgs, R, O>(a: A, plan: ServicePlan<R, O>): ServicePlan<R, O> =>
-        targetOf(a) === Target.Aws && foundation ? foundation.regional(plan) : plan;
+        onCloud && targetOf(a) === common.target && foundation ? foundation.regional(plan) : plan;
 
     const part = <A extends ServiceCommonArgs, R, O>(
         prefix: string,
@@ -210,13 +223,16 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     );
     const rookNamespace = (a: ObjectStorageArgs | undefined) =>
         a && objectStorageInCluster(a) ? [a.kubernetes?.rookClusterNamespace ?? "rook-ceph"] : undefined;
-    // Managed services live outside the cluster: the app reaches them on their ports (their
-    // security groups admit only the cluster), and S3, Secrets Manager and STS on 443.
-    const managedPorts = awsServicePorts({
-        postgres: onTarget(postgres, Target.Aws),
-        redis: onTarget(redis, Target.Aws),
-        rabbitmq: onTarget(rabbitmq, Target.Aws),
-    });
+    // Managed services live outside the cluster: the app reaches them on their ports (on AWS their
+    // security groups admit only the cluster; on GCP they have private IPs only), and the cloud's APIs on 443.
+    const managedPorts = [
+        ...awsServicePorts({
+            postgres: onTarget(postgres, Target.Aws),
+            redis: onTarget(redis, Target.Aws),
+            rabbitmq: onTarget(rabbitmq, Target.Aws),
+        }),
+        ...gcpServicePorts({ postgres: onTarget(postgres, Target.Gcp), redis: onTarget(redis, Target.Gcp) }),
+    ];
     const app: AppTierArgs = {
         ...args.app,
         profile: args.app.profile ?? common.profile,
@@ -230,7 +246,11 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
             egressNamespaces:
                 storePart && onTarget(objectStorage, Target.Kubernetes) ? rookNamespace(objectStorage) : undefined,
             egressPorts: managedPorts.length > 0 ? [443, ...managedPorts] : undefined,
-            egressEndpoints: onAws ? awsAppEndpoints(storeOnAws) : undefined,
+            egressEndpoints: onAws
+                ? awsAppEndpoints(storeOnCloud)
+                : onGcp && storeOnCloud
+                  ? [...gkeMetadataServer]
+                  : undefined,
             ...args.app.networkPolicy,
         },
     };
@@ -239,14 +259,19 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
 
     const onKubernetes = (p?: Part<unknown, { target: Target }, unknown>) =>
         p?.[1].resolved.target === Target.Kubernetes;
+    // A cluster the Platform creates is empty: its namespace must be made.
+    const newCluster =
+        (onAws && args.aws?.cluster?.aws?.existing === undefined) ||
+        (onGcp && args.gcp?.cluster?.gcp?.existing === undefined);
+    const mqInCluster = rabbitmq !== undefined && inCluster(rabbitmq, true);
     const needed = neededOperators({
         postgres: onKubernetes(pgPart) ? { backups: !!pgPart![1].resolved.backup } : undefined,
         redis: onKubernetes(redisPart),
-        rabbitmq: onKubernetes(mqPart),
+        rabbitmq: mqInCluster,
         objectStorage: onKubernetes(storePart) ? objectStorage : undefined,
     });
-    // On aws, managed services need no operator: nothing is installed unless asked for.
-    const wanted = !onAws || Object.values(needed).some(Boolean) || k?.operators !== undefined;
+    // On a cloud, managed services need no operator: nothing is installed unless asked for.
+    const wanted = !onCloud || Object.values(needed).some(Boolean) || k?.operators !== undefined;
     const operators = (k?.installOperators ?? true) && wanted ? { ...needed, ...k?.operators } : undefined;
     return {
         target: common.target,
@@ -260,10 +285,15 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
         appSecrets,
         operators,
         networkPolicies,
-        aws: foundation,
+        foundation,
+        sharedSecret: onAws
+            ? { target: Target.Aws, aws: (foundation as AwsFoundationPlan).secrets }
+            : onGcp
+              ? { target: Target.Gcp, gcp: (foundation as GcpFoundationPlan).secrets }
+              : {},
+        annotateWorkloadIdentity: onGcp && storeOnCloud,
         // "default" exists on every cluster: creating it would fail.
-        createNamespace:
-            k?.createNamespace ?? (onAws && args.aws?.cluster?.aws?.existing === undefined && namespace !== "default"),
-        onlyTheApp: ![pgPart, redisPart, mqPart, storePart].some(onKubernetes),
+        createNamespace: k?.createNamespace ?? (newCluster && namespace !== "default"),
+        onlyTheApp: !mqInCluster && ![pgPart, redisPart, storePart].some(onKubernetes),
     };
 }

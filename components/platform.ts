@@ -5,6 +5,7 @@ import { AppTierArgs, SecretKeyRefArgs } from "./core/app-tier-contract";
 import { Profile, Target } from "./core/enums";
 import { ObjectStorageArgs } from "./core/object-storage-contract";
 import { PlatformAwsArgs } from "./core/platform-aws-contract";
+import { PlatformGcpArgs } from "./core/platform-gcp-contract";
 import { PostgresClusterArgs } from "./core/postgres-contract";
 import { RabbitMQClusterArgs } from "./core/rabbitmq-contract";
 import { RedisClusterArgs } from "./core/redis-contract";
@@ -41,7 +42,9 @@ export interface PlatformArgs {
     /**
      * Where the app and its services run. `Target.Kubernetes`: on the cluster of the Kubernetes
      * provider, services on operators. `Target.Aws`: a VPC and an EKS cluster (`aws`), the app on
-     * EKS, services on Aurora/RDS, ElastiCache, Amazon MQ and S3. A service may set its own target.
+     * EKS, services on Aurora/RDS, ElastiCache, Amazon MQ and S3. `Target.Gcp`: a VPC and a regional
+     * GKE cluster (`gcp`), the app on GKE, services on Cloud SQL, Memorystore and Cloud Storage,
+     * RabbitMQ on GKE (its operator). A service may set its own target.
      * Default `Target.Kubernetes`.
      */
     target?: Target;
@@ -72,6 +75,8 @@ export interface PlatformArgs {
     kubernetes?: PlatformKubernetesArgs;
     /** AWS specifics (target aws only): region, VPC, EKS cluster, Secrets Manager. Default: all created, in the provider's region. */
     aws?: PlatformAwsArgs;
+    /** GCP specifics (target gcp only): region, project, VPC, GKE cluster, Secret Manager. Default: all created, in the provider's region and project. */
+    gcp?: PlatformGcpArgs;
 }
 
 /**
@@ -101,18 +106,20 @@ export class Platform extends pulumi.ComponentResource {
     public readonly amqpEndpoint?: pulumi.Output<string>;
     /** Bucket name, when object storage is declared. */
     public readonly bucket?: pulumi.Output<string>;
-    /** The EKS cluster's name (target aws). */
+    /** The EKS or GKE cluster's name (targets aws and gcp). */
     public readonly clusterName?: pulumi.Output<string>;
-    /** Kubeconfig of the EKS cluster (target aws); a Pulumi secret. */
+    /** Kubeconfig of the EKS or GKE cluster (targets aws and gcp); a Pulumi secret. */
     public readonly kubeconfig?: pulumi.Output<string>;
     /** ARN of the Secrets Manager secret holding the app's settings (target aws). */
     public readonly awsSecretArn?: pulumi.Output<string>;
+    /** Resource name of the Secret Manager secret holding the app's settings (target gcp). */
+    public readonly gcpSecretName?: pulumi.Output<string>;
 
     constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
         const plan = planPlatform(name, args);
         super("pulumi-ha:index:Platform", name, {}, opts);
-        // On aws, every Kubernetes object goes to the Platform's EKS cluster, through its provider.
-        const cluster = plan.aws?.create(this, name);
+        // On a cloud, every Kubernetes object goes to the Platform's EKS or GKE cluster, through its provider.
+        const cluster = plan.foundation?.create(this, name);
         const providers = cluster ? [cluster.provider] : undefined;
         const child = { parent: this, providers };
 
@@ -182,17 +189,26 @@ export class Platform extends pulumi.ComponentResource {
                 values: env,
                 partOf: name,
                 kubernetes: { namespace },
-                target: plan.aws ? Target.Aws : undefined,
-                aws: plan.aws?.secrets,
+                ...plan.sharedSecret,
             },
             child,
         );
         for (const key of secrets.keys) refs[key] = secrets.ref(key);
 
+        // GKE Workload Identity: the app's ServiceAccount names the bucket's Google service account.
+        const identity = plan.annotateWorkloadIdentity ? store?.workloadIdentity : undefined;
         const app = new AppTier(
             name,
             {
                 ...plan.app,
+                ...(identity
+                    ? {
+                          serviceAccountAnnotations: {
+                              ...plan.app.serviceAccountAnnotations,
+                              "iam.gke.io/gcp-service-account": identity,
+                          },
+                      }
+                    : {}),
                 namespace: plan.createNamespace ? namespace : plan.app.namespace,
                 secretEnv: { ...plan.app.secretEnv, ...refs },
             },
@@ -209,7 +225,9 @@ export class Platform extends pulumi.ComponentResource {
         this.clusterName = cluster?.clusterName;
         this.kubeconfig = cluster?.kubeconfig;
         this.awsSecretArn = secrets.awsSecretArn;
+        this.gcpSecretName = secrets.gcpSecretName;
         this.registerOutputs({
+            gcpSecretName: this.gcpSecretName,
             clusterName: this.clusterName,
             kubeconfig: this.kubeconfig,
             awsSecretArn: this.awsSecretArn,

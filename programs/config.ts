@@ -12,6 +12,7 @@ import {
     Target,
 } from "../components";
 import { PlatformAwsArgs, platformAwsShape } from "../components/core/platform-aws-contract";
+import { PlatformGcpArgs, platformGcpShape } from "../components/core/platform-gcp-contract";
 import {
     ObjectShape,
     ShapeReporter,
@@ -62,8 +63,8 @@ export interface ServicesConfig {
     objectStorage?: Partial<ObjectStorageArgs>;
 }
 
-/** Targets a stack can run on (`pulumi-ha:target`); GCP comes with its own issue. */
-export const stackTargets = [Target.Kubernetes, Target.Aws] as const;
+/** Targets a stack can run on (`pulumi-ha:target`). */
+export const stackTargets = [Target.Kubernetes, Target.Aws, Target.Gcp] as const;
 
 export interface StackConfig {
     topology: Topology;
@@ -71,6 +72,8 @@ export interface StackConfig {
     target: Target;
     /** The Platform's AWS settings (`pulumi-ha:aws`), target aws only. */
     aws?: PlatformAwsArgs;
+    /** The Platform's GCP settings (`pulumi-ha:gcp`), target gcp only. */
+    gcp?: PlatformGcpArgs;
     profile: Profile;
     namespace: string;
     /** Install the operators the services need (`pulumi-ha:installOperators`); false when the cluster already runs them. Default true. */
@@ -106,6 +109,7 @@ export const configKeys = [
     "topology",
     "target",
     "aws",
+    "gcp",
     "profile",
     "namespace",
     "installOperators",
@@ -182,17 +186,8 @@ export function readStackConfig(): StackConfig {
     const target = raw.target ?? Target.Kubernetes;
     if (!(stackTargets as readonly string[]).includes(target))
         report.add("target", `must be one of ${stackTargets.join(", ")} (got "${target}")`);
-    const awsValue = parsed(raw.aws);
-    let aws: PlatformAwsArgs | undefined;
-    if (awsValue !== undefined) {
-        if (target !== Target.Aws) report.add("aws", `applies only with ${prefix}target aws (got "${target}")`);
-        else if (!isPlainObject(awsValue))
-            report.add("aws", `must be an object of AWS settings (got ${show(awsValue)})`);
-        else {
-            const checked = platformAwsShape.check(awsValue, "", report.keyed("aws"));
-            if (typeof checked === "object") aws = checked as PlatformAwsArgs;
-        }
-    }
+    const aws = cloudSettings(raw, report, prefix, target, Target.Aws, "AWS", platformAwsShape);
+    const gcp = cloudSettings(raw, report, prefix, target, Target.Gcp, "GCP", platformGcpShape);
     const profile = raw.profile ?? Profile.Production;
     if (!(Object.values(Profile) as string[]).includes(profile))
         report.add("profile", `must be one of ${Object.values(Profile).join(", ")} (got "${profile}")`);
@@ -232,10 +227,32 @@ export function readStackConfig(): StackConfig {
         topology: topology as Topology,
         target: target as Target,
         aws,
+        gcp,
         profile: profile as Profile,
         namespace,
         installOperators: installOperators === "true",
         app: app!,
         services,
     };
+}
+
+/** A cloud's Platform settings (`pulumi-ha:aws`, `pulumi-ha:gcp`): only with that target, checked by the contract's shape. */
+function cloudSettings<T>(
+    raw: Record<string, string | undefined>,
+    report: ConfigProblems,
+    prefix: string,
+    target: string,
+    cloud: Target,
+    label: string,
+    shape: ObjectShape<T>,
+): T | undefined {
+    const value = parsed(raw[cloud]);
+    if (value === undefined) return undefined;
+    if (target !== cloud) report.add(cloud, `applies only with ${prefix}target ${cloud} (got "${target}")`);
+    else if (!isPlainObject(value)) report.add(cloud, `must be an object of ${label} settings (got ${show(value)})`);
+    else {
+        const checked = shape.check(value, "", report.keyed(cloud));
+        if (typeof checked === "object") return checked as T;
+    }
+    return undefined;
 }

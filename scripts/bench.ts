@@ -1,6 +1,7 @@
 /**
- * Benchmark (not a test): how long the offline plans of `local` (GOTRS), `safeshare` and `aws`
- * (GOTRS on AWS: VPC, EKS, Aurora, ElastiCache, Amazon MQ, S3) take and how many resources they register, with the share of each step; and what the policy
+ * Benchmark (not a test): how long the offline plans of `local` (GOTRS), `safeshare`, `aws`
+ * (GOTRS on AWS: VPC, EKS, Aurora, ElastiCache, Amazon MQ, S3) and `gcp` (GOTRS on GCP: VPC,
+ * GKE, Cloud SQL, Memorystore, RabbitMQ on GKE, GCS) take and how many resources they register, with the share of each step; and what the policy
  * pack costs per resource on synthetic stacks of 1,000 and 10,000 Kubernetes resources.
  * Time is printed as measured on this machine and, more usefully, as ratios within this
  * one run: per-resource cost at 10,000 over that at 1,000 should stay near 1 (linear).
@@ -77,16 +78,16 @@ function pct(part: number, total: number): string {
 }
 
 async function main(): Promise<void> {
-    for (const stack of ["local", "safeshare", "aws"]) {
+    for (const stack of ["local", "safeshare", "aws", "gcp"]) {
         const [run, programMs] = await timed(() => runStack(stack, { preview: true }));
         const [, policyMs] = await timed(() => evaluatePolicies(run.resources));
         const [custom, schemaMs] = await timed(async () =>
             validateCustomResources(validateKubernetesObjects(kubernetesObjects(run.resources, false)).unknownKinds),
         );
         const total = programMs + policyMs + schemaMs;
-        const onAws = run.resources.filter((r) => r.type.startsWith("aws:")).length;
+        const onCloud = run.resources.filter((r) => r.type.startsWith("aws:") || r.type.startsWith("gcp:")).length;
         console.log(
-            `plan of ${stack}: ${run.resources.length} resources registered (${onAws} AWS, ${custom.validated} custom resources); ` +
+            `plan of ${stack}: ${run.resources.length} resources registered (${onCloud} AWS or GCP, ${custom.validated} custom resources); ` +
                 `${total.toFixed(0)} ms = program under the mock engine ${pct(programMs, total)}, policy pack (start + judge + stop) ${pct(policyMs, total)}, ` +
                 `Kubernetes + CRD schema validation ${pct(schemaMs, total)}`,
         );

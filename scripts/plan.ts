@@ -5,86 +5,15 @@
  * what `pulumi preview` would show. Exit 0: no mandatory violation; 1: some; 2: error.
  * Nothing here talks to a cloud or a cluster.
  */
-import * as fs from "fs";
-import { exemptionsOf } from "../policies/common/exemptions";
-import { crdFolders, validateCustomResources } from "./harness/crd-validate";
-import { kubernetesObjects, kubernetesSchemaVersion, validateKubernetesObjects } from "./harness/k8s-validate";
-import { ProgramError, RecordedResource } from "./harness/mock-engine";
-import { PolicyConfigFile, evaluatePolicies } from "./harness/policy-runner";
-import { runStack } from "./harness/stacks";
-import { plain } from "./harness/wire";
 import { UsageError, parsePlanArgs, unwritableOutputs } from "./plan/args";
-import { planJson, writeManifests } from "./plan/outputs";
-import { renderCounts, renderTree, renderVerdict } from "./plan/render";
-
-const tty = process.stderr.isTTY;
-async function step<T>(label: string, work: () => Promise<T>): Promise<T> {
-    const started = Date.now();
-    if (tty) process.stderr.write(`… ${label}`);
-    const result = await work();
-    if (tty) process.stderr.write(`\r✓ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-    return result;
-}
-
-function exemptionsIn(resources: RecordedResource[]) {
-    return resources.flatMap((r) =>
-        exemptionsOf(plain(r.custom ? r.outputs : r.inputs)).map((e) => ({ ...e, urn: r.urn })),
-    );
-}
 
 async function main(): Promise<number> {
     const args = parsePlanArgs(process.argv.slice(2));
     const unwritable = unwritableOutputs(args);
     if (unwritable.length > 0) throw new UsageError(unwritable.join("\n"));
-    const policyConfig: PolicyConfigFile = args.policyConfigFile
-        ? JSON.parse(fs.readFileSync(args.policyConfigFile, "utf8"))
-        : {};
-    const mode = args.update ? "update" : "preview";
-
-    const run = await step(`running stack "${args.stack}" under the mock engine (${mode})`, () =>
-        runStack(args.stack, { preview: !args.update }),
-    );
-    const verdict = await step("judging it with the policy pack (Analyzer over gRPC)", () =>
-        evaluatePolicies(run.resources, policyConfig),
-    );
-    // Validated with real values (in memory only); written out redacted.
-    const schema = validateKubernetesObjects(kubernetesObjects(run.resources, false));
-    const crds = validateCustomResources(schema.unknownKinds);
-    const objects = kubernetesObjects(run.resources);
-    const exemptions = exemptionsIn(run.resources);
-
-    const out = [
-        `Plan of stack "${args.stack}" (${mode}; offline, mock engine, nothing deployed)`,
-        "",
-        ...renderTree(run.resources),
-        "",
-        `Resources: ${run.resources.length}`,
-        ...renderCounts(run.resources),
-        "",
-        `Kubernetes schema (${kubernetesSchemaVersion}): ${schema.validated} object(s) validated, ${schema.problems.length} problem(s)`,
-        ...schema.problems.map((p) => `  ${p.object} ${p.path}: ${p.message}`),
-        `Operator CRD schemas (${crdFolders.join(", ")}): ${crds.validated} custom resource(s) validated, ${crds.problems.length} problem(s)`,
-        ...crds.problems.map((p) => `  ${p.object} ${p.path}: ${p.message}`),
-        "",
-        ...renderVerdict(verdict, exemptions),
-    ];
-    console.log(out.join("\n"));
-
-    if (args.yamlDir)
-        console.log(`\nWrote ${writeManifests(args.yamlDir, objects).length} manifest(s) to ${args.yamlDir}`);
-    if (args.jsonFile) {
-        fs.writeFileSync(
-            args.jsonFile,
-            planJson(args.stack, mode, run.resources, {
-                counts: Object.fromEntries(renderCounts(run.resources).map((l) => l.trim().split(/\s+/).reverse())),
-                verdict,
-                exemptions,
-                schemaProblems: [...schema.problems, ...crds.problems],
-            }),
-        );
-        console.log(`Wrote the plan to ${args.jsonFile}`);
-    }
-    return verdict.mandatory.length > 0 || schema.problems.length > 0 || crds.problems.length > 0 ? 1 : 0;
+    // Loaded only now: a bad command line is answered before seconds of module loading.
+    const { planStack } = await import("./plan/run");
+    return planStack(args);
 }
 
 main().then(
@@ -92,7 +21,8 @@ main().then(
         process.exitCode = code;
     },
     (err) => {
-        const reason = err instanceof ProgramError ? err.reason : err;
+        // A ProgramError (the mock engine's) carries the program's own error as its reason.
+        const reason = err !== null && typeof err === "object" && "reason" in err ? err.reason : err;
         console.error(
             err instanceof UsageError
                 ? err.message

@@ -176,7 +176,19 @@ describe("CI example (examples/ci): the workflow users copy", () => {
         assert.ok(awsCredentials < pulumi);
         assert.strictEqual(preview.steps[awsCredentials].if, "matrix.stack == 'aws'");
         assert.strictEqual(preview.steps[awsCredentials].with?.["role-to-assume"], "${{ vars.AWS_ROLE_ARN }}");
-        assert.strictEqual(preview.steps[kube].if, "matrix.stack != 'aws'");
+        // The gcp stack the same way, through Workload Identity Federation.
+        const gcpCredentials = stepIndex(
+            preview,
+            (s) => /^google-github-actions\/auth@v\d+$/.test(s.uses ?? ""),
+            "authenticates to GCP",
+        );
+        assert.ok(gcpCredentials < pulumi);
+        assert.strictEqual(preview.steps[gcpCredentials].if, "matrix.stack == 'gcp'");
+        assert.deepStrictEqual(preview.steps[gcpCredentials].with, {
+            workload_identity_provider: "${{ vars.GCP_WORKLOAD_IDENTITY_PROVIDER }}",
+            service_account: "${{ vars.GCP_SERVICE_ACCOUNT }}",
+        });
+        assert.strictEqual(preview.steps[kube].if, "matrix.stack != 'aws' && matrix.stack != 'gcp'");
     });
 
     it("runs the credential-free `npm run plan` exactly when the preview cannot (no token: forks, Dependabot)", () => {

@@ -76,12 +76,12 @@ describe("project", () => {
         assert.strictEqual(pkg.main, "dist/index.js");
     });
 
-    it("every stack file sets only this project's config (and aws:region)", () => {
+    it("every stack file sets only this project's config (and its cloud provider's region and project)", () => {
         for (const f of fs.readdirSync(projectRoot).filter((x) => /^Pulumi\..+\.yaml$/.test(x))) {
             const keys = Object.keys(parse(read(f)).config ?? {});
             assert.ok(keys.length > 0, f);
-            // This project's keys, and the AWS provider's region (the aws stack's).
-            for (const k of keys) assert.match(k, /^(pulumi-ha:|aws:region$)/, `${f}: ${k}`);
+            // This project's keys, and the cloud provider's region and project (the aws and gcp stacks').
+            for (const k of keys) assert.match(k, /^(pulumi-ha:|aws:region$|gcp:region$|gcp:project$)/, `${f}: ${k}`);
         }
     });
 

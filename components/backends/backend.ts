@@ -111,6 +111,25 @@ export interface GcpPlatformPlacement {
     privateServicesRangeName?: pulumi.Input<string>;
 }
 
+/**
+ * What a Platform tells its cluster about the Network it plans alongside: what is known now, and
+ * what exists once that Network is created (read when the cluster is created).
+ */
+export interface ClusterPlanContext {
+    /** AWS: the private subnets, their number now and their ids at create. */
+    subnets?: { zoneCount: number; ids: () => pulumi.Input<string>[] };
+    /** GCP: the VPC, the regional subnet and its GKE ranges, at create. */
+    gcpNetwork?: () => GkeNetworkPlacement;
+}
+
+/** Where a GKE cluster sits in a Network (its outputs). */
+export interface GkeNetworkPlacement {
+    network: pulumi.Input<string>;
+    subnetwork: pulumi.Input<string>;
+    podsRangeName: pulumi.Input<string>;
+    servicesRangeName: pulumi.Input<string>;
+}
+
 /** What a Platform tells a service's backend it is planned within. */
 export interface ServicePlanContext {
     /** Placement on AWS from the Platform's Network and KubernetesCluster. */

@@ -203,12 +203,20 @@ export interface AppTierArgs {
      * A DNS-1123 subdomain. Default none: the namespace's `default` account.
      */
     serviceAccountName?: string;
+    /**
+     * Annotations of that ServiceAccount, e.g. `iam.gke.io/gcp-service-account` naming the Google
+     * service account GKE Workload Identity lets it act as. Keys are Kubernetes annotation keys
+     * (an optional DNS-subdomain prefix and "/", then a name of ≤ 63 alphanumerics, '-', '_', '.').
+     * Only with `serviceAccountName`. Default none.
+     */
+    serviceAccountAnnotations?: Record<string, pulumi.Input<string>>;
 }
 
 /** {@link AppTierArgs} with every default applied and every value checked. */
 export interface ResolvedAppTier {
     name: string;
     serviceAccountName?: string;
+    serviceAccountAnnotations: Record<string, pulumi.Input<string>>;
     image: string;
     profile: Profile;
     appName: string;

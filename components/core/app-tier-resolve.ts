@@ -7,6 +7,10 @@ import { limitDefault } from "./formats";
 import { appTierNames } from "./kubernetes-names";
 import { parseCidr } from "./network-resolve";
 
+// A Kubernetes annotation key: [DNS-subdomain prefix "/"] name (alphanumeric ends; '-', '_', '.' inside).
+const annotationKey =
+    /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
 const livenessDefaults: Required<HttpProbeArgs> = {
     path: "/health/live",
     initialDelaySeconds: 5,
@@ -206,6 +210,18 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
     }
 
     if (args.serviceAccountName !== undefined) check.dnsSubdomain("serviceAccountName", args.serviceAccountName);
+    const serviceAccountAnnotations = args.serviceAccountAnnotations ?? {};
+    check.require(
+        args.serviceAccountAnnotations === undefined || args.serviceAccountName !== undefined,
+        "serviceAccountAnnotations",
+        "needs serviceAccountName: they annotate the ServiceAccount created by that name",
+    );
+    for (const key of Object.keys(serviceAccountAnnotations))
+        check.require(
+            annotationKey.test(key) && key.split("/").pop()!.length <= 63 && key.length <= 316,
+            `serviceAccountAnnotations.${key}`,
+            "must be a Kubernetes annotation key: an optional DNS-subdomain prefix and \"/\", then 1–63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric",
+        );
 
     let ingress: ResolvedAppTier["ingress"];
     if (args.ingress) {
@@ -271,6 +287,7 @@ export function resolveAppTier(name: string, given: AppTierArgs): ResolvedAppTie
         secretEnv,
         sessionAffinity: args.sessionAffinity ?? false,
         serviceAccountName: args.serviceAccountName,
+        serviceAccountAnnotations,
         ingress,
         security,
         networkPolicy,

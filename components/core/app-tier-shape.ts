@@ -102,6 +102,7 @@ export const appTierShape: ObjectShape<AppTierArgs> = object<AppTierArgs>("AppTi
     ),
     sessionAffinity: boolean(),
     serviceAccountName: string(),
+    serviceAccountAnnotations: map(input(string())),
     ingress: object<AppTierIngressArgs>("AppTierIngressArgs", {
         host: required(string()),
         path: string(),

@@ -7,6 +7,7 @@ import {
 } from "./kubernetes-cluster-contract";
 import { NetworkArgs, NetworkAwsArgs, networkShape } from "./network-contract";
 import { SharedSecretAwsArgs, sharedSecretAwsShape } from "./shared-secret-aws-contract";
+import { withoutTargetAndProfile } from "./platform-part-fields";
 
 /** The VPC a Platform on AWS creates (or takes): {@link NetworkArgs} without target and profile, which are the Platform's. */
 export interface PlatformNetworkArgs {
@@ -50,14 +51,6 @@ export interface PlatformAwsArgs {
     cluster?: PlatformClusterArgs;
     /** The Secrets Manager secret holding the app's settings (its `region` is the Platform's). Default: its own KMS key, 30-day recovery. */
     secrets?: SharedSecretAwsArgs;
-}
-
-/** The fields of `shape` but a Platform's own (target and profile). */
-function withoutTargetAndProfile<T extends { target: unknown; profile?: unknown }>(
-    shape: ObjectShape<T>,
-): ObjectShape<Omit<T, "target" | "profile">>["fields"] {
-    const { target: _target, profile: _profile, ...rest } = shape.fields;
-    return rest as unknown as ObjectShape<Omit<T, "target" | "profile">>["fields"];
 }
 
 /** A Network's fields but the Platform's own and GCP's (a Platform on aws makes an AWS network). */

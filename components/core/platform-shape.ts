@@ -22,6 +22,7 @@ import { PostgresClusterArgs } from "./postgres-contract";
 import { RabbitMQClusterArgs } from "./rabbitmq-contract";
 import { RedisClusterArgs } from "./redis-contract";
 import { PlatformAwsArgs } from "./platform-aws-contract";
+import { PlatformGcpArgs } from "./platform-gcp-contract";
 
 // The declared shapes of Platform's, KubernetesOperators' and SharedSecret's generated-value
 // arguments (see arg-shape.ts).
@@ -93,4 +94,6 @@ export const platformShape: ObjectShape<PlatformArgs> = object<PlatformArgs>("Pl
     }),
     // Checked with its own shape (and its Network's and cluster's rules) by planAwsFoundation.
     aws: delegated<PlatformAwsArgs>("PlatformAwsArgs"),
+    // Checked with its own shape (and its Network's and cluster's rules) by planGcpFoundation.
+    gcp: delegated<PlatformGcpArgs>("PlatformGcpArgs"),
 });

@@ -14,15 +14,26 @@ import { stackNamespace } from "./namespace";
  * app on EKS, Aurora PostgreSQL (a writer and 2 readers, one per zone), an ElastiCache cluster
  * (3 shards × 1 replica), an Amazon MQ for RabbitMQ cluster (3 nodes) and an S3 bucket reached
  * through EKS Pod Identity; the settings also in Secrets Manager.
+ *
+ * On GCP (`pulumi-ha:target: gcp`): a VPC with private services access, a regional GKE cluster,
+ * the app on GKE, Cloud SQL for PostgreSQL (REGIONAL, point-in-time recovery, read replicas),
+ * Memorystore for Redis Cluster (3 shards × 1 replica), RabbitMQ (3 nodes, quorum queues) on GKE
+ * through its operator, and a Cloud Storage bucket reached through Workload Identity; the settings
+ * also in Secret Manager.
  */
 export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> {
     const s = cfg.services;
     const onAws = cfg.target === Target.Aws;
-    // On AWS the namespace goes to the cluster the Platform creates, so the Platform makes it.
-    const ns = onAws ? pulumi.output(cfg.namespace) : stackNamespace("gotrs", cfg.namespace);
+    const onGcp = cfg.target === Target.Gcp;
+    const onCloud = onAws || onGcp;
+    // On a cloud the namespace goes to the cluster the Platform creates, so the Platform makes it.
+    const ns = onCloud ? pulumi.output(cfg.namespace) : stackNamespace("gotrs", cfg.namespace);
     const platform = new Platform("gotrs", {
         target: cfg.target,
-        aws: onAws ? { region: awsRegion(), ...cfg.aws } : undefined,
+        aws: onAws ? { region: providerConfig("aws", "region"), ...cfg.aws } : undefined,
+        gcp: onGcp
+            ? { region: providerConfig("gcp", "region"), project: providerConfig("gcp", "project"), ...cfg.gcp }
+            : undefined,
         profile: cfg.profile,
         kubernetes: { namespace: ns, installOperators: cfg.installOperators },
         app: {
@@ -69,8 +80,8 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
         objectStorage: {
             bucket: "gotrs-attachments",
             ...s.objectStorage,
-            // Uploads stay in the cluster (Rook) on Kubernetes; on AWS they go to S3.
-            kubernetes: onAws
+            // Uploads stay in the cluster (Rook) on Kubernetes; on AWS they go to S3, on GCP to GCS.
+            kubernetes: onCloud
                 ? s.objectStorage?.kubernetes
                 : { mode: ObjectStorageMode.InCluster, ...s.objectStorage?.kubernetes },
         },
@@ -84,13 +95,13 @@ export function gotrs(cfg: StackConfig): Record<string, pulumi.Output<unknown>> 
         redis: platform.redisEndpoint!,
         amqp: platform.amqpEndpoint!,
         bucket: platform.bucket!,
-        ...(onAws
-            ? { cluster: platform.clusterName!, kubeconfig: platform.kubeconfig!, secretArn: platform.awsSecretArn! }
-            : {}),
+        ...(onCloud ? { cluster: platform.clusterName!, kubeconfig: platform.kubeconfig! } : {}),
+        ...(onAws ? { secretArn: platform.awsSecretArn! } : {}),
+        ...(onGcp ? { secretManagerSecret: platform.gcpSecretName! } : {}),
     };
 }
 
-/** The AWS provider's region (`aws:region`), which the Platform's resources and zone names must match. */
-function awsRegion(): string | undefined {
-    return new pulumi.Config("aws").get("region");
+/** A provider's setting (`aws:region`, `gcp:region`, `gcp:project`), which the Platform's resources and zone names must match. */
+function providerConfig(provider: "aws" | "gcp", key: string): string | undefined {
+    return new pulumi.Config(provider).get(key);
 }

@@ -212,6 +212,20 @@ describe("AppTier", () => {
             assert.strictEqual(zone.minDomains, undefined);
         });
 
+        it("a ServiceAccount of its own, annotated for a workload identity, with no API token mounted", async () => {
+            const email = "web-storage@shop-prod-1.iam.gserviceaccount.com";
+            const run = await runAppTier({
+                serviceAccountName: "web",
+                serviceAccountAnnotations: { "iam.gke.io/gcp-service-account": email },
+            });
+            const account = inputsOf(one(run, "kubernetes:core/v1:ServiceAccount"));
+            assert.deepStrictEqual(
+                [account.metadata.name, account.metadata.annotations, account.automountServiceAccountToken],
+                ["web", { "iam.gke.io/gcp-service-account": email }, false],
+            );
+            assert.strictEqual(inputsOf(one(run, T.Deployment)).spec.template.spec.serviceAccountName, "web");
+        });
+
         it("explicit args win over the profile", async () => {
             const run = await runAppTier({
                 replicas: 5,
@@ -349,6 +363,16 @@ describe("AppTier", () => {
                 /^ingress\.tlsSecretName: is required in the production profile/,
             ],
             ["app name that is not a DNS label", { appName: "Web_App" }, /^appName: must be a DNS label/],
+            [
+                "ServiceAccount annotations without a ServiceAccount",
+                { serviceAccountAnnotations: { "iam.gke.io/gcp-service-account": "app@p.iam.gserviceaccount.com" } },
+                /^serviceAccountAnnotations: needs serviceAccountName/,
+            ],
+            [
+                "a ServiceAccount annotation key Kubernetes refuses",
+                { serviceAccountName: "web", serviceAccountAnnotations: { "iam.gke.io/gcp service account": "x" } },
+                /^serviceAccountAnnotations\.iam\.gke\.io\/gcp service account: must be a Kubernetes annotation key/,
+            ],
         ];
         for (const [what, args, message] of cases) {
             it(what, async () => {

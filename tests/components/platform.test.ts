@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { ObjectStorageMode, Platform, PlatformArgs, RedisMode, Target } from "../../components";
+import { ObjectStorageMode, Platform, PlatformArgs, RedisMode } from "../../components";
 import { RunResult, runProgram } from "../../scripts/harness/mock-engine";
 import { isSecret, plain } from "../../scripts/harness/wire";
 import { T, childTypes, inputsOf, one, ofType } from "../helpers";
@@ -346,9 +346,9 @@ describe("Platform (Kubernetes)", () => {
                 new Platform("shop", { ...full, postgres: {} });
             }, /^postgres\.kubernetes\.backup\.destination: is required: the platform's bucket is inside the cluster \(Rook\)/));
 
-        it("a target whose backend is a later issue", () =>
+        it("a cloud's settings with another target", () =>
             expectRejected(() => {
-                new Platform("shop", { ...full, target: Target.Gcp });
-            }, /^target: "gcp" is not implemented yet/));
+                new Platform("shop", { ...full, gcp: { region: "europe-west1" } });
+            }, /^gcp: applies only with target "gcp" \(got target "kubernetes"\)/));
     });
 });

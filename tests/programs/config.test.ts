@@ -53,7 +53,7 @@ describe("stack config (programs/config.ts)", () => {
             [
                 "an unknown top-level key, listing the keys the project reads",
                 { "pulumi-ha:replicas": 3 },
-                /^config has unknown keys pulumi-ha:replicas; this project reads pulumi-ha:topology, pulumi-ha:target, pulumi-ha:aws, pulumi-ha:profile, pulumi-ha:namespace, pulumi-ha:installOperators, pulumi-ha:app, pulumi-ha:postgres, pulumi-ha:redis, pulumi-ha:rabbitmq, pulumi-ha:objectStorage$/,
+                /^config has unknown keys pulumi-ha:replicas; this project reads pulumi-ha:topology, pulumi-ha:target, pulumi-ha:aws, pulumi-ha:gcp, pulumi-ha:profile, pulumi-ha:namespace, pulumi-ha:installOperators, pulumi-ha:app, pulumi-ha:postgres, pulumi-ha:redis, pulumi-ha:rabbitmq, pulumi-ha:objectStorage$/,
             ],
             [
                 'a YAML string where a number belongs (replicas: "3")',
@@ -107,9 +107,19 @@ describe("stack config (programs/config.ts)", () => {
                 /^config pulumi-ha:app\.image: is required: a string$/,
             ],
             [
-                "a target without a stack here (gcp comes with its own issue)",
-                { target: "gcp" },
-                /^config pulumi-ha:target must be one of kubernetes, aws \(got "gcp"\)$/,
+                "a target that is not one",
+                { target: "azure" },
+                /^config pulumi-ha:target must be one of kubernetes, aws, gcp \(got "azure"\)$/,
+            ],
+            [
+                "GCP settings on an AWS stack",
+                { target: "aws", gcp: { region: "europe-west1" } },
+                /^config pulumi-ha:gcp applies only with pulumi-ha:target gcp \(got "aws"\)$/,
+            ],
+            [
+                "GCP settings of the wrong type, named by their key",
+                { target: "gcp", gcp: { network: { zones: "three" } } },
+                /^config pulumi-ha:gcp\.network\.zones: must be an integer/,
             ],
             [
                 "AWS settings on a Kubernetes stack",

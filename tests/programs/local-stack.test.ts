@@ -19,8 +19,8 @@ function stackPostgres(): Record<string, unknown> {
 describe("stack local (GOTRS, seed 004)", () => {
     const s = useStack("local");
 
-    it("is the embedded default stack; safeshare and aws are the others", () => {
-        assert.deepStrictEqual(listStacks(), ["aws", "local", "safeshare"]);
+    it("is the embedded default stack; safeshare, aws and gcp are the others", () => {
+        assert.deepStrictEqual(listStacks(), ["aws", "gcp", "local", "safeshare"]);
         assert.strictEqual(loadStackConfig("local")["pulumi-ha:topology"], "gotrs");
     });
 
@@ -185,7 +185,7 @@ describe("stack local (GOTRS, seed 004)", () => {
             () => loadStackConfig("prod"),
             (e: Error) =>
                 e instanceof UnknownStackError &&
-                /unknown stack "prod"; the stacks are: aws, local, safeshare/.test(e.message),
+                /unknown stack "prod"; the stacks are: aws, gcp, local, safeshare/.test(e.message),
         );
     });
 

@@ -117,7 +117,7 @@ describe("npm run plan", () => {
     it("exits 2 on an unknown stack, listing the stacks", () => {
         const r = plan("nope");
         assert.strictEqual(r.code, 2);
-        assert.match(r.err, /unknown stack "nope"; the stacks are: aws, local, safeshare/);
+        assert.match(r.err, /unknown stack "nope"; the stacks are: aws, gcp, local, safeshare/);
     });
 
     it("exits 2 with usage on a bad argument", () => {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { ClusterPlanContext } from "../backend";
 import { ArgChecker } from "../../core/arg-checker";
 import { show } from "../../core/arg-shape";
 import { KubernetesClusterArgs } from "../../core/kubernetes-cluster-contract";
@@ -22,14 +23,6 @@ export interface ClusterPlan {
     publicEndpointCidrs?: string[];
     kmsKeyArn?: pulumi.Input<string>;
     addonVersions: Record<EksAddonName, string>;
-}
-
-/**
- * What a Platform tells its cluster: the private subnets of the Network it plans alongside, whose
- * number is known now and whose ids exist once that Network is created.
- */
-export interface ClusterPlanContext {
-    subnets?: { zoneCount: number; ids: () => pulumi.Input<string>[] };
 }
 
 /** An existing cluster to reach, or a new one to create. */

@@ -4,11 +4,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { KubernetesClusterArgs, KubernetesClusterOutputs } from "../../core/kubernetes-cluster-contract";
 import { ResolvedKubernetesCluster } from "../../core/kubernetes-cluster-resolve";
 import { standardLabels } from "../../core/labels";
-import { BackendScope, ServiceBackend } from "../backend";
+import { BackendScope, ClusterPlanContext, ServiceBackend } from "../backend";
 import { awsTags, child, encryptionKey, inRegion } from "./common";
 import { kubeconfigFor } from "./eks-kubeconfig";
 import { EksAddonName } from "./eks-pins";
-import { ClusterPlan, ClusterPlanContext, planEksCluster } from "./eks-plan";
+import { ClusterPlan, planEksCluster } from "./eks-plan";
 import { addonsBeforeNodes, eksAwsValues } from "./eks-values";
 
 const component = "kubernetes-cluster";

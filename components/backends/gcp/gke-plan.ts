@@ -160,6 +160,7 @@ export function planGkeCluster(
     check: ArgChecker,
     args: KubernetesClusterArgs,
     resolved: ResolvedKubernetesCluster,
+    platformNetwork = false,
 ): GkePlan {
     const a = args.gcp ?? {};
     const regionOk = checkRegion(check, a.region);
@@ -213,11 +214,18 @@ export function planGkeCluster(
         );
 
     for (const key of ["network", "subnetwork", "podsRangeName", "servicesRangeName"] as const)
-        check.require(
-            a[key] !== undefined,
-            `gcp.${key}`,
-            `is required on target gcp: a Network's ${key === "network" ? "networkSelfLink" : key === "subnetwork" ? "subnetworkSelfLink" : key}`,
-        );
+        if (platformNetwork)
+            check.require(
+                a[key] === undefined,
+                `gcp.${key}`,
+                "is filled by the Platform from its Network; leave it out",
+            );
+        else
+            check.require(
+                a[key] !== undefined,
+                `gcp.${key}`,
+                `is required on target gcp: a Network's ${key === "network" ? "networkSelfLink" : key === "subnetwork" ? "subnetworkSelfLink" : key}`,
+            );
 
     const mt = a.machineType ?? gkeValues.machineType;
     check.require(

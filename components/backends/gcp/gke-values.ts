@@ -5,6 +5,12 @@
 export const gkeValues = {
     /** Cluster networkingMode: VPC_NATIVE or ROUTES. VPC-native: pods take IPs from the subnet's secondary range. */
     networkingMode: "VPC_NATIVE",
+    /**
+     * Cluster datapathProvider: LEGACY_DATAPATH (GKE's default, iptables kube-proxy, no NetworkPolicy
+     * enforcement) or ADVANCED_DATAPATH (Dataplane V2, eBPF, enforces NetworkPolicies). Autopilot
+     * always runs Dataplane V2.
+     */
+    datapathProvider: "ADVANCED_DATAPATH",
     /** Cluster databaseEncryption.state: ENCRYPTED or DECRYPTED. */
     databaseEncryptionState: "ENCRYPTED",
     /** NodePool nodeConfig.workloadMetadataConfig.mode: GKE_METADATA (Workload Identity) or GCE_METADATA. */

@@ -5,8 +5,7 @@ import { KubernetesClusterArgs } from "../../core/kubernetes-cluster-contract";
 import { ExistingGkeClusterArgs } from "../../core/kubernetes-cluster-gcp-contract";
 import { ResolvedKubernetesCluster } from "../../core/kubernetes-cluster-resolve";
 import { KubernetesClusterBackendOutputs } from "../aws/eks";
-import { ClusterPlanContext } from "../aws/eks-plan";
-import { BackendScope, ServiceBackend } from "../backend";
+import { BackendScope, ClusterPlanContext, ServiceBackend } from "../backend";
 import { child, gcpLabels, gcpNamePrefix, inProject } from "./common";
 import { gkeKubeconfig } from "./gke-kubeconfig";
 import { GkeClusterPlan, planGkeCluster } from "./gke-plan";
@@ -117,6 +116,8 @@ function createCluster(scope: BackendScope, plan: GkeClusterPlan): KubernetesClu
                       ...(plan.zones !== undefined ? { nodeLocations: plan.zones } : {}),
                       workloadIdentityConfig: { workloadPool: pulumi.interpolate`${project}.svc.id.goog` },
                       enableShieldedNodes: true,
+                      // Dataplane V2 enforces NetworkPolicies; the legacy dataplane accepts and ignores them.
+                      datapathProvider: gkeValues.datapathProvider,
                   }),
             ...(plan.version !== undefined ? { minMasterVersion: plan.version } : {}),
             network: plan.network,
@@ -206,13 +207,12 @@ export const gcpKubernetesCluster: ServiceBackend<
     ClusterPlanContext
 > = {
     plan(check, args, resolved, context) {
-        // A Platform on GCP does not hand a cluster its subnets yet: the Network's outputs come through gcp.*.
-        check.require(
-            context?.subnets === undefined,
-            "gcp",
-            "internal: a Platform's AWS subnets cannot place a GKE cluster",
-        );
-        const plan = planGkeCluster(check, args, resolved);
-        return (scope) => (plan.cluster ? createCluster(scope, plan.cluster) : existingCluster(scope, plan.existing));
+        const network = context?.gcpNetwork;
+        const plan = planGkeCluster(check, args, resolved, network !== undefined);
+        // A Platform's Network exists only at create: its VPC, subnet and ranges are read then.
+        return (scope) =>
+            plan.cluster
+                ? createCluster(scope, network ? { ...plan.cluster, ...network() } : plan.cluster)
+                : existingCluster(scope, plan.existing);
     },
 };

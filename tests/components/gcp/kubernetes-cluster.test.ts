@@ -99,6 +99,7 @@ describe("KubernetesCluster (GCP, GKE)", () => {
                 [c.network, c.subnetwork, c.networkingMode],
                 [net.network, net.subnetwork, "VPC_NATIVE"],
             );
+            assert.strictEqual(c.datapathProvider, "ADVANCED_DATAPATH", "Dataplane V2: NetworkPolicies are enforced");
             assert.deepStrictEqual(c.ipAllocationPolicy, {
                 clusterSecondaryRangeName: "pods",
                 servicesSecondaryRangeName: "services",
@@ -344,6 +345,7 @@ describe("KubernetesCluster (GCP, GKE)", () => {
             assert.ok(nodeConfigDoc.includes(`* ${gkeValues.workloadMetadataMode}: Run the GKE Metadata Server`));
             const clusterDoc = fs.readFileSync(require.resolve("@pulumi/gcp/container/cluster.d.ts"), "utf8");
             assert.ok(clusterDoc.includes(`Options are \`${gkeValues.networkingMode}\` or \`ROUTES\``));
+            assert.ok(clusterDoc.includes(`Set to \`${gkeValues.datapathProvider}\` to enable Dataplane v2`));
             const keyDoc = fs.readFileSync(require.resolve("@pulumi/gcp/kms/cryptoKey.d.ts"), "utf8");
             assert.ok(keyDoc.includes("letter `s` (seconds). It must be greater than a day"));
             assert.ok(Number(gkeValues.keyRotationPeriod.slice(0, -1)) === 90 * 86400);
