@@ -10,6 +10,7 @@ import {
     PostgresCluster,
     PostgresClusterArgs,
     PostgresGcpArgs,
+    Platform,
     Profile,
     Target,
 } from "../../../components";
@@ -380,6 +381,46 @@ describe("PostgresCluster on GCP (Cloud SQL for PostgreSQL)", () => {
                 (check) =>
                     gcpPostgres.plan(check, { ...args, gcp: { network } }, resolvedPostgres("orders", args), context),
                 /^gcp\.network: is filled by the Platform/,
+            );
+        });
+    });
+
+    describe("in a Platform on target gcp", () => {
+        let run: RunResult;
+        before(async () => {
+            run = await runProgram(
+                () =>
+                    void new Platform("shop", {
+                        target: Target.Gcp,
+                        app: { image: "ghcr.io/acme/shop:2.3.1", security: { runAsUser: 1000, runAsGroup: 1000 } },
+                        postgres: {},
+                        gcp: { project: "shop-prod-1", network: { availabilityZones: zones } },
+                        kubernetes: { namespace: "shop" },
+                    }),
+            );
+        });
+
+        it("puts Cloud SQL on the Platform's network through its private services range, in its project, region and zones", () => {
+            const p = primaryOf(run);
+            const network = plain(one(run, "gcp:compute/network:Network").outputs).selfLink;
+            const range = plain(one(run, "gcp:compute/globalAddress:GlobalAddress").outputs).name;
+            assert.deepStrictEqual(
+                [inputsOf(p).project, inputsOf(p).region, settingsOf(p).locationPreference],
+                ["shop-prod-1", "europe-west1", { zone: zones[0], secondaryZone: zones[1] }],
+            );
+            for (const x of instances(run))
+                assert.deepStrictEqual(
+                    [settingsOf(x).ipConfiguration.privateNetwork, settingsOf(x).ipConfiguration.allocatedIpRange],
+                    [network, range],
+                );
+            assert.strictEqual(instances(run).length, 3);
+        });
+
+        it("leaves no policy of the pack violated", async () => {
+            const verdict = await (await sharedPolicyPack()).evaluate(run.resources);
+            assert.deepStrictEqual(
+                verdict.violations.map((d) => `${d.policy}: ${d.message}`),
+                [],
             );
         });
     });
