@@ -31,6 +31,8 @@ export type { ServiceCommonArgs, KubernetesPlacementArgs, ServiceCredentials } f
 export type { AwsPlacementArgs } from "./core/aws-placement";
 export { AwsPostgresDeployment, AwsPostgresStorageType } from "./core/postgres-aws-contract";
 export type { PostgresAwsArgs } from "./core/postgres-aws-contract";
+export { CloudSqlEdition, CloudSqlSslMode } from "./core/postgres-gcp-contract";
+export type { PostgresGcpArgs } from "./core/postgres-gcp-contract";
 export type { RedisAwsArgs } from "./core/redis-aws-contract";
 export {
     GcpMemorystoreNodeType,

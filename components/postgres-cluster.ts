@@ -20,7 +20,7 @@ export function planPostgres(
  * replication to one standby (on Aurora: storage replicated over 3 zones), backups kept ≥ 7
  * days with point-in-time recovery, writer and reader endpoints, generated credentials as
  * Pulumi secrets. On Kubernetes: CloudNativePG and its Barman Cloud plugin; on AWS: Aurora
- * PostgreSQL or an RDS Multi-AZ DB cluster.
+ * PostgreSQL or an RDS Multi-AZ DB cluster; on GCP: Cloud SQL for PostgreSQL (REGIONAL, with read replicas).
  *
  * Arguments are checked before anything is registered (`InvalidArgumentsError`).
  * With `target` Kubernetes, pass `KubernetesOperators.postgres` in `dependsOn`.

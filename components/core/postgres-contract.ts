@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PostgresAwsArgs } from "./postgres-aws-contract";
+import { PostgresGcpArgs } from "./postgres-gcp-contract";
 import { PgBouncerPoolMode } from "./enums";
 import { ResourcesArgs } from "./resources";
 import { KubernetesPlacementArgs, ServiceCommonArgs, ServiceCredentials } from "./services-common";
@@ -26,7 +27,8 @@ export interface PostgresBackupArgs {
     enabled?: boolean;
     /**
      * Days of backups (and WAL) kept: ≥ 7 in production. Ranges are the target's: 1–3650 on kubernetes
-     * (default 7), 1–35 on aws (Aurora's limit; default 14 in production, 7 in development).
+     * (default 7), 1–35 on aws (Aurora's limit; default 14 in production, 7 in development), 1–365 on
+     * gcp (Cloud SQL's count of daily backups kept; default 7).
      */
     retentionDays?: number;
     /** Restore to any second in the retention window (archive WAL continuously). Default: true in production. */
@@ -79,7 +81,7 @@ export interface PostgresClusterArgs extends ServiceCommonArgs {
     instances?: number;
     /** Synchronous replication to one standby (zero data loss on failover). Default: true in production. Needs ≥ 2 instances. */
     syncReplication?: boolean;
-    /** Storage per instance in GiB, 1–65536 (Kubernetes volumes; an RDS Multi-AZ DB cluster's allocated storage; Aurora grows on its own). Default 20. */
+    /** Storage per instance in GiB, 1–65536 (Kubernetes volumes; an RDS Multi-AZ DB cluster's allocated storage; Aurora grows on its own; Cloud SQL's disk, ≥ 10, growing on its own). Default 20. */
     storageGiB?: number;
     /** Application database name, a lower-case SQL identifier (≤ 63). Default "app". */
     database?: string;
@@ -93,6 +95,8 @@ export interface PostgresClusterArgs extends ServiceCommonArgs {
     kubernetes?: PostgresKubernetesArgs;
     /** AWS specifics (target aws). */
     aws?: PostgresAwsArgs;
+    /** GCP specifics (target gcp: Cloud SQL for PostgreSQL); see {@link PostgresGcpArgs} for how the neutral arguments map. */
+    gcp?: PostgresGcpArgs;
 }
 
 /** What a Postgres cluster gives its clients, on every target. */

@@ -21,6 +21,7 @@ import { RabbitMQClusterArgs, RabbitMQKubernetesArgs } from "./rabbitmq-contract
 import { RedisClusterArgs, RedisKubernetesArgs } from "./redis-contract";
 import { ResourcesArgs } from "./resources";
 import { postgresAwsShape } from "./postgres-aws-contract";
+import { postgresGcpShape } from "./postgres-gcp-contract";
 import { redisAwsShape } from "./redis-aws-contract";
 import { redisGcpShape } from "./redis-gcp-contract";
 import { rabbitmqAwsShape } from "./rabbitmq-aws-contract";
@@ -56,6 +57,7 @@ export const placementFields: ShapeFields<KubernetesPlacementArgs> = {
 export const postgresShape: ObjectShape<PostgresClusterArgs> = object<PostgresClusterArgs>("PostgresClusterArgs", {
     ...serviceCommonFields,
     aws: postgresAwsShape,
+    gcp: postgresGcpShape,
     kubernetes: object<PostgresKubernetesArgs>("PostgresKubernetesArgs", {
         ...placementFields,
         image: string(),

@@ -117,7 +117,7 @@ const cases: Array<[string, () => void, ...RegExp[]]> = [
     [
         "an unknown key (a JavaScript caller's typo)",
         pg({ instancs: 3 }),
-        /^instancs: is not an argument of PostgresClusterArgs; its arguments are target, profile, deletionProtection, aws, kubernetes, version, instances, /,
+        /^instancs: is not an argument of PostgresClusterArgs; its arguments are target, profile, deletionProtection, aws, gcp, kubernetes, version, instances, /,
     ],
     [
         "an unknown nested key",

@@ -283,10 +283,11 @@ describe("PostgresCluster (Kubernetes, CloudNativePG)", () => {
                 /^target: must be one of "kubernetes", "aws", "gcp" \(got "azure"\)/,
                 /^profile: must be one of "production", "development" \(got "prod"\)/,
             ));
-        it("a target whose backend is a later issue", () =>
+        it("target gcp without its network, and another cloud's specifics beside it", () =>
             reject(
-                { ...prod, target: Target.Gcp },
-                /^target: "gcp" is not implemented yet for PostgresCluster; implemented: "kubernetes", "aws"/,
+                { ...prod, target: Target.Gcp, aws: {} },
+                /^gcp\.network: is required on target gcp/,
+                /^aws: must be left out with target "gcp"/,
             ));
     });
 });

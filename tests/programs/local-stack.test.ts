@@ -204,7 +204,7 @@ describe("stack local (GOTRS, seed 004)", () => {
         );
         await assert.rejects(
             runStack("local", { overrides: { postgres: { instancs: 5 } } }),
-            /config pulumi-ha:postgres has unknown keys instancs; allowed: target, profile, deletionProtection, aws, kubernetes, version, instances,/,
+            /config pulumi-ha:postgres has unknown keys instancs; allowed: target, profile, deletionProtection, aws, gcp, kubernetes, version, instances,/,
         );
         await assert.rejects(
             runStack("local", { overrides: { rabbitmq: { nodes: 2 } } }),
