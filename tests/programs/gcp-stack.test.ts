@@ -103,6 +103,61 @@ describe("stack gcp (GOTRS, seed 004, on GCP)", () => {
         );
     });
 
+    it("runs Cloud SQL REGIONAL with PITR and backups 14 days, private IP only, 2 read replicas in the other zones", () => {
+        const [primary, ...replicas] = ofType(s.update, G.SqlInstance).map((r) => plain(r.inputs));
+        const p = primary.settings;
+        assert.deepStrictEqual(
+            [p.availabilityType, p.locationPreference.zone, p.locationPreference.secondaryZone],
+            ["REGIONAL", zones[0], zones[1]],
+        );
+        assert.deepStrictEqual(
+            [p.backupConfiguration.enabled, p.backupConfiguration.pointInTimeRecoveryEnabled],
+            [true, true],
+        );
+        assert.strictEqual(p.backupConfiguration.backupRetentionSettings.retainedBackups, 14);
+        assert.deepStrictEqual(
+            [p.ipConfiguration.ipv4Enabled, p.ipConfiguration.sslMode, p.ipConfiguration.authorizedNetworks],
+            [false, "ENCRYPTED_ONLY", undefined],
+        );
+        assert.deepStrictEqual([primary.deletionProtection, p.deletionProtectionEnabled], [true, true]);
+        assert.deepStrictEqual(
+            replicas.map((r) => [r.settings.availabilityType, r.settings.locationPreference.zone]).sort(),
+            [
+                ["ZONAL", zones[1]],
+                ["ZONAL", zones[2]],
+            ],
+        );
+        const primaryName = plain(ofType(s.update, G.SqlInstance)[0].outputs).name;
+        for (const r of replicas) assert.strictEqual(r.masterInstanceName, primaryName);
+        // Every instance peers through the Network's private services range.
+        const range = plain(one(s.update, G.PrivateRange).outputs).name;
+        for (const i of [primary, ...replicas]) assert.strictEqual(i.settings.ipConfiguration.allocatedIpRange, range);
+    });
+
+    it("runs Memorystore for Redis Cluster 3 × 1 over the zones, RabbitMQ 3 on GKE, a dual-region bucket", () => {
+        const redis = plain(one(s.update, G.RedisCluster).inputs);
+        assert.deepStrictEqual(
+            [redis.shardCount, redis.replicaCount, redis.zoneDistributionConfig.mode, redis.deletionProtectionEnabled],
+            [3, 1, "MULTI_ZONE", true],
+        );
+        assert.strictEqual(redis.transitEncryptionMode, "TRANSIT_ENCRYPTION_MODE_SERVER_AUTHENTICATION");
+        const policy = plain(one(s.update, G.ConnectionPolicy).inputs);
+        // The policy takes the subnet's resource path (its self link without the API prefix).
+        const subnet = plain(one(s.update, G.Subnetwork).outputs).selfLink as string;
+        assert.deepStrictEqual(policy.pscConfig.subnetworks, [
+            subnet.replace("https://www.googleapis.com/compute/v1/", ""),
+        ]);
+        const mq = inputsOf(one(s.update, T.RabbitmqClusterCR)).spec;
+        assert.strictEqual(mq.replicas, 3);
+        assert.match(mq.rabbitmq.additionalConfig, /default_queue_type = quorum/);
+        const bucket = plain(one(s.update, G.Bucket).inputs);
+        assert.deepStrictEqual(
+            [bucket.location, bucket.customPlacementConfig.dataLocations, bucket.versioning.enabled],
+            ["EU", ["EUROPE-WEST1", "EUROPE-WEST4"], true],
+        );
+        assert.deepStrictEqual([bucket.publicAccessPrevention, bucket.uniformBucketLevelAccess], ["enforced", true]);
+    });
+
     it("gives the app its settings through secretKeyRef only, GCS through Workload Identity and an HMAC key", () => {
         const env = appEnv(s.update);
         for (const name of [
