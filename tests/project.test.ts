@@ -7,7 +7,7 @@ import { parse } from "yaml";
 import { policies } from "../policies/all-policies";
 import { runProgram } from "../scripts/harness/mock-engine";
 import { projectRoot } from "../scripts/harness/policy-runner";
-import { T, inputsOf, one } from "./helpers";
+import { T, inputsOf, ofType, one } from "./helpers";
 
 const sharedDir = path.resolve(projectRoot, "../shared");
 const read = (p: string) => fs.readFileSync(path.join(projectRoot, p), "utf8");
@@ -143,14 +143,19 @@ describe("project", () => {
         }
     });
 
-    it("the README's samples are examples/quickstart.ts, platform.ts and platform-aws.ts, which compile and run", async () => {
+    it("the README's samples are examples/quickstart.ts, platform.ts, platform-aws.ts and platform-gcp.ts, which compile and run", async () => {
         const readme = read("README.md");
         const samples = [
             ...readme.slice(readme.indexOf("## Use it in your own program")).matchAll(/```typescript\n([\s\S]*?)```/g),
         ].map((m) => m[1]);
         assert.deepStrictEqual(
             samples,
-            [read("examples/quickstart.ts"), read("examples/platform.ts"), read("examples/platform-aws.ts")],
+            [
+                read("examples/quickstart.ts"),
+                read("examples/platform.ts"),
+                read("examples/platform-aws.ts"),
+                read("examples/platform-gcp.ts"),
+            ],
             "README samples under '## Use it in your own program' are the examples, verbatim",
         );
         // tsc -p . compiled them (paths maps "pulumi-ha" to components/); run them as a user program would.
@@ -193,6 +198,21 @@ describe("project", () => {
                 one(onAws, t);
             // Nothing asks AWS at plan: the zones were given.
             assert.deepStrictEqual(onAws.calls, []);
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const onGcp = await runProgram(() => require("../examples/platform-gcp"));
+            one(onGcp, T.Platform, "shop");
+            for (const t of [
+                "gcp:container/cluster:Cluster",
+                "gcp:memorystore/instance:Instance",
+                "gcp:storage/bucket:Bucket",
+                "gcp:secretmanager/secret:Secret",
+                T.RabbitmqClusterCR,
+                T.Deployment,
+            ])
+                one(onGcp, t);
+            assert.strictEqual(ofType(onGcp, "gcp:sql/databaseInstance:DatabaseInstance").length, 3);
+            // Nothing asks GCP at plan: the zones and the project number were given.
+            assert.deepStrictEqual(onGcp.calls, []);
         } finally {
             Module._resolveFilename = resolve;
         }
