@@ -1,25 +1,56 @@
 import * as assert from "assert";
-import { spawnSync } from "child_process";
+import { execFile, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { projectRoot } from "../../scripts/harness/policy-runner";
 
+interface PlanRun {
+    code: number | null;
+    out: string;
+    err: string;
+}
+
+const planScript = path.join(projectRoot, "build/scripts/plan.js");
+
 // The plan as a user runs it: a separate process, its stdout and exit code.
-function plan(...args: string[]) {
-    const r = spawnSync(process.execPath, [path.join(projectRoot, "build/scripts/plan.js"), ...args], {
-        cwd: projectRoot,
-        encoding: "utf8",
-    });
+function plan(...args: string[]): PlanRun {
+    const r = spawnSync(process.execPath, [planScript, ...args], { cwd: projectRoot, encoding: "utf8" });
     return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** The same, without blocking: the full plans below run side by side, each process on its own. */
+function planInBackground(...args: string[]): Promise<PlanRun> {
+    return new Promise((resolve) => {
+        execFile(
+            process.execPath,
+            [planScript, ...args],
+            { cwd: projectRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+            (error, out, err) => resolve({ code: error ? ((error.code as number | undefined) ?? null) : 0, out, err }),
+        );
+    });
 }
 
 describe("npm run plan", () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
     after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    const policyConfig = path.join(tmp, "policy.json");
+    fs.writeFileSync(policyConfig, JSON.stringify({ "k8s-hpa-min-replicas": { minReplicas: 4 } }));
+    const runs = {} as Record<"local" | "update" | "safeshare" | "aws" | "gcp", PlanRun>;
+    before(async function () {
+        this.timeout(600000);
+        const [local, update, safeshare, aws, gcp] = await Promise.all([
+            planInBackground("--yaml", path.join(tmp, "yaml"), "--json", path.join(tmp, "plan.json")),
+            planInBackground("--update", "--yaml", path.join(tmp, "y2"), "--json", path.join(tmp, "p2.json")),
+            planInBackground("safeshare", "--policy-config", policyConfig),
+            planInBackground("aws"),
+            planInBackground("gcp"),
+        ]);
+        Object.assign(runs, { local, update, safeshare, aws, gcp });
+    });
 
     it("plans the local stack by default: tree, counts, schema and 0 violations, exit 0", () => {
-        const r = plan("--yaml", path.join(tmp, "yaml"), "--json", path.join(tmp, "plan.json"));
+        const r = runs.local;
         assert.strictEqual(r.code, 0, r.out + r.err);
         assert.match(r.out, /^Plan of stack "local" \(preview; offline, mock engine, nothing deployed\)/);
         assert.match(
@@ -53,7 +84,7 @@ describe("npm run plan", () => {
     });
 
     it("never writes a secret value (update mode, where values are known)", () => {
-        const r = plan("--update", "--yaml", path.join(tmp, "y2"), "--json", path.join(tmp, "p2.json"));
+        const r = runs.update;
         assert.strictEqual(r.code, 0, r.out + r.err);
         const json = JSON.parse(fs.readFileSync(path.join(tmp, "p2.json"), "utf8"));
         const bytes = json.resources.find((x: any) => x.type === "random:index/randomBytes:RandomBytes");
@@ -80,9 +111,7 @@ describe("npm run plan", () => {
     });
 
     it("plans a named stack, and exits 1 naming the policy and resource when --policy-config makes it fail", () => {
-        const cfg = path.join(tmp, "policy.json");
-        fs.writeFileSync(cfg, JSON.stringify({ "k8s-hpa-min-replicas": { minReplicas: 4 } }));
-        const r = plan("safeshare", "--policy-config", cfg);
+        const r = runs.safeshare;
         assert.strictEqual(r.code, 1, r.out + r.err);
         assert.match(r.out, /^Plan of stack "safeshare"/);
         assert.ok(
@@ -96,7 +125,7 @@ describe("npm run plan", () => {
     });
 
     it("plans the aws stack offline: the VPC, EKS, the managed services and the app, 0 violations, exit 0", () => {
-        const r = plan("aws");
+        const r = runs.aws;
         assert.strictEqual(r.code, 0, r.out + r.err);
         assert.match(r.out, /^Plan of stack "aws"/);
         for (const line of [
@@ -111,6 +140,26 @@ describe("npm run plan", () => {
         ])
             assert.ok(r.out.includes(line), line);
         assert.match(r.out, /Resources: 112\n/);
+        assert.match(r.out, /Policies: 0 mandatory, 0 advisory violation\(s\)/);
+    });
+
+    it("plans the gcp stack offline: the VPC, GKE, Cloud SQL, Memorystore, RabbitMQ on GKE, GCS, 0 violations, exit 0", () => {
+        const r = runs.gcp;
+        assert.strictEqual(r.code, 0, r.out + r.err);
+        assert.match(r.out, /^Plan of stack "gcp"/);
+        for (const line of [
+            "pulumi-ha:index:Network  gotrs-network",
+            "gcp:container/cluster:Cluster  gotrs-cluster  [protect]",
+            "gcp:sql/databaseInstance:DatabaseInstance  gotrs-postgres  [protect; ignoreChanges settings.diskSize]",
+            "gcp:redis/cluster:Cluster  gotrs-redis  [protect]",
+            "kubernetes:rabbitmq.com/v1beta1:RabbitmqCluster  gotrs-rabbitmq  [protect]",
+            "gcp:storage/bucket:Bucket  gotrs-storage  [protect]",
+            "gcp:secretmanager/secretVersion:SecretVersion",
+            "pulumi-ha:index:AppTier  gotrs",
+        ])
+            assert.ok(r.out.includes(line), line);
+        assert.match(r.out, /Resources: 68\n/);
+        assert.match(r.out, /1 custom resource\(s\) validated, 0 problem\(s\)/);
         assert.match(r.out, /Policies: 0 mandatory, 0 advisory violation\(s\)/);
     });
 
