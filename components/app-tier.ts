@@ -49,7 +49,14 @@ export class AppTier extends pulumi.ComponentResource {
             new k8s.core.v1.ServiceAccount(
                 `${name}-sa`,
                 {
-                    metadata: { ...metadata, name: app.serviceAccountName, annotations: app.serviceAccountAnnotations },
+                    metadata: {
+                        ...metadata,
+                        name: app.serviceAccountName,
+                        // Left out when there are none, so an unannotated account's inputs stay as they were.
+                        ...(Object.keys(app.serviceAccountAnnotations).length > 0
+                            ? { annotations: app.serviceAccountAnnotations }
+                            : {}),
+                    },
                     // The pods need no Kubernetes API token; a workload identity brings its own.
                     automountServiceAccountToken: false,
                 },
