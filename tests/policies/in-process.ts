@@ -135,6 +135,30 @@ const notice = (p: Policy, e: UnknownValueError) =>
     `can't run policy '${p.name}' from policy pack (in process) during preview: ${e.message}`;
 
 /** Analyze on each resource (resource policies), then AnalyzeStack once (stack policies), as one preview or update does. */
+/** The stack's resources as a stack policy sees them: parents, dependencies and property dependencies linked. */
+function stackView(resources: JudgedResource[], wrap: Wrap): PolicyResource[] {
+    const byUrn = new Map<string, PolicyResource>();
+    const stackResources = resources.map((r) => {
+        const props = unknownCheckingProxy(wrap(r.stackProps, r, "stack"));
+        const pr: PolicyResource = {
+            ...viewOf<PolicyResource>(r, props),
+            dependencies: [],
+            propertyDependencies: {},
+        };
+        byUrn.set(r.urn, pr);
+        return pr;
+    });
+    resources.forEach((r, i) => {
+        stackResources[i].parent = r.parent ? byUrn.get(r.parent) : undefined;
+        const resolve = (urns: string[]) => urns.map((u) => byUrn.get(u)).filter((x): x is PolicyResource => !!x);
+        stackResources[i].dependencies = resolve(r.dependencies);
+        stackResources[i].propertyDependencies = Object.fromEntries(
+            Object.entries(r.propertyDependencies ?? {}).map(([k, urns]) => [k, resolve(urns)]),
+        );
+    });
+    return stackResources;
+}
+
 export function evaluateInProcess(
     policies: Policies,
     resources: JudgedResource[],
@@ -191,36 +215,19 @@ export function evaluateInProcess(
     }
 
     if (opts.stack ?? true) {
-        for (const p of policies) {
-            const validate = (p as StackValidationPolicy).validateStack;
-            if (!validate || configs.get(p.name)!.level === "disabled") continue;
-            const byUrn = new Map<string, PolicyResource>();
-            const stackResources = resources.map((r) => {
-                const props = unknownCheckingProxy(wrap(r.stackProps, r, "stack"));
-                const pr: PolicyResource = {
-                    ...viewOf<PolicyResource>(r, props),
-                    dependencies: [],
-                    propertyDependencies: {},
-                };
-                byUrn.set(r.urn, pr);
-                return pr;
-            });
-            resources.forEach((r, i) => {
-                stackResources[i].parent = r.parent ? byUrn.get(r.parent) : undefined;
-                const resolve = (urns: string[]) =>
-                    urns.map((u) => byUrn.get(u)).filter((x): x is PolicyResource => !!x);
-                stackResources[i].dependencies = resolve(r.dependencies);
-                stackResources[i].propertyDependencies = Object.fromEntries(
-                    Object.entries(r.propertyDependencies ?? {}).map(([k, urns]) => [k, resolve(urns)]),
-                );
-            });
+        const stackPolicies = policies.filter(
+            (p) => (p as StackValidationPolicy).validateStack && configs.get(p.name)!.level !== "disabled",
+        );
+        // One view of the stack for every stack policy, as the analyzer hands each the same resources.
+        const stackResources = stackPolicies.length > 0 ? stackView(resources, wrap) : [];
+        for (const p of stackPolicies) {
             const args: StackValidationArgs = {
                 resources: stackResources,
                 stackTags: new Map(),
                 getConfig: <T>() => configs.get(p.name)!.props as T,
                 notApplicable,
             };
-            run(p, "", () => validate(args, reporter(p, "")));
+            run(p, "", () => (p as StackValidationPolicy).validateStack!(args, reporter(p, "")));
         }
     }
     return { ...verdictOf(diagnostics), errors };
