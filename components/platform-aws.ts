@@ -2,11 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkRegion } from "./backends/aws/common";
 import { eksAwsValues } from "./backends/aws/eks-values";
 import { AppTierEgressEndpointArgs } from "./core/app-tier-contract";
-import { postgresPort } from "./backends/aws/postgres";
+import { postgresPort } from "./backends/postgres-client";
 import { amazonMq } from "./backends/aws/rabbitmq";
 import { redisPort } from "./backends/aws/redis";
 import { ClusterPlanContext } from "./backends/backend";
-import { ServicePlanContext } from "./backends/backend";
 import { ArgChecker } from "./core/arg-checker";
 import { dropped } from "./core/arg-shape";
 import { Profile, Target } from "./core/enums";
@@ -14,9 +13,9 @@ import { KubernetesClusterArgs } from "./core/kubernetes-cluster-contract";
 import { NetworkArgs } from "./core/network-contract";
 import { PlatformAwsArgs, platformAwsShape } from "./core/platform-aws-contract";
 import { SharedSecretAwsArgs } from "./core/shared-secret-aws-contract";
-import { KubernetesCluster, KubernetesClusterPlan, planKubernetesCluster } from "./kubernetes-cluster";
-import { Network, NetworkPlan, planNetwork } from "./network";
-import { ServicePlan, handDown } from "./service-plan";
+import { planKubernetesCluster } from "./kubernetes-cluster";
+import { planNetwork } from "./network";
+import { FoundationPlan, MadeFoundation, createFoundation, inPlatformRegion } from "./platform-foundation";
 
 /** What a Platform's AWS services need of its cluster, known before planning it. */
 export interface AwsPlatformNeeds {
@@ -27,16 +26,7 @@ export interface AwsPlatformNeeds {
 }
 
 /** A Platform's VPC and EKS cluster, planned before anything registers. */
-export interface AwsFoundationPlan {
-    /** The services' placement on them. */
-    services: ServicePlanContext;
-    /** The Secrets Manager settings of the Platform's secret, its region filled. */
-    secrets: SharedSecretAwsArgs;
-    /** `plan` creating its resources in the Platform's region (the provider's when none is given). */
-    regional<R, O>(plan: ServicePlan<R, O>): ServicePlan<R, O>;
-    /** Creates the Network and the KubernetesCluster under the Platform. */
-    create(parent: pulumi.ComponentResource, name: string): KubernetesCluster;
-}
+export type AwsFoundationPlan = FoundationPlan<SharedSecretAwsArgs>;
 
 /**
  * Plans the Network and KubernetesCluster of a Platform on AWS, with the Platform's target and
@@ -76,7 +66,7 @@ export function planAwsFoundation(
     const zoneNames = networkArgs.aws?.existing?.availabilityZones ?? networkPlan.resolved.availabilityZones;
     const zoneCount = zoneNames?.length ?? networkPlan.resolved.zones;
 
-    const made: { network?: Network; cluster?: KubernetesCluster } = {};
+    const made: MadeFoundation = {};
     const existing = a.cluster?.aws?.existing;
     const clusterArgs: KubernetesClusterArgs = {
         ...a.cluster,
@@ -122,29 +112,15 @@ export function planAwsFoundation(
             },
         },
         secrets: { ...a.secrets, region: a.secrets?.region ?? region },
-        regional: (plan) =>
-            region === undefined
-                ? plan
-                : {
-                      resolved: plan.resolved,
-                      create: (scope) => plan.create({ ...scope, region: scope.region ?? region }),
-                  },
-        create(parent, platformName) {
-            made.network = new Network(`${platformName}-network`, handDown(networkArgs, asHanded(networkPlan)), {
+        regional: (plan) => inPlatformRegion(plan, region),
+        create: (parent, platformName) =>
+            createFoundation(
                 parent,
-            });
-            made.cluster = new KubernetesCluster(
-                `${platformName}-cluster`,
-                handDown(clusterArgs, asHanded(clusterPlan)),
-                { parent },
-            );
-            return made.cluster;
-        },
+                platformName,
+                { network: [networkArgs, networkPlan], cluster: [clusterArgs, clusterPlan] },
+                made,
+            ),
     };
-}
-
-function asHanded(plan: NetworkPlan | KubernetesClusterPlan): ServicePlan<unknown, unknown> {
-    return plan as ServicePlan<unknown, unknown>;
 }
 
 /** The node-local endpoints the app must reach: the Pod Identity agent, when it gets its bucket's role that way. */

@@ -1,9 +1,10 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterPlanContext, ServicePlanContext } from "./backends/backend";
+import { ClusterPlanContext } from "./backends/backend";
 import { checkGcpProject, checkGcpRegion, regionOfZone } from "./backends/gcp/common";
 import { AppTierEgressEndpointArgs, AppTierPortRangeArgs } from "./core/app-tier-contract";
 import { memorystorePorts } from "./backends/gcp/redis-common";
+import { postgresPort } from "./backends/postgres-client";
 import { ResolvedRedis } from "./core/redis-resolve";
 import { ArgChecker } from "./core/arg-checker";
 import { dropped, show } from "./core/arg-shape";
@@ -12,9 +13,9 @@ import { KubernetesClusterArgs } from "./core/kubernetes-cluster-contract";
 import { NetworkArgs } from "./core/network-contract";
 import { PlatformGcpArgs, platformGcpShape } from "./core/platform-gcp-contract";
 import { SharedSecretGcpArgs } from "./core/shared-secret-gcp-contract";
-import { KubernetesCluster, KubernetesClusterPlan, planKubernetesCluster } from "./kubernetes-cluster";
-import { Network, NetworkPlan, planNetwork } from "./network";
-import { ServicePlan, handDown } from "./service-plan";
+import { planKubernetesCluster } from "./kubernetes-cluster";
+import { planNetwork } from "./network";
+import { FoundationPlan, MadeFoundation, createFoundation, inPlatformRegion } from "./platform-foundation";
 
 /** What a Platform's GCP services need of its cluster, known before planning it. */
 export interface GcpPlatformNeeds {
@@ -23,16 +24,7 @@ export interface GcpPlatformNeeds {
 }
 
 /** A Platform's VPC and GKE cluster, planned before anything registers. */
-export interface GcpFoundationPlan {
-    /** The services' placement on them. */
-    services: ServicePlanContext;
-    /** The Secret Manager settings of the Platform's secret, its project filled. */
-    secrets: SharedSecretGcpArgs;
-    /** `plan` creating its resources in the Platform's region. */
-    regional<R, O>(plan: ServicePlan<R, O>): ServicePlan<R, O>;
-    /** Creates the Network and the KubernetesCluster under the Platform. */
-    create(parent: pulumi.ComponentResource, name: string): KubernetesCluster;
-}
+export type GcpFoundationPlan = FoundationPlan<SharedSecretGcpArgs>;
 
 /**
  * The GKE metadata server, which a pod must reach to act as its Google service account (Workload
@@ -93,7 +85,7 @@ export function planGcpFoundation(
     const names = zoneNames ?? networkPlan.resolved.availabilityZones;
     const zoneCount = names?.length ?? networkPlan.resolved.zones;
 
-    const made: { network?: Network; cluster?: KubernetesCluster } = {};
+    const made: MadeFoundation = {};
     const c = a.cluster?.gcp;
     const existing = c?.existing !== undefined;
     // Nodes in the Network's zones when their names are known (Autopilot and an existing cluster choose their own).
@@ -151,21 +143,14 @@ export function planGcpFoundation(
             },
         },
         secrets: { ...a.secrets, project: a.secrets?.project ?? a.project },
-        regional: (plan) => ({
-            resolved: plan.resolved,
-            create: (scope) => plan.create({ ...scope, region: scope.region ?? region }),
-        }),
-        create(parent, platformName) {
-            made.network = new Network(`${platformName}-network`, handDown(networkArgs, asHanded(networkPlan)), {
+        regional: (plan) => inPlatformRegion(plan, region),
+        create: (parent, platformName) =>
+            createFoundation(
                 parent,
-            });
-            made.cluster = new KubernetesCluster(
-                `${platformName}-cluster`,
-                handDown(clusterArgs, asHanded(clusterPlan)),
-                { parent },
-            );
-            return made.cluster;
-        },
+                platformName,
+                { network: [networkArgs, networkPlan], cluster: [clusterArgs, clusterPlan] },
+                made,
+            ),
     };
 }
 
@@ -173,10 +158,6 @@ export function planGcpFoundation(
 function zonesRegion(zones: string[] | undefined): string | undefined {
     const regions = [...new Set((zones ?? []).filter((z) => typeof z === "string").map(regionOfZone))];
     return regions.length === 1 ? regions[0] : undefined;
-}
-
-function asHanded(plan: NetworkPlan | KubernetesClusterPlan): ServicePlan<unknown, unknown> {
-    return plan as ServicePlan<unknown, unknown>;
 }
 
 /** The ports (and port ranges) of a Platform's managed services on GCP, which its app must be allowed to reach. */
@@ -192,7 +173,7 @@ export function gcpServicePorts(on: { postgres: boolean; redis?: ResolvedRedis }
           ? [memorystorePorts.discovery]
           : [redis.tls ? memorystorePorts.instanceTls : memorystorePorts.instance];
     return {
-        ports: [...(on.postgres ? [5432] : []), ...redisPorts],
+        ports: [...(on.postgres ? [postgresPort] : []), ...redisPorts],
         ranges: cluster ? [{ ...memorystorePorts.clusterNodes }] : [],
     };
 }

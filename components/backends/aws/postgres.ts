@@ -7,6 +7,7 @@ import { AwsPostgresDeployment, AwsPostgresStorageType, PostgresAwsArgs } from "
 import { PostgresClusterArgs, PostgresOutputs } from "../../core/postgres-contract";
 import { ResolvedPostgres } from "../../core/postgres-resolve";
 import { BackendScope, ServiceBackend, PostgresPlanContext } from "../backend";
+import { postgresPasswordArgs, postgresPort, postgresUrl } from "../postgres-client";
 import { awsTags, child, encryptionKey, inRegion, serviceSecurityGroup, placeService } from "./common";
 import {
     auroraInstanceFamilies,
@@ -18,31 +19,11 @@ import {
     rdsRetentionRange,
 } from "./postgres-pins";
 
-/** PostgreSQL's port, on the cluster and every instance. */
-export const postgresPort = 5432;
 const component = "postgres";
 
 // Daily backup in a quiet hour, then the weekly maintenance window after it (RDS: they must not overlap).
 export const postgresBackupWindow = "02:00-03:00";
 export const postgresMaintenanceWindow = "sun:04:00-sun:05:00";
-
-/**
- * The master password: CreateDBCluster takes 8–41 printable ASCII characters except '/', '"', '@'
- * (and we leave out the space). 40 of letters, digits and the specials below; never ' or \ or `
- * either, so the value survives shells and connection strings unquoted.
- */
-export const masterPasswordArgs: random.RandomPasswordArgs = {
-    length: 40,
-    upper: true,
-    lower: true,
-    numeric: true,
-    special: true,
-    overrideSpecial: "!#$%&*()-_=+[]{}<>:?^",
-    minUpper: 2,
-    minLower: 2,
-    minNumeric: 2,
-    minSpecial: 1,
-};
 
 // Names RDS refuses for the master user or the database (besides PostgreSQL's reserved words).
 const rdsReserved = ["rdsadmin", "rdsrepladmin", "rds_superuser", "rds_replication", "rds_password"];
@@ -102,16 +83,6 @@ const pgReservedWords = [
     "where",
     "with",
 ];
-
-/**
- * postgres://user:password@host:5432/database?sslmode=require, user and password percent-encoded
- * (a password holding '#', '$', '&', '<' or '>' would otherwise end or split the URL).
- */
-export function postgresUrl(username: string, password: string, host: string, database: string): string {
-    const user = encodeURIComponent(username);
-    const pass = encodeURIComponent(password);
-    return `postgres://${user}:${pass}@${host}:${postgresPort}/${encodeURIComponent(database)}?sslmode=require`;
-}
 
 /** The engine version sent to RDS: the pinned minor of a bare major, a major.minor as given. */
 function engineVersionOf(check: ArgChecker, version: string): string | undefined {
@@ -333,7 +304,7 @@ function createPostgres(
         },
         child(scope),
     );
-    const password = new random.RandomPassword(`${scope.name}-password`, masterPasswordArgs, child(scope));
+    const password = new random.RandomPassword(`${scope.name}-password`, postgresPasswordArgs, child(scope));
     // A final snapshot per cluster lifetime: a fixed name would collide with the last one's on the next destroy.
     const snapshotSuffix = new random.RandomId(`${scope.name}-final-snapshot`, { byteLength: 4 }, child(scope));
     const performanceInsights = {

@@ -7,7 +7,7 @@ import { enumValues } from "../../core/enums";
 import { PostgresClusterArgs, PostgresOutputs } from "../../core/postgres-contract";
 import { CloudSqlEdition, CloudSqlSslMode, PostgresGcpArgs } from "../../core/postgres-gcp-contract";
 import { ResolvedPostgres } from "../../core/postgres-resolve";
-import { postgresPort, postgresUrl } from "../aws/postgres";
+import { postgresPasswordArgs, postgresPort, postgresUrl } from "../postgres-client";
 import { BackendScope, PostgresPlanContext, ServiceBackend } from "../backend";
 import { child, gcpLabels, gcpNamePrefix, inProject } from "./common";
 import { placeGcpService } from "./placement";
@@ -34,24 +34,6 @@ const component = "postgres";
 export const cloudSqlBackupStart = "02:00";
 /** Sunday (the provider counts 1–7 from Monday), 04:00 UTC, on the stable track (two weeks' notice). */
 export const cloudSqlMaintenanceWindow = { day: 7, hour: 4, updateTrack: "stable" } as const;
-
-/**
- * The owner's password: Cloud SQL sets no rule of its own without a password policy, and PostgreSQL
- * takes any characters; 40 letters, digits and specials that survive shells and connection strings
- * unquoted (never ' " \ ` / @ or a space).
- */
-export const cloudSqlPasswordArgs: random.RandomPasswordArgs = {
-    length: 40,
-    upper: true,
-    lower: true,
-    numeric: true,
-    special: true,
-    overrideSpecial: "!#$%&*()-_=+[]{}<>:?^",
-    minUpper: 2,
-    minLower: 2,
-    minNumeric: 2,
-    minSpecial: 1,
-};
 
 /** A Cloud KMS key's resource name, capturing its location. */
 const kmsKeyName = /^projects\/[^/]+\/locations\/([a-z0-9-]+)\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
@@ -358,7 +340,7 @@ function createPostgres(
         );
     }
 
-    const password = new random.RandomPassword(`${n}-password`, cloudSqlPasswordArgs, child(scope));
+    const password = new random.RandomPassword(`${n}-password`, postgresPasswordArgs, child(scope));
     new gcp.sql.Database(
         `${n}-database`,
         { instance: primary.name, name: pg.database, ...inProject(project) },

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
-import { awsPostgres, postgresUrl } from "../../../components/backends/aws/postgres";
+import { awsPostgres } from "../../../components/backends/aws/postgres";
+import { postgresUrl } from "../../../components/backends/postgres-client";
 import { PostgresClusterArgs, Profile, Target } from "../../../components";
 import { AwsPostgresDeployment, AwsPostgresStorageType } from "../../../components/core/postgres-aws-contract";
 import { RecordedResource, RunResult } from "../../../scripts/harness/mock-engine";
