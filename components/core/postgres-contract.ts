@@ -28,7 +28,8 @@ export interface PostgresBackupArgs {
     /**
      * Days of backups (and WAL) kept: ≥ 7 in production. Ranges are the target's: 1–3650 on kubernetes
      * (default 7), 1–35 on aws (Aurora's limit; default 14 in production, 7 in development), 1–365 on
-     * gcp (Cloud SQL's count of daily backups kept; default 7).
+     * gcp (Cloud SQL's count of daily backups kept, ≥ 8 in production with point-in-time recovery, whose
+     * logs cover one day fewer; default 14 in production, 7 in development).
      */
     retentionDays?: number;
     /** Restore to any second in the retention window (archive WAL continuously). Default: true in production. */

@@ -42,9 +42,10 @@ export type CloudSqlSslMode = (typeof CloudSqlSslMode)[keyof typeof CloudSqlSslM
  *   development defaults to ZONAL.
  * - `storageGiB`: the disk of each instance (10–65536 GiB, SSD); it grows by itself (auto-resize),
  *   and a grown disk is never shrunk back to this value.
- * - `backup`: automated daily backups (`retentionDays` of them kept, 1–365, ≥ 7 in production) and
- *   point-in-time recovery with `min(retentionDays, 7)` days of transaction logs (35 with
- *   Enterprise Plus). REGIONAL needs both, so they cannot be turned off in production nor with
+ * - `backup`: automated daily backups (`retentionDays` of them kept, 1–365; default 14 in production,
+ *   7 in development) and point-in-time recovery with `min(retentionDays − 1, 7)` days of transaction
+ *   logs (35 with Enterprise Plus): Cloud SQL refuses as many days of logs as backups, so production
+ *   (7 days of logs) keeps at least 8 backups. REGIONAL needs both, so they cannot be turned off in production nor with
  *   `syncReplication`. `kubernetes.backup` (destination, schedule) is CloudNativePG's, not used here.
  * - `pooler`: refused: Cloud SQL has no PgBouncer, and its Managed Connection Pooling (Enterprise
  *   Plus only) is not offered by this package yet.

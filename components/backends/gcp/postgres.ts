@@ -105,6 +105,9 @@ function checkNames(check: ArgChecker, pg: ResolvedPostgres): void {
     );
 }
 
+/** Days of transaction logs point-in-time recovery keeps at least. */
+const logDaysMin = { production: 7, development: 1 } as const;
+
 /** Backups of the primary: daily backups kept, and days of transaction logs for point-in-time recovery. */
 interface CloudSqlBackups {
     retainedBackups: number;
@@ -129,23 +132,35 @@ function backupsOf(
         return undefined;
     }
     const r = cloudSqlRetainedBackupsRange;
-    if (args.backup?.retentionDays !== undefined)
+    const given = args.backup?.retentionDays;
+    // As on AWS: two weeks in production unless told, a week in development.
+    const retainedBackups = given ?? (pg.production ? 14 : 7);
+    const logDaysMax = cloudSqlLogDaysMax[edition] ?? cloudSqlLogDaysMax.ENTERPRISE;
+    if (given !== undefined)
         check.require(
-            pg.backup.retentionDays <= r.max,
+            given <= r.max,
             "backup.retentionDays",
-            `must be at most ${r.max} on target gcp: Cloud SQL keeps at most ${r.max} automated backups (got ${pg.backup.retentionDays})`,
+            `must be at most ${r.max} on target gcp: Cloud SQL keeps at most ${r.max} automated backups (got ${given})`,
+        );
+    // Cloud SQL refuses as many days of logs as backups ("backup retention should be > transaction log
+    // retention"): the logs cover one day fewer, and production keeps a week of them.
+    const fewest = pg.production ? logDaysMin.production + 1 : logDaysMin.development + 1;
+    if (pg.backup.pointInTimeRecovery)
+        check.require(
+            retainedBackups >= fewest,
+            "backup.retentionDays",
+            `must be at least ${fewest} with point-in-time recovery on target gcp${pg.production ? " in production" : ""}: Cloud SQL keeps transaction logs for fewer days than it keeps backups, and ${pg.production ? `production keeps ${logDaysMin.production} days of logs` : "it keeps at least 1 day of logs"} (got ${retainedBackups})`,
         );
     check.require(
         pg.backup.pointInTimeRecovery || !regional,
         "backup.pointInTimeRecovery",
         `cannot be false ${pg.production ? "in production" : "with syncReplication"} on target gcp: a REGIONAL Cloud SQL instance needs point-in-time recovery`,
     );
-    const logDaysMax = cloudSqlLogDaysMax[edition] ?? cloudSqlLogDaysMax.ENTERPRISE;
     return {
-        retainedBackups: pg.backup.retentionDays,
+        retainedBackups,
         pointInTimeRecovery: pg.backup.pointInTimeRecovery,
-        // Logs older than the oldest backup could not be replayed from anything.
-        logDays: Math.min(pg.backup.retentionDays, logDaysMax),
+        // Logs reach back to the oldest backup but one (older logs could not be replayed from anything).
+        logDays: Math.max(1, Math.min(retainedBackups - 1, logDaysMax)),
     };
 }
 

@@ -121,7 +121,7 @@ describe("PostgresCluster on GCP (Cloud SQL for PostgreSQL)", () => {
                 startTime: "02:00",
                 pointInTimeRecoveryEnabled: true,
                 transactionLogRetentionDays: 7,
-                backupRetentionSettings: { retainedBackups: 7, retentionUnit: "COUNT" },
+                backupRetentionSettings: { retainedBackups: 14, retentionUnit: "COUNT" },
             });
             assert.strictEqual(s.retainBackupsOnDelete, true);
         });
@@ -270,7 +270,7 @@ describe("PostgresCluster on GCP (Cloud SQL for PostgreSQL)", () => {
             assert.strictEqual(plain(o.readerEndpoint), plain(o.writerEndpoint));
         });
 
-        it("REGIONAL with syncReplication, backups of 3 days with 3 days of logs, and a shared-core tier", async () => {
+        it("REGIONAL with syncReplication, backups of 3 days with 2 days of logs, and a shared-core tier", async () => {
             const run = await runPostgres({
                 ...dev,
                 instances: 2,
@@ -282,7 +282,8 @@ describe("PostgresCluster on GCP (Cloud SQL for PostgreSQL)", () => {
             assert.deepStrictEqual([s.availabilityType, s.tier], ["REGIONAL", "db-g1-small"]);
             assert.deepStrictEqual(
                 [s.backupConfiguration.transactionLogRetentionDays, s.backupConfiguration.backupRetentionSettings],
-                [3, { retainedBackups: 3, retentionUnit: "COUNT" }],
+                // Cloud SQL refuses as many days of logs as backups.
+                [2, { retainedBackups: 3, retentionUnit: "COUNT" }],
             );
             assert.deepStrictEqual(settingsOf(replicasOf(run)[0]).locationPreference, { zone: zones[2] });
         });
@@ -315,7 +316,7 @@ describe("PostgresCluster on GCP (Cloud SQL for PostgreSQL)", () => {
                     s.backupConfiguration.transactionLogRetentionDays,
                     s.backupConfiguration.backupRetentionSettings.retainedBackups,
                 ],
-                [30, 30],
+                [29, 30],
             );
             for (const x of instances(run)) {
                 assert.strictEqual(inputsOf(x).encryptionKeyName, westKey);
@@ -481,6 +482,15 @@ describe("PostgresCluster on GCP (Cloud SQL for PostgreSQL)", () => {
                 /^syncReplication: cannot be false in production on target gcp/,
                 /^backup\.pointInTimeRecovery: cannot be false in production on target gcp/,
                 /^backup\.retentionDays: must be at most 365 on target gcp/,
+            );
+            // A week of backups leaves no room for a week of logs: Cloud SQL wants fewer days of logs than backups.
+            await rejects(
+                { ...prod, backup: { retentionDays: 7 } },
+                /^backup\.retentionDays: must be at least 8 with point-in-time recovery on target gcp in production: Cloud SQL keeps transaction logs for fewer days than it keeps backups, and production keeps 7 days of logs \(got 7\)/,
+            );
+            await rejects(
+                { ...dev, backup: { enabled: true, retentionDays: 1, pointInTimeRecovery: true } },
+                /^backup\.retentionDays: must be at least 2 with point-in-time recovery on target gcp: /,
             );
             await rejects(
                 { ...dev, instances: 2, syncReplication: true },
