@@ -138,6 +138,7 @@ export function planGcpFoundation(
                         subnetwork: network.subnetworkSelfLink!,
                         availabilityZones: network.zoneNames,
                         privateServicesRangeName: network.privateServicesRangeName,
+                        clusterName: made.cluster!.clusterName!,
                     };
                 },
             },

@@ -109,6 +109,11 @@ export interface GcpPlatformPlacement {
     availabilityZones: pulumi.Input<string>[];
     /** The private services access range. */
     privateServicesRangeName?: pulumi.Input<string>;
+    /**
+     * The GKE cluster's name. A Workload Identity binding reads it so that it waits for the cluster:
+     * GCP refuses a member of `<project>.svc.id.goog` until a cluster has created that pool.
+     */
+    clusterName: pulumi.Input<string>;
 }
 
 /**

@@ -39,6 +39,11 @@ export function accountIdOf(scope: BackendScope): string {
     return `${gcpNamePrefix(scope).slice(0, 22).replace(/-+$/, "")}-storage`;
 }
 
+/** A Kubernetes ServiceAccount to trust, and what its binding waits for (a Platform's GKE cluster, whose creation makes the pool). */
+interface WorkloadIdentityBinding extends ObjectStorageGcpWorkloadIdentityArgs {
+    after?: pulumi.Input<string>;
+}
+
 /** What `plan` settles for `create`. */
 interface GcsPlan {
     placement: GcsPlacement;
@@ -52,7 +57,7 @@ interface GcsPlan {
     turbo: boolean;
     kmsKeyName?: pulumi.Input<string>;
     /** The binding, read when created (a Platform's app ServiceAccount, or the user's). */
-    binding: () => ObjectStorageGcpWorkloadIdentityArgs | undefined;
+    binding: () => WorkloadIdentityBinding | undefined;
 }
 
 /**
@@ -132,7 +137,9 @@ function planGcs(
         turbo: a.turboReplication === true,
         kmsKeyName: a.kmsKeyName,
         binding: () =>
-            app === undefined ? a.workloadIdentity : { namespace: app.namespace, serviceAccount: app.name },
+            app === undefined
+                ? a.workloadIdentity
+                : { namespace: app.namespace, serviceAccount: app.name, after: platform!.placement().clusterName },
     };
 }
 
@@ -231,7 +238,13 @@ function createGcs(scope: BackendScope, s: ResolvedObjectStorage, plan: GcsPlan)
             {
                 serviceAccountId: account.name,
                 role: gcsValues.workloadIdentityRole,
-                member: workloadIdentityMember(plan.poolProject!, binding.namespace, binding.serviceAccount),
+                // Read through the cluster's name: the pool exists only once the cluster does.
+                member: pulumi
+                    .all([
+                        workloadIdentityMember(plan.poolProject!, binding.namespace, binding.serviceAccount),
+                        binding.after,
+                    ])
+                    .apply(([member]) => member),
             },
             child(scope),
         );

@@ -240,7 +240,7 @@ describe("ObjectStorage on target gcp (Cloud Storage)", () => {
                 zoneCount: 3,
                 region: "us-east1",
                 project: "plat-prod-7",
-                placement: () => ({ network: "n", subnetwork: "s", availabilityZones: [] }),
+                placement: () => ({ network: "n", subnetwork: "s", availabilityZones: [], clusterName: "c" }),
                 appServiceAccount: { namespace: "shop", name: "shop-app" },
             };
             const given: ObjectStorageArgs = { target: Target.Gcp };

@@ -85,7 +85,13 @@ describe("Platform on target gcp", () => {
                 ["shop", "shop", { "iam.gke.io/gcp-service-account": account }],
             );
             assert.strictEqual(inputsOf(one(run, T.Deployment)).spec.template.spec.serviceAccountName, "shop");
-            const binding = inputsOf(one(run, G.WorkloadIdentityUser));
+            const bindingResource = one(run, G.WorkloadIdentityUser);
+            // GCP refuses a member of <project>.svc.id.goog until a cluster has made that pool.
+            assert.ok(
+                bindingResource.propertyDependencies?.member?.includes(one(run, G.Cluster).urn),
+                "the binding waits for the GKE cluster",
+            );
+            const binding = inputsOf(bindingResource);
             assert.deepStrictEqual(
                 [binding.role, binding.member],
                 ["roles/iam.workloadIdentityUser", "serviceAccount:shop-prod-1.svc.id.goog[shop/shop]"],

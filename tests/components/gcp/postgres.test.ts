@@ -360,6 +360,7 @@ describe("PostgresCluster on GCP (Cloud SQL for PostgreSQL)", () => {
                         subnetwork: "projects/plat-proj-1/regions/europe-west4/subnetworks/plat",
                         availabilityZones: platformZones,
                         privateServicesRangeName: "plat-psa",
+                        clusterName: "plat-gke",
                     }),
                 },
             };

@@ -372,6 +372,7 @@ describe("RedisCluster on GCP (Memorystore)", () => {
                         subnetwork: selfLink("projects/platform-proj/regions/us-central1/subnetworks/s"),
                         availabilityZones: ["us-central1-a", "us-central1-b", "us-central1-c"],
                         privateServicesRangeName: "p-psa",
+                        clusterName: "p-gke",
                     }),
                 },
             };
@@ -471,7 +472,7 @@ describe("RedisCluster on GCP (Memorystore)", () => {
             const context = {
                 gcp: {
                     zoneCount: 3,
-                    placement: () => ({ network: "n", subnetwork: "s", availabilityZones: zones }),
+                    placement: () => ({ network: "n", subnetwork: "s", availabilityZones: zones, clusterName: "c" }),
                 },
             };
             await assert.rejects(
