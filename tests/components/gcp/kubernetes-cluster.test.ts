@@ -12,6 +12,7 @@ import { RunResult, runProgram } from "../../../scripts/harness/mock-engine";
 import { isSecret, plain } from "../../../scripts/harness/wire";
 import { T, inputsOf, one, ofType } from "../../helpers";
 import { expectRejected } from "../services";
+import { documented as documentedIn } from "./provider-docs";
 
 const type = (cls: object) => (cls as { __pulumiType: string }).__pulumiType;
 const G = {
@@ -47,16 +48,8 @@ function runCluster(args: Partial<KubernetesClusterArgs> = {}, gcpArgs: object =
     });
 }
 
-/** The provider's TSDoc of a nested input type's argument. */
-function documented(iface: string, arg: string): string {
-    const text = fs.readFileSync(require.resolve("@pulumi/gcp/types/input.d.ts"), "utf8");
-    const start = text.indexOf(`interface ${iface} {`);
-    assert.ok(start >= 0, `no interface ${iface}`);
-    const body = text.slice(start, text.indexOf("\n    }\n", start));
-    const at = body.search(new RegExp(`\\n\\s+${arg}\\??: `));
-    assert.ok(at > 0, `${iface}: no argument ${arg}`);
-    return body.slice(body.lastIndexOf("/**", at), at);
-}
+/** The TSDoc of a nested input type's argument (types/input.d.ts). */
+const documented = (iface: string, arg: string) => documentedIn("types/input", iface, arg);
 
 describe("KubernetesCluster (GCP, GKE)", () => {
     describe("production defaults, zones and project number given", () => {

@@ -1,7 +1,6 @@
 // Proves the inputs the Network sends to the GCP provider under the mock engine (and that bad
 // arguments are refused before anything registers); not that GCP accepts them, nor that traffic flows.
 import * as assert from "assert";
-import * as fs from "fs";
 import * as gcp from "@pulumi/gcp";
 import { Network, NetworkArgs, Profile, Target } from "../../../components";
 import { gcpNetworkValues } from "../../../components/backends/gcp/network";
@@ -12,6 +11,7 @@ import * as mocks from "../../../scripts/harness/mocks";
 import { plain } from "../../../scripts/harness/wire";
 import { T, inputsOf, one, ofType } from "../../helpers";
 import { expectRejected } from "../services";
+import { documented } from "./provider-docs";
 
 // The provider classes carry their type token (not declared in the .d.ts).
 const type = (cls: object) => (cls as { __pulumiType: string }).__pulumiType;
@@ -31,17 +31,6 @@ function runNetwork(args: Partial<NetworkArgs> = {}): Promise<RunResult> {
     return runProgram(() => {
         new Network("net", { target: Target.Gcp, availabilityZones: names3, ...args });
     });
-}
-
-/** The provider's TSDoc of an argument (of a resource's Args, or of a nested input type). */
-function documented(file: string, iface: string, arg: string): string {
-    const text = fs.readFileSync(require.resolve(`@pulumi/gcp/${file}.d.ts`), "utf8");
-    const start = text.indexOf(`interface ${iface} {`);
-    assert.ok(start >= 0, `${file}: no interface ${iface}`);
-    const body = text.slice(start, text.indexOf("\n    }\n", start) + 1 || undefined);
-    const at = body.search(new RegExp(`\\n\\s+${arg}\\??: `));
-    assert.ok(at > 0, `${file} ${iface}: no argument ${arg}`);
-    return body.slice(body.lastIndexOf("/**", at), at);
 }
 
 describe("Network (GCP)", () => {

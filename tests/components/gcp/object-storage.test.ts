@@ -2,7 +2,6 @@
 // that bad arguments are refused before anything registers; not that GCS accepts, replicates or
 // encrypts anything (no cloud here).
 import * as assert from "assert";
-import * as fs from "fs";
 import * as gcp from "@pulumi/gcp";
 import { ObjectStorage, ObjectStorageArgs, Profile, Target } from "../../../components";
 import { ArgChecker } from "../../../components/core/arg-checker";
@@ -22,6 +21,7 @@ import { childTypes, inputsOf, one, ofType } from "../../helpers";
 import { expectNoViolation, usePolicyPack } from "../../policies/judge";
 import { expectRejected } from "../services";
 import { runPlanned } from "../aws/run-backend-mq";
+import { documented } from "./provider-docs";
 
 const type = (cls: object) => (cls as { __pulumiType: string }).__pulumiType;
 const G = {
@@ -48,18 +48,6 @@ function runBucket(a: ObjectStorageArgs, config: Record<string, string> = { "gcp
 
 function bucketOf(run: RunResult): any {
     return inputsOf(one(run, G.Bucket));
-}
-
-/** The provider's TSDoc of an argument (of a resource's Args, or of a nested input type). */
-function documented(file: string, iface: string, arg: string): string {
-    const text = fs.readFileSync(require.resolve(`@pulumi/gcp/${file}.d.ts`), "utf8");
-    const start = text.indexOf(`interface ${iface} {`);
-    assert.ok(start >= 0, `${file}: no interface ${iface}`);
-    const end = text.indexOf("\n    }\n", start);
-    const body = text.slice(start, end > 0 ? end : undefined);
-    const at = body.search(new RegExp(`\\n\\s+${arg}\\??: `));
-    assert.ok(at > 0, `${file} ${iface}: no argument ${arg}`);
-    return body.slice(body.lastIndexOf("/**", at), at);
 }
 
 describe("ObjectStorage on target gcp (Cloud Storage)", () => {

@@ -30,6 +30,7 @@ import { inputsOf, ofType, one } from "../../helpers";
 import { sharedPolicyPack } from "../../policies/shared-pack";
 import { expectCredentialsOnlyInSecrets, expectRejected } from "../services";
 import { passwordAlphabet, passwordMinimums, planRejection, resolvedPostgres, runPlanned } from "../aws/run-backend";
+import { documented as documentedIn } from "./provider-docs";
 
 const G = {
     Instance: "gcp:sql/databaseInstance:DatabaseInstance",
@@ -67,16 +68,8 @@ const replicasOf = (run: RunResult) =>
         .sort((x, y) => x.name.localeCompare(y.name));
 const settingsOf = (r: RecordedResource) => inputsOf(r).settings;
 
-/** The provider's TSDoc of a nested input type's argument (types/input.d.ts). */
-function documented(iface: string, arg: string): string {
-    const text = fs.readFileSync(require.resolve("@pulumi/gcp/types/input.d.ts"), "utf8");
-    const start = text.indexOf(`interface ${iface} {`);
-    assert.ok(start >= 0, `no interface ${iface}`);
-    const body = text.slice(start, text.indexOf("\n    }\n", start));
-    const at = body.search(new RegExp(`\\n\\s+${arg}\\??: `));
-    assert.ok(at > 0, `${iface}: no argument ${arg}`);
-    return body.slice(body.lastIndexOf("/**", at), at);
-}
+/** The TSDoc of a nested input type's argument (types/input.d.ts). */
+const documented = (iface: string, arg: string) => documentedIn("types/input", iface, arg);
 
 describe("PostgresCluster on GCP (Cloud SQL for PostgreSQL)", () => {
     describe("production defaults", () => {

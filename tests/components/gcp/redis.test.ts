@@ -27,6 +27,7 @@ import { sharedPolicyPack } from "../../policies/shared-pack";
 import { T, inputsOf, one, ofType } from "../../helpers";
 import { resolvedRedis, runPlanned } from "../aws/run-backend";
 import { expectRejected } from "../services";
+import { documented } from "./provider-docs";
 
 const type = (cls: object) => (cls as { __pulumiType: string }).__pulumiType;
 const G = {
@@ -76,20 +77,6 @@ const outputsOf = (run: RunResult) => one(run, G.Component).outputs;
 /** Every value of the run outside a secret, as JSON (secrets replaced). */
 const plainText = (run: RunResult) =>
     JSON.stringify(run.resources.map((r) => [redacted(r.inputs as never), redacted(r.outputs as never)]));
-
-/** The provider's TSDoc of an argument (of a resource's Args, or of a nested input type: "types/input:<namespace>"). */
-function documented(file: string, iface: string, arg: string): string {
-    const [path, namespace] = file.split(":");
-    const text = fs.readFileSync(require.resolve(`@pulumi/gcp/${path}.d.ts`), "utf8");
-    const from = namespace === undefined ? 0 : text.indexOf(`export declare namespace ${namespace} {`);
-    assert.ok(from >= 0, `${path}: no namespace ${namespace}`);
-    const start = text.indexOf(`interface ${iface} {`, from);
-    assert.ok(start >= 0, `${file}: no interface ${iface}`);
-    const body = text.slice(start, text.indexOf("\n    }\n", start) + 1 || text.indexOf("\n}\n", start));
-    const at = body.search(new RegExp(`\\n\\s+${arg}\\??: `));
-    assert.ok(at > 0, `${file} ${iface}: no argument ${arg}`);
-    return body.slice(body.lastIndexOf("/**", at), at);
-}
 
 function childrenOf(run: RunResult): string[] {
     const component = one(run, G.Component);
