@@ -119,10 +119,10 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     // A part's own target, else the Platform's.
     const targetOf = (a: ServiceCommonArgs | undefined) => a?.target ?? common.target;
     const onTarget = (a: ServiceCommonArgs | undefined, target: Target) => a !== undefined && targetOf(a) === target;
-    // A `kubernetes` that is not an object is left for the part's own shape check to report.
     // A part in the cluster: on target kubernetes, or RabbitMQ on gcp (on GKE, there being no managed one).
     const inCluster = (a: ServiceCommonArgs, onGke: boolean) =>
         targetOf(a) === Target.Kubernetes || (onGke && targetOf(a) === Target.Gcp);
+    // A `kubernetes` that is not an object is left for the part's own shape check to report.
     const service = <T extends ServiceCommonArgs & { kubernetes?: KubernetesPlacementArgs }>(
         a: T | undefined,
         onGke = false,

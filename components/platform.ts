@@ -31,7 +31,7 @@ export interface PlatformKubernetesArgs {
     /**
      * Create the namespace, labelled for Pod Security admission (restricted enforced when only the
      * app runs there, else baseline). Default: true when the Platform creates its cluster (target
-     * aws without an existing cluster: nothing is there yet) and the namespace is not "default",
+     * aws or gcp without an existing cluster: nothing is there yet) and the namespace is not "default",
      * else false (the namespace exists).
      */
     createNamespace?: boolean;
@@ -71,7 +71,7 @@ export interface PlatformArgs {
      * members, operator → its pods). Default true.
      */
     networkPolicies?: boolean;
-    /** Kubernetes specifics: namespace and operators (also of the EKS cluster on target aws). */
+    /** Kubernetes specifics: namespace and operators (also of the EKS or GKE cluster on targets aws and gcp). */
     kubernetes?: PlatformKubernetesArgs;
     /** AWS specifics (target aws only): region, VPC, EKS cluster, Secrets Manager. Default: all created, in the provider's region. */
     aws?: PlatformAwsArgs;
