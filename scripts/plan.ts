@@ -6,11 +6,14 @@
  * Nothing here talks to a cloud or a cluster.
  */
 import { UsageError, parsePlanArgs, unwritableOutputs } from "./plan/args";
+import { unknownStackMessage } from "./harness/stack-files";
 
 async function main(): Promise<number> {
     const args = parsePlanArgs(process.argv.slice(2));
     const unwritable = unwritableOutputs(args);
     if (unwritable.length > 0) throw new UsageError(unwritable.join("\n"));
+    const unknown = unknownStackMessage(args.stack);
+    if (unknown !== undefined) throw new Error(unknown);
     // Loaded only now: a bad command line is answered before seconds of module loading.
     const { planStack } = await import("./plan/run");
     return planStack(args);

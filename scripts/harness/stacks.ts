@@ -4,17 +4,11 @@ import { parse } from "yaml";
 import { buildStack } from "../../programs/stack";
 import { RunResult, runProgram } from "./mock-engine";
 import { projectRoot } from "./policy-runner";
+import { listStacks, unknownStackMessage } from "./stack-files";
 
 export const projectName = "pulumi-ha";
 
-/** Stacks there are: every Pulumi.<stack>.yaml beside Pulumi.yaml. */
-export function listStacks(root = projectRoot): string[] {
-    return fs
-        .readdirSync(root)
-        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
-        .filter((s): s is string => !!s)
-        .sort();
-}
+export { listStacks };
 
 export class UnknownStackError extends Error {}
 
@@ -28,10 +22,8 @@ export function loadStackConfig(
     overrides: Record<string, unknown> = {},
     root = projectRoot,
 ): Record<string, string> {
-    const stacks = listStacks(root);
-    if (!stacks.includes(stack)) {
-        throw new UnknownStackError(`unknown stack "${stack}"; the stacks are: ${stacks.join(", ")}`);
-    }
+    const unknown = unknownStackMessage(stack, root);
+    if (unknown !== undefined) throw new UnknownStackError(unknown);
     const project = parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) ?? {};
     const stackFile = parse(fs.readFileSync(path.join(root, `Pulumi.${stack}.yaml`), "utf8")) ?? {};
     const values: Record<string, unknown> = {};
