@@ -122,15 +122,15 @@ function backupsOf(
     edition: CloudSqlEdition,
     regional: boolean,
 ): CloudSqlBackups | undefined {
-    // Production without backups is refused by the neutral rules already; REGIONAL needs them too.
-    if (pg.backup === undefined) {
-        check.require(
-            !regional || pg.production,
-            "backup.enabled",
-            "cannot be false with syncReplication on target gcp: a REGIONAL Cloud SQL instance needs backups and point-in-time recovery",
-        );
-        return undefined;
-    }
+    // Production without backups is refused by the neutral rules already. REGIONAL needs backups and
+    // point-in-time recovery: in development they are on with it unless turned off, which is refused.
+    if (pg.backup === undefined && !regional) return undefined;
+    check.require(
+        args.backup?.enabled !== false,
+        "backup.enabled",
+        "cannot be false with syncReplication on target gcp: a REGIONAL Cloud SQL instance needs backups and point-in-time recovery",
+    );
+    const pointInTimeRecovery = args.backup?.pointInTimeRecovery ?? (regional || pg.backup!.pointInTimeRecovery);
     const r = cloudSqlRetainedBackupsRange;
     const given = args.backup?.retentionDays;
     // As on AWS: two weeks in production unless told, a week in development.
@@ -145,20 +145,20 @@ function backupsOf(
     // Cloud SQL refuses as many days of logs as backups ("backup retention should be > transaction log
     // retention"): the logs cover one day fewer, and production keeps a week of them.
     const fewest = pg.production ? logDaysMin.production + 1 : logDaysMin.development + 1;
-    if (pg.backup.pointInTimeRecovery)
+    if (pointInTimeRecovery)
         check.require(
             retainedBackups >= fewest,
             "backup.retentionDays",
             `must be at least ${fewest} with point-in-time recovery on target gcp${pg.production ? " in production" : ""}: Cloud SQL keeps transaction logs for fewer days than it keeps backups, and ${pg.production ? `production keeps ${logDaysMin.production} days of logs` : "it keeps at least 1 day of logs"} (got ${retainedBackups})`,
         );
     check.require(
-        pg.backup.pointInTimeRecovery || !regional,
+        pointInTimeRecovery || !regional,
         "backup.pointInTimeRecovery",
         `cannot be false ${pg.production ? "in production" : "with syncReplication"} on target gcp: a REGIONAL Cloud SQL instance needs point-in-time recovery`,
     );
     return {
         retainedBackups,
-        pointInTimeRecovery: pg.backup.pointInTimeRecovery,
+        pointInTimeRecovery,
         // Logs reach back to the oldest backup but one (older logs could not be replayed from anything).
         logDays: Math.max(1, Math.min(retainedBackups - 1, logDaysMax)),
     };

@@ -263,6 +263,20 @@ describe("PostgresCluster on GCP (Cloud SQL for PostgreSQL)", () => {
             assert.strictEqual(plain(o.readerEndpoint), plain(o.writerEndpoint));
         });
 
+        it("REGIONAL with syncReplication turns backups and PITR on, which development leaves off otherwise", async () => {
+            const s = settingsOf(primaryOf(await runPostgres({ ...dev, instances: 2, syncReplication: true })));
+            assert.strictEqual(s.availabilityType, "REGIONAL");
+            assert.deepStrictEqual(
+                [
+                    s.backupConfiguration.enabled,
+                    s.backupConfiguration.pointInTimeRecoveryEnabled,
+                    s.backupConfiguration.transactionLogRetentionDays,
+                    s.backupConfiguration.backupRetentionSettings.retainedBackups,
+                ],
+                [true, true, 6, 7],
+            );
+        });
+
         it("REGIONAL with syncReplication, backups of 3 days with 2 days of logs, and a shared-core tier", async () => {
             const run = await runPostgres({
                 ...dev,
@@ -487,7 +501,7 @@ describe("PostgresCluster on GCP (Cloud SQL for PostgreSQL)", () => {
                 /^backup\.retentionDays: must be at least 2 with point-in-time recovery on target gcp: /,
             );
             await rejects(
-                { ...dev, instances: 2, syncReplication: true },
+                { ...dev, instances: 2, syncReplication: true, backup: { enabled: false } },
                 /^backup\.enabled: cannot be false with syncReplication on target gcp/,
             );
             await rejects(
