@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { KubernetesClusterBackendOutputs, awsKubernetesCluster } from "./backends/aws/eks";
+import { awsKubernetesCluster } from "./backends/aws/eks";
+import { KubernetesClusterBackendOutputs } from "./backends/backend";
 import { backendScope } from "./backends/backend";
 import { gcpKubernetesCluster } from "./backends/gcp/gke";
 import { ClusterPlanContext } from "./backends/backend";

@@ -7,7 +7,7 @@ import { resolveAppTier } from "./core/app-tier-resolve";
 import { ArgChecker } from "./core/arg-checker";
 import { isPlainObject } from "./core/arg-shape";
 import { checkGeneratedSecrets, platformShape } from "./core/platform-shape";
-import { SecretEncoding, Target } from "./core/enums";
+import { SecretEncoding, Target, enumValues } from "./core/enums";
 import { ObjectStorageArgs, ObjectStorageOutputs } from "./core/object-storage-contract";
 import { ResolvedObjectStorage } from "./core/object-storage-resolve";
 import { BackupDestinationArgs, PostgresClusterArgs, PostgresOutputs } from "./core/postgres-contract";
@@ -16,7 +16,7 @@ import { RabbitMQClusterArgs, RabbitMQOutputs } from "./core/rabbitmq-contract";
 import { ResolvedRabbitMQ } from "./core/rabbitmq-resolve";
 import { RedisClusterArgs, RedisOutputs } from "./core/redis-contract";
 import { ResolvedRedis } from "./core/redis-resolve";
-import { KubernetesPlacementArgs, ServiceCommonArgs, implementedTargets, resolveCommon } from "./core/services-common";
+import { KubernetesPlacementArgs, ServiceCommonArgs, resolveCommon } from "./core/services-common";
 import { KubernetesOperatorsArgs } from "./kubernetes-operators";
 import type { ObjectStorage } from "./object-storage";
 import { planObjectStorage } from "./object-storage";
@@ -99,8 +99,8 @@ export function planPlatform(name: string, given: PlatformArgs): PlatformPlan {
     // Types first; without an app there is nothing to plan.
     const args = check.args(given, platformShape);
     const common = resolveCommon(check, { target: args.target, profile: args.profile });
-    // Every part inherits the target: an unusable one would be reported once per part.
-    if (!implementedTargets.includes(common.target)) check.throwIfAny();
+    // Every part inherits the target: an unknown one would be reported once per part.
+    if (!enumValues(Target).includes(common.target)) check.throwIfAny();
     const k = args.kubernetes;
     // A bad namespace is reported once, here, rather than again by every part it would reach.
     const namespace = check.namespace("kubernetes.namespace", k?.namespace) ? (k?.namespace ?? "default") : "default";

@@ -30,7 +30,7 @@ export function planService<Args, Resolved extends ResolvedCommon, Outputs, Cont
     const args = check.args(given, shape);
     const resolved = resolve(check, name, args);
     refuseOtherClouds(check, args as TargetedArgs, resolved.target);
-    // An unknown or unimplemented target has no backend to ask (resolveCommon reported it).
+    // An unknown target has no backend to ask (resolveCommon reported it).
     if (!hasBackend(resolved.target)) check.throwIfAny();
     const create = backend(backendFor(resolved.target)).plan(check, args, resolved, context);
     check.throwIfAny();
@@ -61,7 +61,7 @@ export interface TargetedArgs {
     gcp?: { region?: string };
 }
 
-/** The backends of a component standing under the services, by target; a target left out is not implemented. */
+/** The backends of a component standing under the services, by target; kubernetes has none (nothing to create). */
 export type BackendsByTarget<Args, Resolved, Outputs, Context> = Partial<
     Record<Target, ServiceBackend<Args, Resolved, Outputs, Context>>
 >;
@@ -103,19 +103,9 @@ export function planOnTarget<Args extends TargetedArgs, Resolved, Outputs, Conte
     const resolved = resolve(check, args);
     const target = args.target;
     const backend = target === undefined ? undefined : backends[target];
-    if (target !== undefined && backend === undefined) {
-        const implemented = Object.keys(backends)
-            .map((t) => `"${t}"`)
-            .join(", ");
-        check.require(
-            false,
-            "target",
-            target === Target.Kubernetes
-                ? onKubernetes
-                : `"${target}" is not implemented yet for ${component}; implemented: ${implemented}`,
-        );
-    }
-    // No backend (an unknown, missing or unimplemented target, all reported): nothing more to check.
+    // Target kubernetes has a cluster already: nothing to create (an unknown target the shape reported).
+    if (target === Target.Kubernetes) check.require(false, "target", onKubernetes);
+    // No backend (an unknown, missing or kubernetes target, all reported): nothing more to check.
     if (target === undefined || backend === undefined) {
         check.throwIfAny();
         throw new Error(`internal: ${component} "${name}" has no backend for target ${String(target)}`);

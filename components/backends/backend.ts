@@ -1,5 +1,7 @@
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgChecker } from "../core/arg-checker";
+import { KubernetesClusterOutputs } from "../core/kubernetes-cluster-contract";
 import { ObjectStorageArgs, ObjectStorageOutputs } from "../core/object-storage-contract";
 import { ResolvedObjectStorage } from "../core/object-storage-resolve";
 import { BackupDestinationArgs, PostgresClusterArgs, PostgresOutputs } from "../core/postgres-contract";
@@ -114,6 +116,11 @@ export interface GcpPlatformPlacement {
      * GCP refuses a member of `<project>.svc.id.goog` until a cluster has created that pool.
      */
     clusterName: pulumi.Input<string>;
+}
+
+/** What a cluster backend returns: the neutral outputs and the provider every Kubernetes object on the cluster goes through. */
+export interface KubernetesClusterBackendOutputs extends KubernetesClusterOutputs {
+    provider: k8s.Provider;
 }
 
 /**

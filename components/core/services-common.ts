@@ -39,18 +39,10 @@ export interface ResolvedCommon {
     deletionProtection: boolean;
 }
 
-export const implementedTargets: Target[] = [Target.Kubernetes, Target.Aws, Target.Gcp];
-
 /** Checks and defaults the shared arguments. */
 export function resolveCommon(check: ArgChecker, args: ServiceCommonArgs): ResolvedCommon {
     const target = args.target ?? Target.Kubernetes;
-    if (check.oneOf("target", target, enumValues(Target))) {
-        check.require(
-            implementedTargets.includes(target),
-            "target",
-            `"${target}" is not implemented yet; implemented: ${implementedTargets.map((t) => `"${t}"`).join(", ")}`,
-        );
-    }
+    check.oneOf("target", target, enumValues(Target));
     const profile = args.profile ?? Profile.Production;
     check.oneOf("profile", profile, enumValues(Profile));
     const production = profile !== Profile.Development;

@@ -28,7 +28,8 @@ export function sqlSettings(over: Partial<SqlSettings> = {}): SqlSettings {
             enabled: true,
             pointInTimeRecoveryEnabled: true,
             transactionLogRetentionDays: 7,
-            backupRetentionSettings: { retainedBackups: 7, retentionUnit: "COUNT" },
+            // More backups than days of logs: Cloud SQL refuses as many days of logs as backups.
+            backupRetentionSettings: { retainedBackups: 14, retentionUnit: "COUNT" },
         },
         ipConfiguration: {
             ipv4Enabled: false,
@@ -170,7 +171,8 @@ export const rawGcp = {
                     enabled: true,
                     pointInTimeRecoveryEnabled: true,
                     transactionLogRetentionDays: 7,
-                    backupRetentionSettings: { retainedBackups: 7, retentionUnit: "COUNT" },
+                    // More backups than days of logs: Cloud SQL refuses as many days of logs as backups.
+            backupRetentionSettings: { retainedBackups: 14, retentionUnit: "COUNT" },
                 },
                 ipConfiguration: {
                     ipv4Enabled: false,

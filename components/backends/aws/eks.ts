@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { KubernetesClusterArgs, KubernetesClusterOutputs } from "../../core/kubernetes-cluster-contract";
+import { KubernetesClusterArgs } from "../../core/kubernetes-cluster-contract";
 import { ResolvedKubernetesCluster } from "../../core/kubernetes-cluster-resolve";
 import { standardLabels } from "../../core/labels";
-import { BackendScope, ClusterPlanContext, ServiceBackend } from "../backend";
+import { BackendScope, ClusterPlanContext, KubernetesClusterBackendOutputs, ServiceBackend } from "../backend";
 import { awsTags, child, encryptionKey, inRegion } from "./common";
 import { kubeconfigFor } from "./eks-kubeconfig";
 import { EksAddonName } from "./eks-pins";
@@ -13,10 +13,6 @@ import { addonsBeforeNodes, eksAwsValues } from "./eks-values";
 
 const component = "kubernetes-cluster";
 
-/** What the cluster backend returns: the neutral outputs and the provider every Kubernetes object on the cluster goes through. */
-export interface KubernetesClusterBackendOutputs extends KubernetesClusterOutputs {
-    provider: k8s.Provider;
-}
 
 function existingCluster(
     scope: BackendScope,

@@ -233,7 +233,7 @@ export const gcpPostgres: ServiceBackend<PostgresClusterArgs, ResolvedPostgres, 
             check.require(
                 !args.pooler?.enabled,
                 "pooler.enabled",
-                "is not offered on target gcp: Cloud SQL runs no PgBouncer, and its Managed Connection Pooling (Enterprise Plus only) is not implemented yet; connect to writerEndpoint, or leave the pooler off",
+                "is not offered on target gcp: Cloud SQL runs no PgBouncer, and this package does not configure its Managed Connection Pooling (Enterprise Plus only); connect to writerEndpoint, or leave the pooler off",
             );
             checkNames(check, pg);
             checkKmsKey(check, a.kmsKeyName, placement.region);
