@@ -16,7 +16,7 @@ export interface GcpPlacementArgs {
     /**
      * The VPC network the service takes a private IP in: its id ("projects/p/global/networks/n") or
      * self link (a Network's `networkSelfLink`). It must have private services access. Required on
-     * target gcp.
+     * target gcp (no default; a Platform fills it).
      */
     network?: pulumi.Input<string>;
     /**

@@ -14,7 +14,7 @@ export interface PlatformGcpNetworkArgs {
     availabilityZones?: string[];
     /** The regional subnet's primary range, /16 to /22 of RFC 1918. Default "10.0.0.0/16". */
     cidrBlock?: string;
-    /** The GKE and private services ranges, flow logs, or an existing VPC (`existing`). Its `region` and `project`, when given, must be the Platform's. */
+    /** The GKE and private services ranges, flow logs, or an existing VPC (`existing`). Its `region` and `project`, when given, must be the Platform's. Default: {@link NetworkGcpArgs}'s defaults in the Platform's region and project. */
     gcp?: NetworkGcpArgs;
 }
 
@@ -29,7 +29,8 @@ export interface PlatformGcpClusterArgs {
     /**
      * Release channel, Autopilot, machine type, API access, KMS key, or an existing cluster
      * (`existing`). The network, subnetwork and ranges are the Network's and must be left out; its
-     * `region`, `project` and `availabilityZones`, when given, must be the Platform's.
+     * `region`, `project` and `availabilityZones`, when given, must be the Platform's. Default:
+     * {@link KubernetesClusterGcpArgs}'s defaults, the nodes in the Network's zones when their names are known.
      */
     gcp?: KubernetesClusterGcpArgs;
 }
