@@ -172,7 +172,7 @@ export const rawGcp = {
                     pointInTimeRecoveryEnabled: true,
                     transactionLogRetentionDays: 7,
                     // More backups than days of logs: Cloud SQL refuses as many days of logs as backups.
-            backupRetentionSettings: { retainedBackups: 14, retentionUnit: "COUNT" },
+                    backupRetentionSettings: { retainedBackups: 14, retentionUnit: "COUNT" },
                 },
                 ipConfiguration: {
                     ipv4Enabled: false,

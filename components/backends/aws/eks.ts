@@ -13,7 +13,6 @@ import { addonsBeforeNodes, eksAwsValues } from "./eks-values";
 
 const component = "kubernetes-cluster";
 
-
 function existingCluster(
     scope: BackendScope,
     e: NonNullable<NonNullable<KubernetesClusterArgs["aws"]>["existing"]>,
